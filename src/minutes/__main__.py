@@ -1,0 +1,5 @@
+"""Allows ``python -m minutes``."""
+
+from minutes.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Speech recognition: the model registry, the batch pipeline and the live transcriber."""

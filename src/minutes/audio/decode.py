@@ -1,0 +1,82 @@
+"""Decode any audio or video file that PyAV (FFmpeg) can read into 16 kHz mono float32 samples.
+
+Also writes the workshop's copy of a session's audio: 16 kHz mono FLAC, the same format as live
+recordings, so playback, diarization and re-transcription read one kind of file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from minutes.errors import InputError, StoreError
+
+SAMPLE_RATE = 16_000
+
+
+def check_readable(path: Path) -> None:
+    """Fail early, with a plain sentence, on a path that cannot be an audio file."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file. Check the name and the folder.")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not an audio or video file.")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise InputError(f"{path} cannot be read: {exc.strerror}.") from exc
+    if size == 0:
+        raise InputError(f"{path} is empty (0 bytes). Choose the complete recording.")
+
+
+def decode(path: Path) -> np.ndarray:
+    """Return the file's audio as 16 kHz mono float32 in [-1, 1]."""
+    from faster_whisper.audio import decode_audio
+
+    check_readable(path)
+    try:
+        audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except Exception as exc:  # noqa: BLE001 - PyAV raises many types for files that are not media
+        raise InputError(
+            f"{path} is not an audio or video file that Minutes can read ({type(exc).__name__}). "
+            "Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4."
+        ) from exc
+    if audio.size == 0:
+        raise InputError(f"{path} contains no audio (its duration is zero).")
+    return audio.astype(np.float32, copy=False)
+
+
+def duration(audio: np.ndarray) -> float:
+    """Length in seconds of 16 kHz samples."""
+    return len(audio) / SAMPLE_RATE
+
+
+def write_flac(audio: np.ndarray, target: Path) -> None:
+    """Write 16 kHz mono samples to ``target`` atomically: the file is complete or absent."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".flac", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            sf.write(handle, audio, SAMPLE_RATE, format="FLAC", subtype="PCM_16")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except (OSError, sf.LibsndfileError) as exc:
+        tmp.unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(f"Cannot write the recording to {target.parent}: {reason}.") from exc
+
+
+def read_flac(path: Path) -> np.ndarray:
+    """Read a stored recording back as 16 kHz mono float32."""
+    audio, rate = sf.read(path, dtype="float32", always_2d=True)
+    mono = audio.mean(axis=1)
+    if rate != SAMPLE_RATE:
+        return decode(path)
+    return mono

@@ -1,0 +1,256 @@
+"""The ``minutes`` command. Without a subcommand it opens the window; subcommands do headless work.
+
+The subcommands, their flags and the JSON format are a contract with scripts and batch jobs: add
+freely, never rename. Errors the user can fix print one line on stderr and exit with status 1; usage
+errors exit with 2; Ctrl-C exits with 130 after keeping what was finished.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from minutes import __version__
+from minutes.errors import InputError, MinutesError
+
+log = logging.getLogger(__name__)
+
+TRANSCRIPT_FORMATS = ("txt", "srt", "vtt", "json")
+COMMANDS = ("transcribe", "sessions", "export", "import", "languages")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minutes",
+        description="Offline transcripts and Word minutes of workshop sessions. "
+        "Run without a command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"Minutes {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("transcribe", help="transcribe an audio or video file")
+    p.add_argument("file", type=Path, help="audio or video file (anything FFmpeg reads)")
+    p.add_argument("--workshop", type=Path, help="workshop folder to store the session in (created if needed)")
+    p.add_argument("--session", help="session title (default: the file name)")
+    p.add_argument("--model", help="'bundled' (default), a faster-whisper model name, or a model folder")
+    p.add_argument("--language", default="auto", help="'auto' (default) or a language code such as en, zh")
+    p.add_argument("--script", choices=("traditional", "simplified"), help="script for Chinese text")
+    p.add_argument("--format", choices=TRANSCRIPT_FORMATS, default="txt", help="output format (default txt)")
+    p.add_argument("-o", "--output", type=Path, help="write the transcript here instead of stdout")
+
+    p = sub.add_parser("sessions", help="list the sessions of a workshop")
+    p.add_argument("--workshop", type=Path, required=True)
+
+    p = sub.add_parser("export", help="write a session's transcript")
+    p.add_argument("--workshop", type=Path, required=True)
+    p.add_argument("--session", required=True, help="session title")
+    p.add_argument("--format", choices=TRANSCRIPT_FORMATS, required=True)
+    p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+
+    p = sub.add_parser("import", help="add a session from a JSON file written by 'export --format json'")
+    p.add_argument("file", type=Path)
+    p.add_argument("--workshop", type=Path, required=True, help="workshop folder (created if needed)")
+    p.add_argument("--session", help="import under this title instead of the one in the file")
+
+    sub.add_parser("languages", help="list the language codes Whisper understands")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        return _open_window(args_list)
+    from minutes.logging_setup import configure
+
+    log_file = configure()
+    args = build_parser().parse_args(args_list)
+    if args.command is None:
+        return _open_window([])
+    try:
+        return _COMMANDS[args.command](args)
+    except MinutesError as exc:
+        _fail(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _fail("stopped. What was finished is kept; run the same command again to resume.")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a bug: log it whole, show one line
+        log.exception("unexpected error in %s", args.command)
+        where = f" Details are in {log_file}." if log_file else ""
+        _fail(f"internal error ({type(exc).__name__}: {exc}).{where}")
+        return 3
+
+
+def _fail(message: str) -> None:
+    print(f"minutes: error: {message}", file=sys.stderr)
+
+
+def _open_window(args: list[str]) -> int:
+    if len(args) > 1:
+        _fail(f"unknown command '{args[0]}'. Commands: {', '.join(COMMANDS)}; or give one workshop folder.")
+        return 2
+    from minutes.ui.app import run
+
+    return run(Path(args[0]) if args else None)
+
+
+def _progress_printer(label: str):  # noqa: ANN202
+    if not sys.stderr.isatty():
+        return None
+
+    def show(fraction: float) -> None:
+        print(f"\rTranscribing {label}: {fraction:4.0%}", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _cmd_transcribe(args: argparse.Namespace) -> int:
+    from minutes.asr import languages, registry
+    from minutes.asr.pipeline import TranscribeOptions
+    from minutes.audio import decode
+    from minutes.export.transcript import txt_line
+    from minutes.store import WorkshopStore
+    from minutes.text.chinese import default_script
+
+    if args.session is not None and args.workshop is None:
+        raise InputError("--session needs --workshop (the folder to store the session in).")
+    language = languages.normalise(args.language)
+    _check_output(args.output)
+    audio = decode.decode(args.file)
+    source = registry.resolve(args.model)
+    model = registry.load(source)
+    title = args.session or args.file.stem
+    stream = args.format == "txt" and args.output is None
+
+    with tempfile.TemporaryDirectory(prefix="minutes-") as scratch:
+        workshop_dir = args.workshop if args.workshop is not None else Path(scratch) / "scratch.minutes"
+        with WorkshopStore.open(workshop_dir, create=True) as store:
+            script = args.script or default_script(store.workshop().script)
+            options = TranscribeOptions(language=language, script=script)
+            session = _session_for(store, title, audio, keep_audio=args.workshop is not None, language=language)
+            if stream:
+                for segment in store.segments(session.id):
+                    print(txt_line(segment), flush=True)
+            if session.status != "transcribed":
+                from minutes.jobs import transcribe_session
+
+                def echo(segments):  # noqa: ANN001, ANN202
+                    for segment in segments:
+                        print(txt_line(segment), flush=True)
+
+                progress = _progress_printer(args.file.name)
+                session = transcribe_session(store, session, model, options, audio=audio,
+                                             on_segments=echo if stream else None, progress=progress)
+                if progress is not None:
+                    print(file=sys.stderr)
+            if not stream:
+                _write_output(store, session, args.format, args.output)
+    return 0
+
+
+def _session_for(store, title: str, audio, *, keep_audio: bool, language: str | None):  # noqa: ANN001, ANN202
+    from minutes import jobs
+    from minutes.domain import Session
+    from minutes.errors import StoreError
+
+    existing = store.find_session(title)
+    if existing is None:
+        session = Session(title=title, language=language or "auto")
+        if keep_audio:
+            return jobs.add_media_session(store, audio, session)
+        session.duration = len(audio) / 16000
+        return store.add_session(session)
+    if not jobs.audio_matches(existing, audio):
+        raise StoreError(
+            f'The workshop already has a session titled "{title}" with another recording. '
+            "Choose another title with --session."
+        )
+    if jobs.is_resumable(existing):
+        print(f"Resuming \"{title}\" from {existing.transcribed_until:.1f} s.", file=sys.stderr)
+    return existing
+
+
+def _check_output(output: Path | None) -> None:
+    if output is None:
+        return
+    folder = output.expanduser().parent
+    if output.is_dir():
+        raise InputError(f"{output} is a folder; give a file name for the output.")
+    if not folder.is_dir():
+        raise InputError(f"Cannot write {output}: the folder {folder} does not exist.")
+
+
+def _write_output(store, session, fmt: str, output: Path | None) -> None:  # noqa: ANN001
+    from minutes.export.interchange import export_session
+    from minutes.export.transcript import render
+    from minutes.fileio import atomic_write_text
+
+    if fmt == "json":
+        text = json.dumps(export_session(store, session), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render(fmt, store.segments(session.id), store.speaker_names(session.id))
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write_text(output, text)
+
+
+def _cmd_sessions(args: argparse.Namespace) -> int:
+    from minutes.export.transcript import clock
+    from minutes.store import WorkshopStore
+
+    with WorkshopStore.open(args.workshop, read_only=True) as store:
+        for session in store.sessions():
+            state = "" if session.status == "transcribed" else f"\t{session.status}"
+            print(f"{session.title}\t{session.date or '-'}\t{clock(session.duration)[:8]}{state}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from minutes.store import WorkshopStore
+
+    _check_output(args.output)
+    with WorkshopStore.open(args.workshop, read_only=True) as store:
+        session = store.session_by_title(args.session)
+        _write_output(store, session, args.format, args.output)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from minutes.audio.decode import check_readable
+    from minutes.export.interchange import import_session
+    from minutes.store import WorkshopStore
+
+    check_readable(args.file)
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{args.file} is not a JSON file ({exc}).") from exc
+    with WorkshopStore.open(args.workshop, create=True) as store:
+        session = import_session(store, data, title=args.session)
+        print(f'Imported "{session.title}" ({store.segment_count(session.id)} segments) into {store.root}.')
+    return 0
+
+
+def _cmd_languages(args: argparse.Namespace) -> int:
+    from minutes.asr.languages import whisper_codes
+
+    print("auto")
+    for code in whisper_codes():
+        print(code)
+    return 0
+
+
+_COMMANDS = {
+    "transcribe": _cmd_transcribe,
+    "sessions": _cmd_sessions,
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "languages": _cmd_languages,
+}

@@ -1,0 +1,96 @@
+"""Plain data of a workshop: sessions, participants, speakers, segments, words, tags and annotations.
+
+These classes carry no behaviour that touches disk or Qt; the store reads and writes them. Times are
+seconds (float) on the session recording's clock. ``id`` is ``None`` until the store assigns one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Workshop:
+    title: str = ""
+    dates: str = ""
+    venue: str = ""
+    organiser: str = ""
+    language: str = "auto"
+    script: str = ""
+
+
+@dataclass
+class Participant:
+    name: str
+    title: str = ""
+    organisation: str = ""
+    country: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Session:
+    title: str
+    date: str = ""
+    start: str = ""
+    end: str = ""
+    venue: str = ""
+    chair: str = ""
+    rapporteur: str = ""
+    language: str = "auto"
+    audio_file: str = ""
+    duration: float = 0.0
+    transcribed_until: float = 0.0
+    status: str = "new"
+    summary: str = ""
+    recommendations: list[str] = field(default_factory=list)
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Speaker:
+    label: str
+    participant_id: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class Word:
+    start: float
+    end: float
+    text: str
+    probability: float = 1.0
+
+
+@dataclass
+class Segment:
+    start: float
+    end: float
+    text: str
+    speaker_id: int | None = None
+    language: str = ""
+    provisional: bool = False
+    words: list[Word] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class Tag:
+    name: str
+    color: str = "#808080"
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Annotation:
+    start: float
+    end: float
+    tag_ids: list[int] = field(default_factory=list)
+    comment: str = ""
+    confidential: bool = False
+    id: int | None = None
+
+
+SESSION_STATUSES = ("new", "recording", "transcribing", "transcribed", "cancelled")

@@ -1,0 +1,1 @@
+"""Exports: plain text, subtitles (SRT, WebVTT), the JSON interchange format and Word minutes."""

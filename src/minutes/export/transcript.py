@@ -1,0 +1,51 @@
+"""A session's transcript as plain text, SRT or WebVTT."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from minutes.domain import Segment
+
+TEXT_FORMATS = ("txt", "srt", "vtt")
+
+
+def clock(seconds: float, *, separator: str = ".") -> str:
+    """``HH:MM:SS.mmm`` (SRT uses a comma as ``separator``)."""
+    millis = max(0, round(seconds * 1000))
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{millis:03d}"
+
+
+def _line(segment: Segment, names: Mapping[int, str]) -> str:
+    name = names.get(segment.speaker_id) if segment.speaker_id is not None else None
+    return f"{name}: {segment.text}" if name else segment.text
+
+
+def txt_line(segment: Segment, names: Mapping[int, str] | None = None) -> str:
+    """One time-stamped line: ``[00:00:01.240 --> 00:00:04.560] Speaker: text``."""
+    return f"[{clock(segment.start)} --> {clock(segment.end)}] {_line(segment, names or {})}"
+
+
+def render(fmt: str, segments: Sequence[Segment], names: Mapping[int, str] | None = None) -> str:
+    """The transcript in ``fmt`` (txt, srt or vtt)."""
+    names = names or {}
+    if fmt == "txt":
+        return "".join(txt_line(s, names) + "\n" for s in segments)
+    if fmt == "srt":
+        blocks = [
+            f"{i}\n{clock(s.start, separator=',')} --> {clock(s.end, separator=',')}\n{_line(s, names)}\n"
+            for i, s in enumerate(segments, 1)
+        ]
+        return "\n".join(blocks)
+    if fmt == "vtt":
+        blocks = [f"{clock(s.start)} --> {clock(s.end)}\n{_vtt_text(s, names)}\n" for s in segments]
+        return "WEBVTT\n\n" + "\n".join(blocks)
+    raise ValueError(f"unknown transcript format {fmt!r}")
+
+
+def _vtt_text(segment: Segment, names: Mapping[int, str]) -> str:
+    text = segment.text.replace("-->", "->")
+    name = names.get(segment.speaker_id) if segment.speaker_id is not None else None
+    return f"<v {name}>{text}" if name else text

@@ -1,0 +1,97 @@
+"""Headless work shared by the command line and the window's workers.
+
+- :func:`add_media_session` copies a file's audio into the workshop (as 16 kHz mono FLAC) and creates
+  its session, all-or-nothing.
+- :func:`transcribe_session` runs the pipeline over a stored session, writing each finished chunk and
+  the time transcribed so far in one transaction, so a crash keeps the finished part and a rerun
+  resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from minutes.asr.pipeline import TranscribeOptions, transcribe
+from minutes.audio import decode
+from minutes.domain import Segment, Session
+from minutes.errors import Cancelled, StoreError
+from minutes.store import WorkshopStore
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+
+def audio_file_name(title: str) -> str:
+    """A safe, unique file name under ``audio/`` for a session's recording."""
+    slug = re.sub(r"[^\w-]+", "-", title, flags=re.UNICODE).strip("-")[:40] or "session"
+    return f"{slug}-{uuid.uuid4().hex[:8]}.flac"
+
+
+def add_media_session(
+    store: WorkshopStore, audio: np.ndarray, session: Session
+) -> Session:
+    """Store decoded audio as the session's recording and create the session, or change nothing."""
+    if store.find_session(session.title) is not None:
+        raise StoreError(f'A session titled "{session.title}" already exists in {store.root}.')
+    relative = f"audio/{audio_file_name(session.title)}"
+    target = store.root / relative
+    decode.write_flac(audio, target)
+    session.audio_file = relative
+    session.duration = decode.duration(audio)
+    try:
+        return store.add_session(session)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def transcribe_session(
+    store: WorkshopStore,
+    session: Session,
+    model: WhisperModel,
+    options: TranscribeOptions,
+    *,
+    audio: np.ndarray | None = None,
+    on_segments: Callable[[list[Segment]], None] | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Session:
+    """Transcribe the session's recording from where it stopped; returns the updated session."""
+    if audio is None:
+        path = store.audio_path(session)
+        if path is None or not path.is_file():
+            raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}.')
+        audio = decode.read_flac(path)
+    store.update_session(session.id, status="transcribing", language=options.language or "auto")
+
+    def keep(segments: list[Segment], done_until: float) -> None:
+        with store.transaction():
+            stored = store.add_segments(session.id, segments)
+            store.update_session(session.id, transcribed_until=done_until)
+        if on_segments is not None and stored:
+            on_segments(stored)
+
+    try:
+        transcribe(model, audio, options, keep, start_at=session.transcribed_until, progress=progress,
+                   cancelled=cancelled)
+    except Cancelled:
+        store.update_session(session.id, status="cancelled")
+        raise
+    store.update_session(session.id, status="transcribed")
+    return store.session(session.id)
+
+
+def is_resumable(session: Session) -> bool:
+    """True if a transcription of this session was started and did not finish."""
+    return session.status in ("transcribing", "cancelled", "new") and session.transcribed_until < session.duration
+
+
+def audio_matches(session: Session, audio: np.ndarray) -> bool:
+    """True if ``audio`` is (by its length) the recording already stored for the session."""
+    return abs(session.duration - decode.duration(audio)) < 0.05
+

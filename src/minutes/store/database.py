@@ -1,0 +1,86 @@
+"""SQLite plumbing: connections in WAL mode, one transaction per change, migrations, error mapping.
+
+SQLite's own failures (disk full, read-only folder, locked, corrupt) are the user's problem, not bugs;
+:func:`translate` turns them into a :class:`~minutes.errors.StoreError` with a plain sentence.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from minutes.errors import StoreError
+from minutes.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open the workshop database with the settings every connection needs."""
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """Run the block as one write transaction: all of it is stored, or none of it."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise translate(exc, path) from exc
+        raise
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to :data:`SCHEMA_VERSION`, refusing databases from a newer Minutes."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"The workshop {path.parent} was written by a newer version of Minutes (schema {version}). "
+            "Update Minutes to open it."
+        )
+    if version == SCHEMA_VERSION:
+        return
+    with transaction(conn, path):
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would COMMIT our transaction, so the migration is split into statements.
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    """Map an SQLite failure to a message for the user."""
+    text = str(exc).lower()
+    where = path.parent
+    if "full" in text:
+        return StoreError(f"The disk holding {where} is full. Free some space and try again; nothing was lost.")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"The workshop {where} is read-only. Copy it to a writable folder to change it.")
+    if "locked" in text or "busy" in text:
+        return StoreError(f"The workshop {where} is busy in another program. Try again in a moment.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(f"{path} is damaged or is not a Minutes workshop database.")
+    if "unable to open" in text:
+        return StoreError(f"Cannot open {path}: check that the folder exists and can be written.")
+    return StoreError(f"The workshop database {path} failed: {exc}.")

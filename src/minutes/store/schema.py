@@ -1,0 +1,95 @@
+"""The SQLite schema of ``workshop.sqlite`` and its migrations.
+
+``PRAGMA user_version`` holds the schema version. Each migration is a script that takes the database
+from version ``n`` to ``n + 1``; they run in order, inside one transaction, when a workshop is opened
+for writing. Never edit a released migration: append a new one.
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema.
+    """
+    CREATE TABLE workshop (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        title TEXT NOT NULL DEFAULT '',
+        dates TEXT NOT NULL DEFAULT '',
+        venue TEXT NOT NULL DEFAULT '',
+        organiser TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'auto',
+        script TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO workshop (id) VALUES (1);
+
+    CREATE TABLE participants (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT ''
+    );
+
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL UNIQUE,
+        date TEXT NOT NULL DEFAULT '',
+        starts_at TEXT NOT NULL DEFAULT '',
+        ends_at TEXT NOT NULL DEFAULT '',
+        venue TEXT NOT NULL DEFAULT '',
+        chair TEXT NOT NULL DEFAULT '',
+        rapporteur TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'auto',
+        audio_file TEXT NOT NULL DEFAULT '',
+        duration REAL NOT NULL DEFAULT 0,
+        transcribed_until REAL NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'new',
+        summary TEXT NOT NULL DEFAULT '',
+        recommendations TEXT NOT NULL DEFAULT '[]',
+        position INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE speakers (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        participant_id INTEGER REFERENCES participants(id) ON DELETE SET NULL
+    );
+    CREATE INDEX speakers_by_session ON speakers(session_id);
+
+    CREATE TABLE segments (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        start_s REAL NOT NULL,
+        end_s REAL NOT NULL,
+        speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+        language TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        provisional INTEGER NOT NULL DEFAULT 0,
+        words TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX segments_by_time ON segments(session_id, start_s);
+
+    CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        color TEXT NOT NULL DEFAULT '#808080',
+        position INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        start_s REAL NOT NULL,
+        end_s REAL NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        confidential INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX annotations_by_time ON annotations(session_id, start_s);
+
+    CREATE TABLE annotation_tags (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, tag_id)
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,408 @@
+"""The workshop folder and its repository API.
+
+A workshop is a folder ``NAME.minutes/`` holding ``workshop.sqlite``, ``audio/`` (one recording per
+session) and ``exports/``. Copy the folder and you have copied everything. A writer holds an OS lock
+on ``workshop.lock`` (released by the kernel even if the process dies), so two processes cannot write
+one workshop; readers need no lock thanks to SQLite's WAL mode. Every change is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
+from minutes.errors import LockedError, StoreError
+from minutes.store import database
+
+DB_NAME = "workshop.sqlite"
+LOCK_NAME = "workshop.lock"
+AUDIO_DIR = "audio"
+EXPORTS_DIR = "exports"
+
+_SESSION_COLUMNS = {
+    "title": "title", "date": "date", "start": "starts_at", "end": "ends_at", "venue": "venue",
+    "chair": "chair", "rapporteur": "rapporteur", "language": "language", "audio_file": "audio_file",
+    "duration": "duration", "transcribed_until": "transcribed_until", "status": "status",
+    "summary": "summary", "recommendations": "recommendations", "position": "position",
+}
+_WORKSHOP_FIELDS = ("title", "dates", "venue", "organiser", "language", "script")
+_PARTICIPANT_FIELDS = ("name", "title", "organisation", "country")
+
+
+def is_workshop(path: Path) -> bool:
+    """True if ``path`` is a workshop folder."""
+    return (path / DB_NAME).is_file()
+
+
+class WorkshopStore:
+    """Read and write one workshop folder.
+
+    Open it with :meth:`open`; use it as a context manager so the lock is released. Each thread gets
+    its own SQLite connection, so a worker can store segments while the window reads them.
+    """
+
+    def __init__(self, root: Path, *, read_only: bool, lock: FileLock | None) -> None:
+        self.root = root
+        self.read_only = read_only
+        self._lock = lock
+        self._db_path = root / DB_NAME
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_guard = threading.Lock()
+
+    # -- opening and closing -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False) -> WorkshopStore:
+        """Open (or with ``create``, create) the workshop folder at ``path``."""
+        root = Path(path).expanduser()
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"{root} is a file, not a workshop folder. Choose another name.")
+        if not is_workshop(root):
+            if not create:
+                raise StoreError(
+                    f"{root} is not a Minutes workshop (it has no {DB_NAME}). "
+                    "Check the path, or create the workshop by transcribing or importing into it."
+                )
+            if root.is_dir() and any(root.iterdir()):
+                raise StoreError(
+                    f"{root} already holds other files and is not a Minutes workshop. Choose a new folder."
+                )
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the workshop folder {root}: {exc.strerror}.") from exc
+        lock = None if read_only else _acquire_lock(root)
+        store = cls(root, read_only=read_only, lock=lock)
+        try:
+            if not read_only:
+                for sub in (AUDIO_DIR, EXPORTS_DIR):
+                    (root / sub).mkdir(exist_ok=True)
+                is_new = not (root / DB_NAME).exists()
+                database.migrate(store._conn, store._db_path)
+                if is_new:
+                    store.update_workshop(title=root.name.removesuffix(".minutes"))
+            else:
+                version = store._conn.execute("PRAGMA user_version").fetchone()[0]
+                if version != database.SCHEMA_VERSION:
+                    database.migrate(store._conn, store._db_path)
+        except OSError as exc:
+            store.close()
+            raise StoreError(f"Cannot write the workshop folder {root}: {exc.strerror}.") from exc
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Close every connection and release the lock."""
+        with self._connections_guard:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> WorkshopStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = database.connect(self._db_path, read_only=self.read_only)
+            self._local.conn = conn
+            with self._connections_guard:
+                self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction on this thread's connection; nest store calls inside it freely."""
+        if self.read_only:
+            raise StoreError(f"The workshop {self.root} was opened read-only.")
+        if getattr(self._local, "depth", 0):
+            self._local.depth += 1
+            try:
+                yield self._conn
+            finally:
+                self._local.depth -= 1
+            return
+        self._local.depth = 1
+        try:
+            with database.transaction(self._conn, self._db_path) as conn:
+                yield conn
+        finally:
+            self._local.depth = 0
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise database.translate(exc, self._db_path) from exc
+
+    @property
+    def audio_dir(self) -> Path:
+        return self.root / AUDIO_DIR
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.root / EXPORTS_DIR
+
+    def audio_path(self, session: Session) -> Path | None:
+        """The absolute path of a session's recording, or None if it has none."""
+        return self.root / session.audio_file if session.audio_file else None
+
+    # -- workshop ------------------------------------------------------------------------------
+
+    def workshop(self) -> Workshop:
+        row = self._query("SELECT * FROM workshop WHERE id = 1")[0]
+        return Workshop(**{name: row[name] for name in _WORKSHOP_FIELDS})
+
+    def update_workshop(self, **fields: str) -> None:
+        _check_fields(fields, _WORKSHOP_FIELDS)
+        with self.transaction() as conn:
+            for name, value in fields.items():
+                conn.execute(f"UPDATE workshop SET {name} = ? WHERE id = 1", (value,))
+
+    # -- sessions ------------------------------------------------------------------------------
+
+    def sessions(self) -> list[Session]:
+        rows = self._query("SELECT * FROM sessions ORDER BY position, id")
+        return [_session(row) for row in rows]
+
+    def session(self, session_id: int) -> Session:
+        rows = self._query("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise StoreError(f"Session {session_id} does not exist in {self.root}.")
+        return _session(rows[0])
+
+    def find_session(self, title: str) -> Session | None:
+        rows = self._query("SELECT * FROM sessions WHERE title = ?", (title,))
+        return _session(rows[0]) if rows else None
+
+    def session_by_title(self, title: str) -> Session:
+        """The session with this exact title, or a StoreError listing the titles there are."""
+        found = self.find_session(title)
+        if found is None:
+            titles = [s.title for s in self.sessions()]
+            listing = "; ".join(f'"{t}"' for t in titles) if titles else "none"
+            raise StoreError(f'No session titled "{title}" in {self.root}. Sessions there: {listing}.')
+        return found
+
+    def add_session(self, session: Session) -> Session:
+        if not session.title.strip():
+            raise StoreError("A session needs a title.")
+        with self.transaction() as conn:
+            if self.find_session(session.title) is not None:
+                raise StoreError(f'A session titled "{session.title}" already exists in {self.root}.')
+            values = _session_values(session)
+            if not session.position:
+                values["position"] = conn.execute(
+                    "SELECT COALESCE(MAX(position), 0) + 1 FROM sessions"
+                ).fetchone()[0]
+            columns = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
+            cursor = conn.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})", list(values.values()))
+            return self.session(cursor.lastrowid)
+
+    def update_session(self, session_id: int, **fields: Any) -> None:
+        _check_fields(fields, tuple(_SESSION_COLUMNS))
+        if "recommendations" in fields:
+            fields["recommendations"] = json.dumps(list(fields["recommendations"]), ensure_ascii=False)
+        with self.transaction() as conn:
+            for name, value in fields.items():
+                conn.execute(f"UPDATE sessions SET {_SESSION_COLUMNS[name]} = ? WHERE id = ?", (value, session_id))
+
+    def delete_session(self, session_id: int) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    # -- participants --------------------------------------------------------------------------
+
+    def participants(self) -> list[Participant]:
+        rows = self._query("SELECT * FROM participants ORDER BY name COLLATE NOCASE, id")
+        return [Participant(id=row["id"], **{n: row[n] for n in _PARTICIPANT_FIELDS}) for row in rows]
+
+    def add_participant(self, participant: Participant) -> Participant:
+        if not participant.name.strip():
+            raise StoreError("A participant needs a name.")
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO participants (name, title, organisation, country) VALUES (?, ?, ?, ?)",
+                (participant.name, participant.title, participant.organisation, participant.country),
+            )
+        return Participant(**{**asdict(participant), "id": cursor.lastrowid})
+
+    def find_participant(self, name: str, organisation: str = "") -> Participant | None:
+        """The roster entry with this name (and organisation, when both sides give one)."""
+        for person in self.participants():
+            same_org = not organisation or not person.organisation or person.organisation == organisation
+            if person.name.casefold() == name.casefold() and same_org:
+                return person
+        return None
+
+    def update_participant(self, participant_id: int, **fields: str) -> None:
+        _check_fields(fields, _PARTICIPANT_FIELDS)
+        with self.transaction() as conn:
+            for name, value in fields.items():
+                conn.execute(f"UPDATE participants SET {name} = ? WHERE id = ?", (value, participant_id))
+
+    # -- speakers ------------------------------------------------------------------------------
+
+    def speakers(self, session_id: int) -> list[Speaker]:
+        rows = self._query("SELECT * FROM speakers WHERE session_id = ? ORDER BY id", (session_id,))
+        return [Speaker(label=r["label"], participant_id=r["participant_id"], id=r["id"]) for r in rows]
+
+    def add_speaker(self, session_id: int, speaker: Speaker) -> Speaker:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO speakers (session_id, label, participant_id) VALUES (?, ?, ?)",
+                (session_id, speaker.label, speaker.participant_id),
+            )
+        return Speaker(label=speaker.label, participant_id=speaker.participant_id, id=cursor.lastrowid)
+
+    def speaker_names(self, session_id: int) -> dict[int, str]:
+        """Display name per speaker id: the participant's name if assigned, else the label."""
+        rows = self._query(
+            "SELECT s.id, s.label, p.name FROM speakers s LEFT JOIN participants p ON p.id = s.participant_id "
+            "WHERE s.session_id = ?",
+            (session_id,),
+        )
+        return {r["id"]: r["name"] or r["label"] for r in rows}
+
+    # -- segments ------------------------------------------------------------------------------
+
+    def segments(self, session_id: int) -> list[Segment]:
+        rows = self._query(
+            "SELECT * FROM segments WHERE session_id = ? ORDER BY start_s, id", (session_id,)
+        )
+        return [_segment(row) for row in rows]
+
+    def segment_count(self, session_id: int) -> int:
+        return self._query("SELECT COUNT(*) FROM segments WHERE session_id = ?", (session_id,))[0][0]
+
+    def add_segments(self, session_id: int, segments: Iterable[Segment]) -> list[Segment]:
+        stored = []
+        with self.transaction() as conn:
+            for seg in segments:
+                cursor = conn.execute(
+                    "INSERT INTO segments (session_id, start_s, end_s, speaker_id, language, text, provisional,"
+                    " words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (session_id, seg.start, seg.end, seg.speaker_id, seg.language, seg.text,
+                     int(seg.provisional), _words_json(seg.words)),
+                )
+                stored.append(Segment(**{**asdict(seg), "words": list(seg.words), "id": cursor.lastrowid}))
+        return stored
+
+    def delete_segments(self, session_id: int, *, provisional_only: bool = False) -> None:
+        with self.transaction() as conn:
+            extra = " AND provisional = 1" if provisional_only else ""
+            conn.execute(f"DELETE FROM segments WHERE session_id = ?{extra}", (session_id,))
+
+    # -- tags and annotations ------------------------------------------------------------------
+
+    def tags(self) -> list[Tag]:
+        rows = self._query("SELECT * FROM tags ORDER BY position, id")
+        return [Tag(name=r["name"], color=r["color"], position=r["position"], id=r["id"]) for r in rows]
+
+    def add_tag(self, tag: Tag) -> Tag:
+        with self.transaction() as conn:
+            position = tag.position or conn.execute(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM tags"
+            ).fetchone()[0]
+            cursor = conn.execute(
+                "INSERT INTO tags (name, color, position) VALUES (?, ?, ?)", (tag.name, tag.color, position)
+            )
+        return Tag(name=tag.name, color=tag.color, position=position, id=cursor.lastrowid)
+
+    def find_tag(self, name: str) -> Tag | None:
+        return next((t for t in self.tags() if t.name.casefold() == name.casefold()), None)
+
+    def annotations(self, session_id: int) -> list[Annotation]:
+        rows = self._query("SELECT * FROM annotations WHERE session_id = ? ORDER BY start_s, id", (session_id,))
+        links: dict[int, list[int]] = {}
+        for link in self._query(
+            "SELECT at.annotation_id, at.tag_id FROM annotation_tags at JOIN annotations a "
+            "ON a.id = at.annotation_id WHERE a.session_id = ? ORDER BY at.tag_id",
+            (session_id,),
+        ):
+            links.setdefault(link["annotation_id"], []).append(link["tag_id"])
+        return [
+            Annotation(start=r["start_s"], end=r["end_s"], tag_ids=links.get(r["id"], []), comment=r["comment"],
+                       confidential=bool(r["confidential"]), id=r["id"])
+            for r in rows
+        ]
+
+    def add_annotation(self, session_id: int, annotation: Annotation) -> Annotation:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO annotations (session_id, start_s, end_s, comment, confidential) VALUES (?, ?, ?, ?, ?)",
+                (session_id, annotation.start, annotation.end, annotation.comment, int(annotation.confidential)),
+            )
+            for tag_id in annotation.tag_ids:
+                conn.execute(
+                    "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", (cursor.lastrowid, tag_id)
+                )
+        return Annotation(**{**asdict(annotation), "id": cursor.lastrowid})
+
+
+def _acquire_lock(root: Path) -> FileLock:
+    lock = FileLock(root / LOCK_NAME, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise LockedError(
+            f"The workshop {root} is open for writing in another Minutes window or command. "
+            "Close it there and try again."
+        ) from exc
+    except OSError as exc:
+        raise StoreError(f"Cannot write the workshop folder {root}: {exc.strerror}.") from exc
+    return lock
+
+
+def _check_fields(fields: dict[str, Any], allowed: Sequence[str]) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+
+
+def _session_values(session: Session) -> dict[str, Any]:
+    data = asdict(session)
+    values = {column: data[name] for name, column in _SESSION_COLUMNS.items()}
+    values["recommendations"] = json.dumps(session.recommendations, ensure_ascii=False)
+    return values
+
+
+def _session(row: sqlite3.Row) -> Session:
+    fields = {name: row[column] for name, column in _SESSION_COLUMNS.items()}
+    fields["recommendations"] = json.loads(fields["recommendations"] or "[]")
+    return Session(id=row["id"], **fields)
+
+
+def _words_json(words: Sequence[Word]) -> str:
+    return json.dumps(
+        [[round(w.start, 3), round(w.end, 3), w.text, round(w.probability, 3)] for w in words], ensure_ascii=False
+    )
+
+
+def _segment(row: sqlite3.Row) -> Segment:
+    words = [Word(start=w[0], end=w[1], text=w[2], probability=w[3]) for w in json.loads(row["words"])]
+    return Segment(
+        start=row["start_s"], end=row["end_s"], text=row["text"], speaker_id=row["speaker_id"],
+        language=row["language"], provisional=bool(row["provisional"]), words=words, id=row["id"],
+    )

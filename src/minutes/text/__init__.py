@@ -1,0 +1,1 @@
+"""Text processing: Chinese script conversion, normalisation."""
