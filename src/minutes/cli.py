@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from minutes import __version__
@@ -127,7 +129,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     title = args.session or args.file.stem
     stream = args.format == "txt" and args.output is None
 
-    with tempfile.TemporaryDirectory(prefix="minutes-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="minutes-") as scratch, _new_workshop_removed_on_failure(args.workshop):
         workshop_dir = args.workshop if args.workshop is not None else Path(scratch) / "scratch.minutes"
         with WorkshopStore.open(workshop_dir, create=True) as store:
             script = args.script or default_script(store.workshop().script)
@@ -173,6 +175,18 @@ def _session_for(store, title: str, audio, *, keep_audio: bool, language: str | 
     if jobs.is_resumable(existing):
         print(f"Resuming \"{title}\" from {existing.transcribed_until:.1f} s.", file=sys.stderr)
     return existing
+
+
+@contextmanager
+def _new_workshop_removed_on_failure(path: Path | None) -> Iterator[None]:
+    """A command that fails leaves no trace: a workshop folder it had to create is removed again."""
+    existed = path is None or path.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            shutil.rmtree(path, ignore_errors=True)
+        raise
 
 
 def _check_output(output: Path | None) -> None:
@@ -232,7 +246,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         data = json.loads(args.file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{args.file} is not a JSON file ({exc}).") from exc
-    with WorkshopStore.open(args.workshop, create=True) as store:
+    with _new_workshop_removed_on_failure(args.workshop), WorkshopStore.open(args.workshop, create=True) as store:
         session = import_session(store, data, title=args.session)
         print(f'Imported "{session.title}" ({store.segment_count(session.id)} segments) into {store.root}.')
     return 0

@@ -181,7 +181,7 @@ def _parse(data: Any, title: str | None) -> _Parsed:
         ))
     known_speakers = set(parsed.speakers)
     for i, (_, key) in enumerate(parsed.segments):
-        _expect(key is None or key in known_speakers, f"segments[{i}] names speaker {key!r}, which is not in \"speakers\"")
+        _expect(key is None or key in known_speakers, f'segments[{i}] names speaker {key!r}, not in "speakers"')
     return parsed
 
 
@@ -196,7 +196,9 @@ def _obj(value: Any, where: str) -> dict:
 
 
 def _list(data: dict, key: str) -> list:
-    value = data.get(key) or []
+    value = data.get(key)
+    if value is None:
+        return []
     _expect(isinstance(value, list), f'"{key}" must be a list')
     return value
 

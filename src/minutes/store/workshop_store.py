@@ -349,16 +349,17 @@ class WorkshopStore:
         ]
 
     def add_annotation(self, session_id: int, annotation: Annotation) -> Annotation:
+        tag_ids = sorted(set(annotation.tag_ids))
         with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO annotations (session_id, start_s, end_s, comment, confidential) VALUES (?, ?, ?, ?, ?)",
                 (session_id, annotation.start, annotation.end, annotation.comment, int(annotation.confidential)),
             )
-            for tag_id in annotation.tag_ids:
+            for tag_id in tag_ids:
                 conn.execute(
                     "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", (cursor.lastrowid, tag_id)
                 )
-        return Annotation(**{**asdict(annotation), "id": cursor.lastrowid})
+        return Annotation(**{**asdict(annotation), "tag_ids": tag_ids, "id": cursor.lastrowid})
 
 
 def _acquire_lock(root: Path) -> FileLock:

@@ -1,0 +1,116 @@
+"""The transcription pipeline on real speech through the bundled model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from minutes import jobs
+from minutes.asr.pipeline import TranscribeOptions, transcribe
+from minutes.domain import Segment, Session
+from minutes.errors import Cancelled
+from minutes.store import WorkshopStore
+from minutes.text.chinese import convert
+from tests import speech
+from tests.scoring import cer_zh, wer
+
+
+def run(model, audio, **options) -> list[Segment]:
+    found: list[Segment] = []
+    transcribe(model, audio, TranscribeOptions(**options), lambda segs, _until: found.extend(segs))
+    return found
+
+
+def check_times(segments: list[Segment], duration: float) -> None:
+    starts = [s.start for s in segments]
+    assert starts == sorted(starts), "segments out of order"
+    for seg in segments:
+        assert 0 <= seg.start <= seg.end <= duration + 0.05
+        assert seg.words, "every segment carries word times"
+        word_starts = [w.start for w in seg.words]
+        assert word_starts == sorted(word_starts)
+        assert seg.start - 0.01 <= seg.words[0].start and seg.words[-1].end <= seg.end + 0.01
+
+
+@pytest.mark.parametrize("clip", ["en_librispeech_1995-1837-0001", "en_librivox_sense_and_sensibility_0890"])
+def test_english_read_speech(model, data, clip):
+    audio = speech.load(data / f"{clip}.wav")
+    segments = run(model, audio, language="en")
+    hypothesis = " ".join(s.text for s in segments)
+    assert wer((data / f"{clip}.txt").read_text(), hypothesis) <= 0.10, hypothesis
+    check_times(segments, len(audio) / speech.RATE)
+    assert {s.language for s in segments} == {"en"}
+
+
+def test_language_is_detected_per_chunk(model, data):
+    english = speech.load(data / "en_librispeech_1995-1837-0001.wav")
+    mandarin = speech.load(data / "zh_aishell1_BAC009S0764W0121.wav")
+    audio = speech.join(english, speech.silence(25), mandarin)
+    segments = run(model, audio, language=None, script="traditional")
+    languages = [s.language for s in segments]
+    assert languages[0] == "en" and languages[-1] == "zh", languages
+
+
+@pytest.mark.parametrize("clip", ["zh_aishell1_BAC009S0764W0121", "zh_aishell1_BAC009S0764W0122"])
+def test_mandarin_in_traditional_script(model, data, clip):
+    segments = run(model, speech.load(data / f"{clip}.wav"), language="zh", script="traditional")
+    text = "".join(s.text for s in segments)
+    assert text and convert(text, "traditional") == text, f"Simplified characters left in {text}"
+    assert cer_zh((data / f"{clip}.txt").read_text(), text) <= 0.35, text
+
+
+def test_mandarin_in_simplified_script(model, data):
+    segments = run(model, speech.load(data / "zh_aishell1_BAC009S0764W0121.wav"), language="zh", script="simplified")
+    text = "".join(s.text for s in segments)
+    assert text and convert(text, "simplified") == text
+
+
+def test_silence_and_noise_produce_no_text(model):
+    rng = np.random.default_rng(7)
+    noise = (rng.standard_normal(speech.RATE * 8) * 0.003).astype(np.float32)
+    assert run(model, speech.join(speech.silence(10), noise)) == []
+
+
+def test_long_pause_between_utterances_stays_empty(model, data):
+    clip = speech.load(data / "en_librispeech_1995-1837-0001.wav")
+    audio = speech.join(clip, speech.silence(40), clip)
+    segments = run(model, audio, language="en")
+    gap_start, gap_end = len(clip) / speech.RATE, len(clip) / speech.RATE + 40
+    assert not [s for s in segments if s.start > gap_start + 1 and s.end < gap_end - 1]
+    assert sum("sorrow" in s.text.lower() for s in segments) == 2
+
+
+def test_generated_voice(model, tmp_path):
+    wav = speech.espeak("The international workshop on combating human trafficking opens today in Taipei.",
+                        tmp_path / "voice.wav")
+    segments = run(model, speech.load(wav), language="en")
+    hypothesis = " ".join(s.text for s in segments)
+    assert wer("the international workshop on combating human trafficking opens today in taipei", hypothesis) <= 0.3
+
+
+def test_progress_rises_to_one(model, data):
+    audio = speech.load(data / "en_librivox_sense_and_sensibility_0890.wav")
+    seen: list[float] = []
+    transcribe(model, audio, TranscribeOptions(language="en"), lambda *_: None, progress=seen.append)
+    assert seen and seen == sorted(seen) and seen[-1] == 1.0
+
+
+def test_cancel_keeps_the_finished_part_and_a_rerun_resumes(model, data, tmp_path):
+    clip = speech.load(data / "en_librispeech_1995-1837-0001.wav")
+    audio = speech.join(clip, speech.silence(30), clip)
+    with WorkshopStore.open(tmp_path / "W.minutes", create=True) as store:
+        session = jobs.add_media_session(store, audio, Session(title="S1"))
+        options = TranscribeOptions(language="en")
+        stop_after_first_chunk = lambda: store.session(session.id).transcribed_until > 0  # noqa: E731
+        with pytest.raises(Cancelled):
+            jobs.transcribe_session(store, session, model, options, cancelled=stop_after_first_chunk)
+        session = store.session(session.id)
+        first_part = store.segments(session.id)
+        assert session.status == "cancelled" and first_part
+        assert 0 < session.transcribed_until < session.duration and jobs.is_resumable(session)
+
+        session = jobs.transcribe_session(store, session, model, options)
+        texts = [s.text for s in store.segments(session.id)]
+        assert session.status == "transcribed"
+        assert texts[: len(first_part)] == [s.text for s in first_part]
+        assert sum("sorrow" in t.lower() for t in texts) == 2, texts
