@@ -23,7 +23,7 @@ from minutes.errors import InputError, MinutesError
 log = logging.getLogger(__name__)
 
 TRANSCRIPT_FORMATS = ("txt", "srt", "vtt", "json")
-COMMANDS = ("transcribe", "sessions", "export", "import", "languages")
+COMMANDS = ("transcribe", "diarize", "sessions", "export", "import", "languages")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", choices=("traditional", "simplified"), help="script for Chinese text")
     p.add_argument("--format", choices=TRANSCRIPT_FORMATS, default="txt", help="output format (default txt)")
     p.add_argument("-o", "--output", type=Path, help="write the transcript here instead of stdout")
+    p.add_argument("--speakers", default="auto", type=_speaker_count,
+                   help="label speakers: 'auto' (default, 1 to 15 found automatically), a number N, "
+                   "a range A-B, or 'none'")
+
+    p = sub.add_parser("diarize", help="find who spoke when; writes RTTM speaker turns")
+    p.add_argument("file", type=Path, help="audio or video file")
+    p.add_argument("--speakers", type=int, metavar="N", help="exact number of speakers")
+    p.add_argument("--min-speakers", type=int, metavar="A", help="at least this many speakers")
+    p.add_argument("--max-speakers", type=int, metavar="B", help="at most this many speakers")
+    p.add_argument("-o", "--output", type=Path, help="RTTM file to write (default: stdout)")
 
     p = sub.add_parser("sessions", help="list the sessions of a workshop")
     p.add_argument("--workshop", type=Path, required=True)
@@ -111,6 +121,18 @@ def _progress_printer(label: str):  # noqa: ANN202
     return show
 
 
+def _speaker_count(value: str):  # noqa: ANN202
+    from minutes.speaker_labelling import SpeakerCount
+
+    try:
+        count = SpeakerCount.parse(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not auto, none, a number or a range A-B") from None
+    if count is not None and (count.exact == 0 or count.low < 1 or count.high < count.low):
+        raise argparse.ArgumentTypeError(f"'{value}': give at least one speaker, and A <= B")
+    return count
+
+
 def _cmd_transcribe(args: argparse.Namespace) -> int:
     from minutes.asr import languages, registry
     from minutes.asr.pipeline import TranscribeOptions
@@ -127,7 +149,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     source = registry.resolve(args.model)
     model = registry.load(source)
     title = args.session or args.file.stem
-    stream = args.format == "txt" and args.output is None
+    stream = args.format == "txt" and args.output is None and args.speakers is None
 
     with tempfile.TemporaryDirectory(prefix="minutes-") as scratch, _new_workshop_removed_on_failure(args.workshop):
         workshop_dir = args.workshop if args.workshop is not None else Path(scratch) / "scratch.minutes"
@@ -150,6 +172,10 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
                                              on_segments=echo if stream else None, progress=progress)
                 if progress is not None:
                     print(file=sys.stderr)
+                if args.speakers is not None:
+                    from minutes.speaker_labelling import label_speakers
+
+                    label_speakers(store, session, audio, args.speakers)
             if not stream:
                 _write_output(store, session, args.format, args.output)
     return 0
@@ -207,12 +233,42 @@ def _write_output(store, session, fmt: str, output: Path | None) -> None:  # noq
     if fmt == "json":
         text = json.dumps(export_session(store, session), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = render(fmt, store.segments(session.id), store.speaker_names(session.id))
+        text = render(fmt, store.segments(session.id), _names_to_show(store, session))
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
         atomic_write_text(output, text)
+
+
+def _names_to_show(store, session) -> dict[int, str]:  # noqa: ANN001
+    """Speaker names for text exports: none when one anonymous voice speaks throughout."""
+    speakers = store.speakers(session.id)
+    if len(speakers) == 1 and speakers[0].participant_id is None:
+        return {}
+    return store.speaker_names(session.id)
+
+
+def _cmd_diarize(args: argparse.Namespace) -> int:
+    from minutes.audio import decode
+    from minutes.fileio import atomic_write_text
+    from minutes.speakers import diarize, format_rttm
+
+    if args.speakers is not None and (args.min_speakers is not None or args.max_speakers is not None):
+        raise InputError("Give either --speakers N or --min-speakers/--max-speakers, not both.")
+    low = args.min_speakers if args.min_speakers is not None else 1
+    high = args.max_speakers if args.max_speakers is not None else max(15, low)
+    if (args.speakers is not None and args.speakers < 1) or low < 1 or high < low:
+        raise InputError("Speaker counts must be at least 1, with --min-speakers <= --max-speakers.")
+    _check_output(args.output)
+    audio = decode.decode(args.file)
+    result = diarize(audio, num_speakers=args.speakers, min_speakers=low, max_speakers=high)
+    text = format_rttm(result.turns, file_id="_".join(args.file.stem.split()) or "audio")
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write_text(args.output, text)
+    return 0
 
 
 def _cmd_sessions(args: argparse.Namespace) -> int:
@@ -263,6 +319,7 @@ def _cmd_languages(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "transcribe": _cmd_transcribe,
+    "diarize": _cmd_diarize,
     "sessions": _cmd_sessions,
     "export": _cmd_export,
     "import": _cmd_import,

@@ -2,7 +2,7 @@
 
 The audio is cut at pauses found by Silero VAD into chunks of at most ~30 s (one Whisper window).
 Each chunk is transcribed on its own, in the given language or, with automatic detection, in the
-language detected for that chunk (a Mandarin answer between English questions stays Mandarin).
+language detected for its utterances (a Mandarin answer between English questions stays Mandarin).
 Finished chunks are handed to ``on_chunk`` together with the time up to which the audio is done, so
 the caller can store them in one transaction: a crash keeps the finished part, and a rerun resumes
 from ``start_at``. Progress is reported after every segment and cancellation is checked as often.
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from faster_whisper import WhisperModel
 
 CHUNK_SECONDS = 30.0
+MIN_DETECT_SECONDS = 1.0
 
 
 @dataclass
@@ -42,20 +43,61 @@ class TranscribeOptions:
 ChunkCallback = Callable[[list[Segment], float], None]
 
 
-def speech_chunks(audio: np.ndarray, min_silence_ms: int = 1000) -> list[tuple[int, int]]:
-    """Sample ranges of speech, grouped at pauses into chunks of at most ~30 s of span."""
+@dataclass(frozen=True)
+class Chunk:
+    """Samples ``first:last`` of the audio, to be transcribed in ``language`` (None: let Whisper detect)."""
+
+    first: int
+    last: int
+    language: str | None
+
+
+def plan_chunks(model: WhisperModel, audio: np.ndarray, options: TranscribeOptions,
+                cancelled: Callable[[], bool] | None = None) -> list[Chunk]:
+    """Speech cut at pauses into chunks of at most ~30 s span, each in one language.
+
+    With automatic detection the language is detected per utterance, because one Whisper window holding
+    English and Mandarin loses the Mandarin entirely; utterances too short to tell take their neighbour's.
+    """
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    regions = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=min_silence_ms))
+    silence_ms = options.vad_min_silence_ms if options.language else 500
+    found = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=silence_ms))
+    regions = [(r["start"], r["end"]) for r in found]
+    if options.language:
+        languages: list[str | None] = [options.language] * len(regions)
+    else:
+        languages = []
+        for start, end in regions:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            languages.append(_detect(model, audio[start:end]))
+        languages = _fill_gaps(languages)
     limit = int(CHUNK_SECONDS * SAMPLE_RATE)
-    chunks: list[tuple[int, int]] = []
-    for region in regions:
-        start, end = region["start"], region["end"]
-        if chunks and end - chunks[-1][0] <= limit:
-            chunks[-1] = (chunks[-1][0], end)
+    chunks: list[Chunk] = []
+    for (start, end), language in zip(regions, languages, strict=True):
+        if chunks and chunks[-1].language == language and end - chunks[-1].first <= limit:
+            chunks[-1] = Chunk(chunks[-1].first, end, language)
         else:
-            chunks.append((start, end))
+            chunks.append(Chunk(start, end, language))
     return chunks
+
+
+def _detect(model: WhisperModel, samples: np.ndarray) -> str | None:
+    if len(samples) < MIN_DETECT_SECONDS * SAMPLE_RATE:
+        return None
+    language, probability, _ = model.detect_language(samples)
+    return language if probability >= 0.5 else None
+
+
+def _fill_gaps(languages: list[str | None]) -> list[str | None]:
+    """Give undecided utterances the language of the one before (or after, at the start)."""
+    filled = list(languages)
+    for i in range(1, len(filled)):
+        filled[i] = filled[i] or filled[i - 1]
+    for i in range(len(filled) - 2, -1, -1):
+        filled[i] = filled[i] or filled[i + 1]
+    return filled
 
 
 def transcribe(
@@ -72,27 +114,29 @@ def transcribe(
     total = len(audio) / SAMPLE_RATE
     offset = int(start_at * SAMPLE_RATE)
     repeats = RepeatFilter()
-    for first, last in speech_chunks(audio[offset:], options.vad_min_silence_ms):
-        chunk_start = (offset + first) / SAMPLE_RATE
+    for chunk in plan_chunks(model, audio[offset:], options, cancelled):
+        chunk_start = (offset + chunk.first) / SAMPLE_RATE
+        samples = audio[offset + chunk.first : offset + chunk.last]
         segments = []
-        for segment in _transcribe_chunk(model, audio[offset + first : offset + last], chunk_start, options):
+        for segment in _transcribe_chunk(model, samples, chunk_start, chunk.language, options):
             if cancelled is not None and cancelled():
                 raise Cancelled
             if repeats.accept(segment):
                 segments.append(segment)
             if progress is not None:
                 progress(min(segment.end / total, 1.0))
-        on_chunk(segments, (offset + last) / SAMPLE_RATE)
+        on_chunk(segments, (offset + chunk.last) / SAMPLE_RATE)
     on_chunk([], total)
     if progress is not None:
         progress(1.0)
 
 
-def _transcribe_chunk(model: WhisperModel, samples: np.ndarray, at: float, options: TranscribeOptions):  # noqa: ANN202
+def _transcribe_chunk(model: WhisperModel, samples: np.ndarray, at: float, language: str | None,
+                      options: TranscribeOptions):  # noqa: ANN202
     """Yield the chunk's segments with times on the recording's clock."""
     pieces, info = model.transcribe(
         samples,
-        language=options.language,
+        language=language,
         beam_size=options.beam_size,
         word_timestamps=True,
         vad_filter=True,
@@ -101,7 +145,7 @@ def _transcribe_chunk(model: WhisperModel, samples: np.ndarray, at: float, optio
         initial_prompt=options.initial_prompt,
         hallucination_silence_threshold=2.0,
     )
-    language = options.language or info.language
+    language = language or info.language
     for piece in pieces:
         words = collapse_repeats(
             [Word(at + w.start, at + w.end, w.word, w.probability) for w in piece.words or []]

@@ -90,6 +90,20 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (annotation_id, tag_id)
     );
     """,
+    # 2: speaker voices. A session speaker keeps the centroid of its voice embeddings and the participant
+    # its voice resembles (a proposal until the user confirms it); voice profiles are per workshop and
+    # deletable, since they are biometric data.
+    """
+    ALTER TABLE speakers ADD COLUMN embedding BLOB;
+    ALTER TABLE speakers ADD COLUMN proposed_participant_id INTEGER REFERENCES participants(id) ON DELETE SET NULL;
+    ALTER TABLE speakers ADD COLUMN proposal_score REAL;
+    CREATE TABLE voice_profiles (
+        id INTEGER PRIMARY KEY,
+        participant_id INTEGER NOT NULL UNIQUE REFERENCES participants(id) ON DELETE CASCADE,
+        embedding BLOB NOT NULL,
+        samples INTEGER NOT NULL DEFAULT 1
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

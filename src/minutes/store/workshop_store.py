@@ -22,6 +22,7 @@ from filelock import FileLock, Timeout
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
 from minutes.store import database
+from minutes.store.voices import VoiceOperations
 
 DB_NAME = "workshop.sqlite"
 LOCK_NAME = "workshop.lock"
@@ -43,7 +44,7 @@ def is_workshop(path: Path) -> bool:
     return (path / DB_NAME).is_file()
 
 
-class WorkshopStore:
+class WorkshopStore(VoiceOperations):
     """Read and write one workshop folder.
 
     Open it with :meth:`open`; use it as a context manager so the lock is released. Each thread gets

@@ -1,0 +1,140 @@
+"""Speaker operations of the store: naming, merging, reassigning, and per-workshop voice profiles.
+
+Speakers are entities of a session, not text in segments, so a speaker can be renamed to a participant of
+the roster, merged into another, or given some of another's segments later. Voice profiles keep one
+embedding per named participant so the same voice is proposed under that name in the next session; they
+stay in the workshop database and can be deleted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+import numpy as np
+
+
+class VoiceOperations:
+    """Mixed into :class:`~minutes.store.WorkshopStore`; uses its transaction and query helpers."""
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by WorkshopStore
+        raise NotImplementedError
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        raise NotImplementedError
+
+    def rename_speaker(self, speaker_id: int, label: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE speakers SET label = ? WHERE id = ?", (label, speaker_id))
+
+    def assign_participant(self, speaker_id: int, participant_id: int | None, *, learn_voice: bool = True) -> None:
+        """Name a speaker after a participant (None: anonymous again); remember the voice if asked."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE speakers SET participant_id = ?, proposed_participant_id = NULL, proposal_score = NULL "
+                "WHERE id = ?",
+                (participant_id, speaker_id),
+            )
+            row = conn.execute("SELECT embedding FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
+            if learn_voice and participant_id is not None and row is not None and row["embedding"] is not None:
+                self._learn_voice(conn, participant_id, _vector(row["embedding"]))
+
+    def merge_speakers(self, keep_id: int, merge_id: int) -> None:
+        """Give all of ``merge_id``'s segments to ``keep_id`` and delete ``merge_id``."""
+        if keep_id == merge_id:
+            return
+        with self.transaction() as conn:
+            conn.execute("UPDATE segments SET speaker_id = ? WHERE speaker_id = ?", (keep_id, merge_id))
+            conn.execute("DELETE FROM speakers WHERE id = ?", (merge_id,))
+
+    def set_segment_speaker(self, segment_ids: Sequence[int], speaker_id: int | None) -> None:
+        with self.transaction() as conn:
+            conn.executemany("UPDATE segments SET speaker_id = ? WHERE id = ?", [(speaker_id, i) for i in segment_ids])
+
+    def move_speaker_from(self, from_speaker: int, to_speaker: int | None, from_time: float) -> int:
+        """Give ``to_speaker`` every segment of ``from_speaker`` starting at or after ``from_time``."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE segments SET speaker_id = ? WHERE speaker_id = ? AND start_s >= ?",
+                (to_speaker, from_speaker, from_time),
+            )
+            return cursor.rowcount
+
+    def set_speaker_voice(self, speaker_id: int, embedding: np.ndarray) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE speakers SET embedding = ? WHERE id = ?", (_blob(embedding), speaker_id))
+
+    def speaker_voice(self, speaker_id: int) -> np.ndarray | None:
+        rows = self._query("SELECT embedding FROM speakers WHERE id = ?", (speaker_id,))
+        return _vector(rows[0]["embedding"]) if rows and rows[0]["embedding"] is not None else None
+
+    def propose(self, speaker_id: int, participant_id: int | None, score: float | None) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE speakers SET proposed_participant_id = ?, proposal_score = ? WHERE id = ?",
+                (participant_id, score, speaker_id),
+            )
+
+    def proposals(self, session_id: int) -> dict[int, tuple[int, float]]:
+        """Speaker id → (proposed participant id, similarity) for speakers not yet named."""
+        rows = self._query(
+            "SELECT id, proposed_participant_id, proposal_score FROM speakers WHERE session_id = ? "
+            "AND participant_id IS NULL AND proposed_participant_id IS NOT NULL",
+            (session_id,),
+        )
+        return {r["id"]: (r["proposed_participant_id"], r["proposal_score"]) for r in rows}
+
+    def confirm_proposal(self, speaker_id: int) -> None:
+        rows = self._query("SELECT proposed_participant_id FROM speakers WHERE id = ?", (speaker_id,))
+        if rows and rows[0][0] is not None:
+            self.assign_participant(speaker_id, rows[0][0])
+
+    def voice_profiles(self) -> Iterator[tuple[int, np.ndarray]]:
+        """(participant id, L2-normalised embedding) of every remembered voice."""
+        for row in self._query("SELECT participant_id, embedding FROM voice_profiles ORDER BY id"):
+            yield row["participant_id"], _vector(row["embedding"])
+
+    def delete_voice_profile(self, participant_id: int | None = None) -> None:
+        """Forget one participant's voice, or every voice of the workshop when None."""
+        with self.transaction() as conn:
+            if participant_id is None:
+                conn.execute("DELETE FROM voice_profiles")
+                conn.execute("UPDATE speakers SET embedding = NULL, proposed_participant_id = NULL")
+            else:
+                conn.execute("DELETE FROM voice_profiles WHERE participant_id = ?", (participant_id,))
+
+    @staticmethod
+    def _learn_voice(conn: sqlite3.Connection, participant_id: int, embedding: np.ndarray) -> None:
+        row = conn.execute(
+            "SELECT embedding, samples FROM voice_profiles WHERE participant_id = ?", (participant_id,)
+        ).fetchone()
+        if row is None:
+            conn.execute("INSERT INTO voice_profiles (participant_id, embedding) VALUES (?, ?)",
+                         (participant_id, _blob(embedding)))
+            return
+        # A running mean of normalised embeddings: each session's voice counts once.
+        samples = row["samples"]
+        mean = _normalise(_vector(row["embedding"]) * samples + embedding)
+        conn.execute("UPDATE voice_profiles SET embedding = ?, samples = ? WHERE participant_id = ?",
+                     (_blob(mean), samples + 1, participant_id))
+
+
+def _normalise(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def _blob(vector: np.ndarray) -> bytes:
+    return _normalise(np.asarray(vector, dtype=np.float32)).astype("<f4").tobytes()
+
+
+def _vector(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<f4").copy()
+
+
+def speaker_label(index: int) -> str:
+    """The anonymous label of the ``index``-th voice (0-based)."""
+    return f"Speaker {index + 1}"
+
