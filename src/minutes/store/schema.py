@@ -104,6 +104,15 @@ MIGRATIONS: tuple[str, ...] = (
         samples INTEGER NOT NULL DEFAULT 1
     );
     """,
+    # 3: the agenda's planned speakers of each session, drawn from the workshop roster.
+    """
+    CREATE TABLE session_participants (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (session_id, participant_id)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -263,6 +263,28 @@ class WorkshopStore(VoiceOperations):
             for name, value in fields.items():
                 conn.execute(f"UPDATE participants SET {name} = ? WHERE id = ?", (value, participant_id))
 
+    def delete_participant(self, participant_id: int) -> None:
+        """Remove someone from the roster; speakers named after them become anonymous again."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM participants WHERE id = ?", (participant_id,))
+
+    def session_participants(self, session_id: int) -> list[Participant]:
+        """The session's planned speakers (from the agenda), in agenda order."""
+        rows = self._query(
+            "SELECT p.* FROM session_participants sp JOIN participants p ON p.id = sp.participant_id "
+            "WHERE sp.session_id = ? ORDER BY sp.position, p.id",
+            (session_id,),
+        )
+        return [Participant(id=row["id"], **{n: row[n] for n in _PARTICIPANT_FIELDS}) for row in rows]
+
+    def set_session_participants(self, session_id: int, participant_ids: Sequence[int]) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM session_participants WHERE session_id = ?", (session_id,))
+            conn.executemany(
+                "INSERT INTO session_participants (session_id, participant_id, position) VALUES (?, ?, ?)",
+                [(session_id, pid, i) for i, pid in enumerate(dict.fromkeys(participant_ids))],
+            )
+
     # -- speakers ------------------------------------------------------------------------------
 
     def speakers(self, session_id: int) -> list[Speaker]:
@@ -298,17 +320,33 @@ class WorkshopStore(VoiceOperations):
         return self._query("SELECT COUNT(*) FROM segments WHERE session_id = ?", (session_id,))[0][0]
 
     def add_segments(self, session_id: int, segments: Iterable[Segment]) -> list[Segment]:
+        return self.replace_segments(session_id, (), (replace(s, id=None) for s in segments))
+
+    def replace_segments(self, session_id: int, remove_ids: Sequence[int], add: Iterable[Segment]) -> list[Segment]:
+        """Remove some segments and add others in one transaction: the one primitive behind every edit.
+
+        Added segments that carry an ``id`` are stored under that id again, so undo restores exactly
+        what was there.
+        """
         stored = []
         with self.transaction() as conn:
-            for seg in segments:
+            conn.executemany("DELETE FROM segments WHERE id = ? AND session_id = ?",
+                             [(i, session_id) for i in remove_ids])
+            for seg in add:
                 cursor = conn.execute(
-                    "INSERT INTO segments (session_id, start_s, end_s, speaker_id, language, text, provisional,"
-                    " words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (session_id, seg.start, seg.end, seg.speaker_id, seg.language, seg.text,
+                    "INSERT INTO segments (id, session_id, start_s, end_s, speaker_id, language, text, provisional,"
+                    " words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (seg.id, session_id, seg.start, seg.end, seg.speaker_id, seg.language, seg.text,
                      int(seg.provisional), _words_json(seg.words)),
                 )
-                stored.append(Segment(**{**asdict(seg), "words": list(seg.words), "id": cursor.lastrowid}))
+                stored.append(replace(seg, words=list(seg.words), id=cursor.lastrowid))
         return stored
+
+    def segment(self, segment_id: int) -> Segment:
+        rows = self._query("SELECT * FROM segments WHERE id = ?", (segment_id,))
+        if not rows:
+            raise StoreError(f"Segment {segment_id} no longer exists.")
+        return _segment(rows[0])
 
     def delete_segments(self, session_id: int, *, provisional_only: bool = False) -> None:
         with self.transaction() as conn:
