@@ -1,0 +1,52 @@
+"""Transcript edits as pure functions."""
+
+from minutes.domain import Segment, Word
+from minutes.editing import edit_text, merge, replace_all, split, tokens
+
+
+def segment() -> Segment:
+    words = [Word(1.0, 1.5, " We", 0.9), Word(1.5, 2.0, " need", 0.9), Word(2.0, 2.6, " joint", 0.9),
+             Word(2.6, 3.4, " inspections.", 0.9)]
+    return Segment(1.0, 3.4, "We need joint inspections.", speaker_id=2, language="en", words=words, id=7)
+
+
+def test_split_at_a_word_uses_its_time():
+    left, right = split(segment(), len("We need "))
+    assert (left.text, right.text) == ("We need", "joint inspections.")
+    assert (left.start, left.end, right.start, right.end) == (1.0, 2.0, 2.0, 3.4)
+    assert left.speaker_id == right.speaker_id == 2 and left.id is None
+    assert [w.text.strip() for w in right.words] == ["joint", "inspections."]
+
+
+def test_merge_restores_the_text_and_times():
+    left, right = split(segment(), len("We need "))
+    joined = merge(left, right)
+    assert joined.text == "We need joint inspections."
+    assert (joined.start, joined.end) == (1.0, 3.4)
+    assert [w.start for w in joined.words] == [1.0, 1.5, 2.0, 2.6]
+
+
+def test_chinese_merges_without_a_space_and_splits_per_character():
+    a = Segment(0, 1, "人口販運", language="zh")
+    b = Segment(1, 2, "防制", language="zh")
+    assert merge(a, b).text == "人口販運防制"
+    assert len(tokens("人口販運 and trafficking")) == 6
+    left, right = split(merge(a, b), 4)
+    assert (left.text, right.text) == ("人口販運", "防制")
+    assert 0 < left.end < 2
+
+
+def test_editing_keeps_word_times_when_words_line_up():
+    edited = edit_text(segment(), "We need joint inspection.")
+    assert [w.start for w in edited.words] == [1.0, 1.5, 2.0, 2.6]
+    edited = edit_text(segment(), "Joint inspections are needed now, said the delegate.")
+    assert edited.words[0].start == 1.0 and abs(edited.words[-1].end - 3.4) < 1e-3
+    assert not edited.provisional
+
+
+def test_replace_all_is_literal_and_case_aware():
+    segs = [segment(), Segment(4, 5, "Joint (JOINT) task force.", id=8)]
+    changes = replace_all(segs, "joint", "combined")
+    assert [after.text for _, after in changes] == ["We need combined inspections.", "combined (combined) task force."]
+    assert replace_all(segs, "joint", "combined", match_case=True)[1:] == []
+    assert replace_all(segs, "(JOINT)", "[J]", match_case=True)[0][1].text == "Joint [J] task force."
