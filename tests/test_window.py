@@ -1,45 +1,133 @@
-"""The main window, driven through pytest-qt with offscreen Qt."""
+"""The main window driven through pytest-qt (offscreen Qt): the transcriber's day with real speech."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget, QTableView
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QMessageBox, QTableView
 
 from minutes.domain import Segment, Session
 from minutes.store import WorkshopStore
 from minutes.ui.main_window import MainWindow
+from minutes.ui.transcript_model import TEXT
+from minutes.ui.workers import ModelProvider
 
 
-def test_window_shows_the_workshop_and_its_transcript(qtbot, tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def models():
+    return ModelProvider()
+
+
+@pytest.fixture
+def window(qtbot, models, monkeypatch, tmp_path):
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: errors.append(args[2]))
+    win = MainWindow(models)
+    win.errors = errors
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+
+
+def texts(win: MainWindow) -> list[str]:
+    model = win.editor.model
+    return [model.index(row, TEXT).data() for row in range(model.rowCount())]
+
+
+def test_window_shows_the_workshop_and_its_transcript(window, tmp_path):
     root = tmp_path / "Workshop2024.minutes"
     with WorkshopStore.open(root, create=True) as store:
         first = store.add_session(Session(title="Session 1: Atypical victims"))
         store.add_session(Session(title="Session 2: Forced labour"))
         store.add_segments(first.id, [Segment(1.0, 2.0, "Good morning."), Segment(2.5, 4.0, "歡迎來到台北。")])
-
-    window = MainWindow()
-    qtbot.addWidget(window)
     assert window.windowTitle() == "Minutes"
     assert window.open_workshop(root, create=False)
     assert window.windowTitle() == "Minutes — Workshop2024"
     sessions = window.findChild(QListWidget, "sessions")
     assert [sessions.item(i).text() for i in range(sessions.count())] == [
         "Session 1: Atypical victims", "Session 2: Forced labour"]
-    table = window.findChild(QTableView, "transcript")
-    model = table.model()
-    assert model.rowCount() == 2
-    assert model.index(1, 2).data() == "歡迎來到台北。"
+    model = window.findChild(QTableView, "transcript").model()
+    assert model.rowCount() == 2 and model.index(1, TEXT).data() == "歡迎來到台北。"
     assert model.index(0, 0).data() == "00:00:01"
     sessions.setCurrentRow(1)
-    assert model.rowCount() == 0
+    assert window.editor.model.rowCount() == 0
 
 
-def test_a_locked_workshop_is_reported_in_a_dialog(qtbot, tmp_path, monkeypatch):
+def test_a_locked_workshop_is_reported_in_a_dialog(window, tmp_path):
     root = tmp_path / "W.minutes"
-    shown: list[str] = []
     with WorkshopStore.open(root, create=True):
-        window = MainWindow()
-        qtbot.addWidget(window)
-        monkeypatch.setattr(window, "show_error", shown.append)
         assert not window.open_workshop(root, create=False)
-    assert shown and "open for writing in another" in shown[0]
+    assert window.errors and "open for writing in another" in window.errors[0]
     assert window.windowTitle() == "Minutes"
+
+
+def test_import_edit_undo_find_replace_and_reopen(window, qtbot, data, tmp_path, qapp):
+    root = tmp_path / "Workshop2024.minutes"
+    assert window.open_workshop(root, create=True)
+    window.import_media(data / "en_librispeech_1995-1837-0001.wav", "Session 1: Atypical victims", language="en")
+    with qtbot.waitSignal(window.job.finished, timeout=120_000):
+        pass
+    qtbot.waitUntil(lambda: window.job is None)
+    assert window.errors == []
+    original = texts(window)
+    assert len(original) == 2 and "sorrow" in original[0]
+    model = window.editor.model
+
+    # Inline edit through the model, as the delegate does.
+    assert model.setData(model.index(0, TEXT), "It was the first great sorrow of her life.")
+    assert texts(window)[0] == "It was the first great sorrow of her life."
+    window.table.setCurrentIndex(model.index(1, TEXT))
+    window.split_action.trigger()  # no editor open: splits in the middle
+    assert len(texts(window)) == 3
+    window.table.setCurrentIndex(model.index(1, TEXT))
+    window.merge_action.trigger()
+    assert len(texts(window)) == 2
+    window.undo_action.trigger()
+    assert len(texts(window)) == 3
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert texts(window) == original
+    window.redo_action.trigger()
+    assert "her life" in texts(window)[0]
+
+    window.find_bar.find_edit.setText("cotton")
+    window.find_bar.next_button.click()
+    assert window.table.currentIndex().row() == 1
+    window.find_bar.replace_edit.setText("silk")
+    window.find_bar.replace_button.click()
+    assert "silk" in texts(window)[1] and "1 segment" in window.find_bar.status.text()
+    after_edits = texts(window)
+
+    window.close_workshop()
+    assert window.open_workshop(root, create=False)
+    assert texts(window) == after_edits  # autosaved: nothing to save, nothing lost
+    with WorkshopStore.open(root, read_only=True) as store:
+        assert [s.text for s in store.segments(window.current_session_id())] == after_edits
+
+
+def test_cancel_keeps_the_finished_part(window, qtbot, data, tmp_path):
+    import soundfile as sf
+
+    from tests import speech
+
+    clip = speech.load(data / "en_librivox_sense_and_sensibility_0890.wav")
+    long = tmp_path / "long.wav"
+    sf.write(long, speech.join(*[speech.join(clip, speech.silence(30))] * 3), speech.RATE)
+    assert window.open_workshop(tmp_path / "W.minutes", create=True)
+    window.import_media(long, "Long session", language="en")
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.model.rowCount() > 0, timeout=120_000)
+    with qtbot.waitSignal(window.job.cancelled, timeout=60_000):
+        window.cancel_button.click()
+    qtbot.waitUntil(lambda: window.job is None)
+    with WorkshopStore.open(tmp_path / "W.minutes", read_only=True) as store:
+        session = store.session_by_title("Long session")
+        assert session.status == "cancelled" and store.segments(session.id)
+    assert window.transcribe_action.isEnabled()
+    window.transcribe_action.trigger()  # resume
+    with qtbot.waitSignal(window.job.finished, timeout=180_000):
+        pass
+    qtbot.waitUntil(lambda: window.job is None)
+    with WorkshopStore.open(tmp_path / "W.minutes", read_only=True) as store:
+        session = store.session_by_title("Long session")
+        assert session.status == "transcribed"
+        assert sum("selfish" in s.text.lower() for s in store.segments(session.id)) == 3

@@ -1,85 +1,232 @@
-"""The main window: the open workshop's sessions and the selected session's transcript."""
+"""The main window: the open workshop's sessions, the selected session's transcript, playback and work.
+
+It is a view of the store: every change goes to the store at once (no Save button), edits go through
+the session editor's undo stack, and long work runs in a :class:`~minutes.ui.workers.TranscriptionJob`.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt, QThread
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
     QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from minutes import __version__
+from minutes.asr.languages import normalise
+from minutes.asr.pipeline import TranscribeOptions
 from minutes.errors import MinutesError
+from minutes.speaker_labelling import SpeakerCount
 from minutes.store import WorkshopStore
-from minutes.ui.transcript_model import TranscriptModel
+from minutes.text.chinese import default_script
+from minutes.ui.find_bar import FindBar
+from minutes.ui.player import PlayerBar
+from minutes.ui.session_editor import SessionEditor
+from minutes.ui.settings import Settings
+from minutes.ui.start_page import StartPage
+from minutes.ui.transcript_model import LANGUAGE, SPEAKER, TEXT, TIME
+from minutes.ui.workers import ModelProvider, TranscriptionJob, start_in_thread
 
 log = logging.getLogger(__name__)
+MEDIA_FILTER = ("Audio and video (*.wav *.mp3 *.m4a *.flac *.ogg *.opus *.aac *.wma *.mp4 *.mkv *.mov *.webm)"
+                ";;All files (*)")
+
+
+class _TextDelegate(QStyledItemDelegate):
+    """Remembers the open line editor so Split can cut at its cursor."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.editor: QLineEdit | None = None
+        self.editing_row = -1
+
+    def createEditor(self, parent, option, index):  # noqa: ANN001, ANN201, N802 - Qt override
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            self.editor, self.editing_row = editor, index.row()
+            editor.destroyed.connect(self._forget)
+        return editor
+
+    def _forget(self) -> None:
+        self.editor, self.editing_row = None, -1
 
 
 class MainWindow(QMainWindow):
-    """A view of one workshop store; it reads the store and never holds data the store lacks."""
+    """The window a rapporteur and the secretariat work in."""
 
-    def __init__(self) -> None:
+    def __init__(self, models: ModelProvider | None = None) -> None:
         super().__init__()
+        self.settings = Settings()
+        self.models = models or ModelProvider()
         self.store: WorkshopStore | None = None
-        self.sessions = QListWidget()
-        self.sessions.setObjectName("sessions")
-        self.transcript = TranscriptModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("transcript")
-        self.table.setModel(self.transcript)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.placeholder = QLabel("Open or create a workshop (File ▸ Open workshop…).")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        splitter = QSplitter()
-        splitter.addWidget(self.sessions)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
-        self.sessions.currentItemChanged.connect(self._show_session)
+        self.editor: SessionEditor | None = None
+        self.job: TranscriptionJob | None = None
+        self.job_thread: QThread | None = None
+        self._build_widgets()
+        self._build_actions()
         self._build_menus()
         self._update_title()
+        self._update_actions()
         self.statusBar().showMessage("Ready")
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
+        geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 700)
+            self.resize(1200, 760)
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.start_page = StartPage()
+        self.start_page.set_recent(self.settings.recent_workshops())
+        self.start_page.open_recent.connect(lambda path: self.open_workshop(path, create=False))
+        self.start_page.new_requested.connect(self._create_workshop)
+        self.start_page.open_requested.connect(self._choose_workshop)
+
+        self.sessions = QListWidget()
+        self.sessions.setObjectName("sessions")
+        self.sessions.currentItemChanged.connect(self._show_session)
+        self.table = QTableView()
+        self.table.setObjectName("transcript")
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().hide()
+        self.text_delegate = _TextDelegate(self.table)
+        self.table.setItemDelegateForColumn(TEXT, self.text_delegate)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.empty_label = QLabel("Select a session, or add one with Session ▸ Import audio or video…")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.find_requested.connect(self._find)
+        self.find_bar.replace_all_requested.connect(self._replace_all)
+        self.player = PlayerBar()
+        self.player.position_changed.connect(self._follow_playback)
+
+        transcript = QWidget()
+        column = QVBoxLayout(transcript)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.player)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.find_bar)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sessions)
+        self.splitter.addWidget(transcript)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([260, 940])
+        state = self.settings.splitter()
+        if state is not None:
+            self.splitter.restoreState(state)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop this transcription; what is finished is kept")
+        self.cancel_button.clicked.connect(self.cancel_job)
+        self.cancel_button.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.new_action = a("&New workshop…", self._create_workshop, QKeySequence.StandardKey.New,
+                            "Create a workshop folder (*.minutes)")
+        self.open_action = a("&Open workshop…", self._choose_workshop, QKeySequence.StandardKey.Open,
+                             "Open a workshop folder")
+        self.close_action = a("&Close workshop", self.close_workshop, QKeySequence.StandardKey.Close)
+        self.quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.import_action = a("&Import audio or video…", self._import_media, "Ctrl+I",
+                               "Add a session from a recording and transcribe it")
+        self.transcribe_action = a("&Transcribe / resume", self._transcribe_current, "Ctrl+T",
+                                   "Transcribe the selected session from where it stopped")
+        self.cancel_action = a("&Cancel transcription", self.cancel_job, "Ctrl+.")
+        self.split_action = a("&Split at cursor", self._split, "Ctrl+Return",
+                              "Split the segment at the text cursor (or in the middle)")
+        self.merge_action = a("&Merge with next", self._merge, "Ctrl+M", "Join the segment with the next one")
+        self.delete_action = a("&Delete segment", self._delete, QKeySequence.StandardKey.Delete)
+        self.speaker_action = a("Change s&peaker…", self._change_speaker, "Ctrl+Shift+P",
+                                "Give the selected segments to another speaker")
+        self.find_action = a("&Find and replace…", self.find_bar.open, QKeySequence.StandardKey.Find)
+        self.play_action = a("&Play / pause", self.player.toggle, "Ctrl+Space")
+        self.play_segment_action = a("Play from &segment", self._play_selected, "Ctrl+P",
+                                     "Play the recording from the selected segment")
+        self.back_action = a("&Back 5 s", lambda: self.player.skip(-5), "Alt+Left")
+        self.forward_action = a("&Forward 5 s", lambda: self.player.skip(5), "Alt+Right")
+        self.slower_action = a("S&lower", lambda: self.player.change_rate(-1), "Ctrl+[")
+        self.faster_action = a("F&aster", lambda: self.player.change_rate(1), "Ctrl+]")
+        self.about_action = a("&About Minutes", self._about)
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda: self.editor and self.editor.undo_stack.undo())
+        self.redo_action = QAction("&Redo", self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(lambda: self.editor and self.editor.undo_stack.redo())
+        for action in (self.play_action, self.back_action, self.forward_action, self.slower_action,
+                       self.faster_action):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Open workshop…", self, shortcut=QKeySequence.StandardKey.Open)
-        open_action.setStatusTip("Open a workshop folder (*.minutes)")
-        open_action.triggered.connect(self._choose_workshop)
-        new_action = QAction("&New workshop…", self, shortcut=QKeySequence.StandardKey.New)
-        new_action.setStatusTip("Create a workshop folder")
-        new_action.triggered.connect(self._create_workshop)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addActions([new_action, open_action])
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Minutes", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        bar = self.menuBar()
+        menu = bar.addMenu("&File")
+        menu.addActions([self.new_action, self.open_action, self.close_action])
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = bar.addMenu("&Edit")
+        menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
+        menu.addActions([self.split_action, self.merge_action, self.delete_action, self.speaker_action])
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        menu = bar.addMenu("&Session")
+        menu.addActions([self.import_action, self.transcribe_action, self.cancel_action])
+        menu = bar.addMenu("&Playback")
+        menu.addActions([self.play_action, self.play_segment_action, self.back_action, self.forward_action,
+                         self.slower_action, self.faster_action])
+        menu = bar.addMenu("&Help")
+        menu.addAction(self.about_action)
+
+    # -- workshop ------------------------------------------------------------------------------
 
     def open_workshop(self, path: Path, *, create: bool) -> bool:
         """Open ``path`` (creating it if asked); shows a dialog and returns False on failure."""
@@ -88,38 +235,101 @@ class MainWindow(QMainWindow):
         except MinutesError as exc:
             self.show_error(str(exc))
             return False
-        if self.store is not None:
-            self.store.close()
+        self.close_workshop()
         self.store = store
+        self.settings.add_recent_workshop(store.root)
+        self.pages.setCurrentWidget(self.splitter)
         self._update_title()
-        self._reload_sessions()
+        self.reload_sessions()
         self.statusBar().showMessage(f"Opened {store.root}", 5000)
         return True
 
-    def _reload_sessions(self) -> None:
+    def close_workshop(self) -> None:
+        self.cancel_job(wait=True)
+        self.player.load(None)
+        self._set_editor(None)
+        if self.store is not None:
+            self.store.close()
+            self.store = None
         self.sessions.clear()
-        if self.store is None:
-            return
-        for session in self.store.sessions():
+        self.start_page.set_recent(self.settings.recent_workshops())
+        self.pages.setCurrentWidget(self.start_page)
+        self._update_title()
+        self._update_actions()
+
+    def reload_sessions(self, select_id: int | None = None) -> None:
+        current = select_id if select_id is not None else self.current_session_id()
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        for session in self.store.sessions() if self.store else []:
             item = QListWidgetItem(session.title)
             item.setData(Qt.ItemDataRole.UserRole, session.id)
+            state = "" if session.status == "transcribed" else f" · {session.status}"
+            item.setToolTip(f"{session.date or 'no date'} · {session.duration / 60:.0f} min{state}")
             self.sessions.addItem(item)
-        if self.sessions.count():
-            self.sessions.setCurrentRow(0)
-        else:
-            self.transcript.set_segments([], {})
+        self.sessions.blockSignals(False)
+        rows = [i for i in range(self.sessions.count())
+                if self.sessions.item(i).data(Qt.ItemDataRole.UserRole) == current]
+        self.sessions.setCurrentRow(rows[0] if rows else (0 if self.sessions.count() else -1))
+        if not self.sessions.count():
+            self._show_session(None)
+
+    def current_session_id(self) -> int | None:
+        item = self.sessions.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _show_session(self, item: QListWidgetItem | None) -> None:
         if item is None or self.store is None:
-            self.transcript.set_segments([], {})
+            self._set_editor(None)
+            self.player.load(None)
             return
         session_id = item.data(Qt.ItemDataRole.UserRole)
-        self.transcript.set_segments(self.store.segments(session_id), self.store.speaker_names(session_id))
-        self.table.resizeRowsToContents()
+        if self.editor is not None and self.editor.session_id == session_id:
+            return
+        self._set_editor(SessionEditor(self.store, session_id, self))
+        self.player.load(self.store.audio_path(self.store.session(session_id)))
+
+    def _set_editor(self, editor: SessionEditor | None) -> None:
+        if self.editor is not None:
+            self.editor.undo_stack.canUndoChanged.disconnect(self._update_actions)
+            self.editor.undo_stack.canRedoChanged.disconnect(self._update_actions)
+            self.editor.deleteLater()
+        self.editor = editor
+        self.table.setModel(editor.model if editor else None)
+        if editor is not None:
+            header = self.table.horizontalHeader()
+            for column in (TIME, SPEAKER, LANGUAGE):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+            editor.undo_stack.canUndoChanged.connect(self._update_actions)
+            editor.undo_stack.canRedoChanged.connect(self._update_actions)
+            editor.undo_stack.indexChanged.connect(self._update_undo_texts)
+        self._update_actions()
 
     def _update_title(self) -> None:
         name = self.store.workshop().title if self.store else ""
         self.setWindowTitle(f"Minutes — {name}" if name else "Minutes")
+
+    def _update_actions(self) -> None:
+        has_store, has_session = self.store is not None, self.editor is not None
+        busy = self.job is not None
+        for action in (self.close_action, self.import_action):
+            action.setEnabled(has_store)
+        for action in (self.split_action, self.merge_action, self.delete_action, self.speaker_action,
+                       self.find_action, self.play_action, self.play_segment_action, self.back_action,
+                       self.forward_action, self.slower_action, self.faster_action):
+            action.setEnabled(has_session)
+        self.transcribe_action.setEnabled(has_session and not busy)
+        self.import_action.setEnabled(has_store and not busy)
+        self.cancel_action.setEnabled(busy)
+        self.undo_action.setEnabled(bool(self.editor and self.editor.undo_stack.canUndo()))
+        self.redo_action.setEnabled(bool(self.editor and self.editor.undo_stack.canRedo()))
+        self._update_undo_texts()
+
+    def _update_undo_texts(self) -> None:
+        stack = self.editor.undo_stack if self.editor else None
+        self.undo_action.setText(f"&Undo {stack.undoText()}".strip() if stack else "&Undo")
+        self.redo_action.setText(f"&Redo {stack.redoText()}".strip() if stack else "&Redo")
 
     def _choose_workshop(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open workshop")
@@ -132,20 +342,215 @@ class MainWindow(QMainWindow):
             path = Path(name)
             self.open_workshop(path if path.suffix == ".minutes" else path.with_suffix(".minutes"), create=True)
 
-    def _about(self) -> None:
-        from PySide6 import __version__ as pyside_version
+    # -- transcription -------------------------------------------------------------------------
 
+    def _import_media(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import a recording", "", MEDIA_FILTER)
+        if name:
+            path = Path(name)
+            title, ok = QInputDialog.getText(self, "New session", "Session title:", text=path.stem)
+            if ok and title.strip():
+                self.import_media(path, title.strip())
+
+    def import_media(self, path: Path, title: str, *, language: str | None = None) -> None:
+        """Add a session from ``path`` and transcribe it in the background."""
+        if self.store is None or self.job is not None:
+            return
+        if self.store.find_session(title) is not None:
+            self.show_error(f'A session titled "{title}" already exists. Choose another title.')
+            return
+        self._start_job(TranscriptionJob(self.store, self.models, media=path, title=title,
+                                         model_spec=self.settings.model(), options=self._options(language),
+                                         speakers=SpeakerCount()))
+
+    def _transcribe_current(self) -> None:
+        session_id = self.current_session_id()
+        if self.store is None or session_id is None or self.job is not None:
+            return
+        language = self.store.session(session_id).language
+        self._start_job(TranscriptionJob(self.store, self.models, session_id=session_id,
+                                         model_spec=self.settings.model(),
+                                         options=self._options(None if language == "auto" else language),
+                                         speakers=SpeakerCount()))
+
+    def _options(self, language: str | None) -> TranscribeOptions:
+        workshop = self.store.workshop()
+        chosen = language or (None if workshop.language == "auto" else workshop.language)
+        return TranscribeOptions(language=normalise(chosen), script=default_script(workshop.script))
+
+    def _start_job(self, job: TranscriptionJob) -> None:
+        self.job = job
+        job.progress.connect(self._job_progress)
+        job.session_created.connect(lambda sid: self.reload_sessions(select_id=sid))
+        job.segments_ready.connect(self._segments_arrived)
+        job.finished.connect(self._job_finished)
+        job.failed.connect(self._job_failed)
+        job.cancelled.connect(self._job_cancelled)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.job_thread = start_in_thread(job, self)
+        self._update_actions()
+
+    def _job_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        self.statusBar().showMessage(f"{message} {fraction:.0%}")
+
+    def _segments_arrived(self, segments) -> None:  # noqa: ANN001
+        if self.editor is not None and segments and self.editor.session_id == self.current_session_id():
+            self.editor.add_arrived(segments)
+
+    def _job_done(self) -> None:
+        self.job = None
+        self.job_thread = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._update_actions()
+
+    def _job_finished(self, session_id: int) -> None:
+        self._job_done()
+        self.statusBar().showMessage("Transcription finished", 5000)
+        if self.editor is not None and self.editor.session_id == session_id:
+            self.editor.reload()
+        self.reload_sessions(select_id=session_id)
+
+    def _job_failed(self, message: str) -> None:
+        self._job_done()
+        self.reload_sessions()
+        self.show_error(message)
+
+    def _job_cancelled(self) -> None:
+        self._job_done()
+        self.reload_sessions()
+        self.statusBar().showMessage("Transcription cancelled; the finished part is kept (Ctrl+T resumes)", 8000)
+
+    def cancel_job(self, *, wait: bool = False) -> None:
+        if self.job is None:
+            return
+        self.job.cancel()
+        if wait and self.job_thread is not None:
+            self.job_thread.quit()
+            self.job_thread.wait(30_000)
+            self._job_done()
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()}) if self.editor else []
+
+    def _current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _split(self) -> None:
+        if self.editor is None:
+            return
+        delegate = self.text_delegate
+        if delegate.editor is not None and delegate.editing_row >= 0:
+            row, text, position = delegate.editing_row, delegate.editor.text(), delegate.editor.cursorPosition()
+            self.table.closePersistentEditor(self.table.model().index(row, TEXT))
+            delegate.editor.blockSignals(True)
+            self.table.setFocus()
+        else:
+            row = self._current_row()
+            if row < 0:
+                return
+            text = None
+            position = len(self.editor.model.segment(row).text) // 2
+        if not self.editor.split(row, position, text):
+            self.statusBar().showMessage("Put the cursor inside the text to split there", 5000)
+
+    def _merge(self) -> None:
+        row = self._current_row()
+        if self.editor is not None and row >= 0 and not self.editor.merge_with_next(row):
+            self.statusBar().showMessage("The last segment has no next one to merge with", 5000)
+
+    def _delete(self) -> None:
+        if self.editor is not None:
+            self.editor.delete(self._selected_rows() or [self._current_row()])
+
+    def _change_speaker(self) -> None:
+        if self.editor is None or self.store is None:
+            return
+        rows = self._selected_rows() or [self._current_row()]
+        rows = [r for r in rows if r >= 0]
+        if not rows:
+            return
+        names = self.store.speaker_names(self.editor.session_id)
+        choices = [*names.values(), "New speaker"]
+        choice, ok = QInputDialog.getItem(self, "Change speaker", "Speaker of the selected segments:", choices,
+                                          editable=False)
+        if not ok:
+            return
+        if choice == "New speaker":
+            from minutes.domain import Speaker
+            from minutes.store.voices import speaker_label
+
+            speaker_id = self.store.add_speaker(self.editor.session_id, Speaker(speaker_label(len(names)))).id
+            self.editor.refresh_names()
+        else:
+            speaker_id = next(k for k, v in names.items() if v == choice)
+        self.editor.set_speaker(rows, speaker_id)
+
+    def _find(self, needle: str, match_case: bool, whole_words: bool, backwards: bool) -> None:
+        if self.editor is None:
+            return
+        row = self.editor.find(needle, self._current_row(), match_case=match_case, whole_words=whole_words,
+                               backwards=backwards)
+        if row < 0:
+            self.find_bar.show_result("Not found")
+            return
+        self.find_bar.show_result("")
+        self.table.selectRow(row)
+        self.table.scrollTo(self.table.model().index(row, TEXT))
+
+    def _replace_all(self, needle: str, replacement: str, match_case: bool, whole_words: bool) -> None:
+        if self.editor is not None:
+            count = self.editor.replace_all(needle, replacement, match_case=match_case, whole_words=whole_words)
+            self.find_bar.show_result(f"{count} segment(s) changed")
+
+    # -- playback ------------------------------------------------------------------------------
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() in (TIME, SPEAKER, LANGUAGE):
+            self.play_row(index.row())
+
+    def _play_selected(self) -> None:
+        row = self._current_row()
+        if row >= 0:
+            self.play_row(row)
+
+    def play_row(self, row: int) -> None:
+        if self.editor is not None:
+            self.player.play_from(self.editor.model.segment(row).start)
+
+    def _follow_playback(self, seconds: float) -> None:
+        if self.editor is None:
+            return
+        row = self.editor.model.row_at(seconds)
+        self.editor.model.set_playing_row(row)
+        if row >= 0 and self.text_delegate.editor is None:
+            self.table.scrollTo(self.editor.model.index(row, TEXT))
+
+    # -- misc ----------------------------------------------------------------------------------
+
+    def _about(self) -> None:
+        from faster_whisper import __version__ as whisper_version
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        model = self.models.display_name or self.settings.model()
         QMessageBox.about(self, "About Minutes",
-                          f"<b>Minutes {__version__}</b><br>Offline transcripts and minutes of workshop sessions."
-                          f"<br>Qt for Python {pyside_version}")
+                          f"<b>Minutes {__version__}</b><br>Transcripts and minutes of workshop sessions, offline."
+                          f"<br><br>Qt {qVersion()} · Qt for Python {pyside_version}"
+                          f"<br>faster-whisper {whisper_version}<br>Speech model: {model}")
 
     def show_error(self, message: str) -> None:
         log.warning("shown to the user: %s", message)
         QMessageBox.warning(self, "Minutes", message)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        QSettings().setValue("window/geometry", self.saveGeometry())
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_splitter(self.splitter.saveState())
+        self.close_workshop()
         super().closeEvent(event)

@@ -1,0 +1,96 @@
+"""Pieces shared by the dialogs: language and script pickers, the inline error line, CJK fonts, error boxes."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
+
+from minutes.errors import MinutesError
+
+log = logging.getLogger(__name__)
+
+AUTO = "auto"
+SCRIPTS = (("Traditional (Taiwan)", "traditional"), ("Simplified", "simplified"))
+
+# Han characters share code points between Traditional, Simplified and Japanese, and fontconfig may pick a
+# Japanese or Simplified face for them; naming Traditional faces first makes names such as 臺北 draw with
+# Taiwan's glyph shapes wherever one of these fonts is installed (Linux, macOS, Windows in that order).
+_CJK_FAMILIES = ("Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei")
+
+# QLocale knows the English name of every Whisper code but this old one (Whisper's spelling of Javanese).
+_NAMES_QT_LACKS = {"jw": "Javanese"}
+
+
+def use_traditional_chinese_fonts(widget: QWidget) -> None:
+    """Prefer Traditional Chinese faces for Han text in ``widget`` and its children."""
+    font = QFont(widget.font())
+    font.setFamilies([font.family(), *_CJK_FAMILIES])
+    widget.setFont(font)
+
+
+def language_name(code: str) -> str:
+    """The English name of a Whisper language code, or the code itself when unknown."""
+    if code in _NAMES_QT_LACKS:
+        return _NAMES_QT_LACKS[code]
+    language = QLocale(code).language()
+    if language == QLocale.Language.C:
+        return code
+    return QLocale.languageToString(language)
+
+
+def language_combo(current: str, parent: QWidget | None = None) -> QComboBox:
+    """A combo of Auto, English, Mandarin, then every Whisper code; its item data is the stored value."""
+    from minutes.asr.languages import whisper_codes  # imported late: it loads faster-whisper's tokenizer module
+
+    combo = QComboBox(parent)
+    combo.addItem("Auto (detect for each part)", AUTO)
+    combo.addItem("English (en)", "en")
+    combo.addItem("Mandarin (zh)", "zh")
+    combo.insertSeparator(combo.count())
+    for code in whisper_codes():
+        combo.addItem(f"{language_name(code)} ({code})", code)
+    # Keep a value the list does not know (written by an older version or by hand) instead of losing it.
+    if current and combo.findData(current) < 0:
+        combo.addItem(current, current)
+    combo.setCurrentIndex(max(combo.findData(current or AUTO), 0))
+    combo.setMaxVisibleItems(20)
+    combo.setToolTip("Language spoken in it, passed to Whisper. Auto detects it for each part, so a Mandarin "
+                     "answer between English questions stays Mandarin. Type the first letters to jump.")
+    return combo
+
+
+def script_combo(current: str, parent: QWidget | None = None) -> QComboBox:
+    """A combo of the Chinese scripts; an unset workshop script shows (and will save) Traditional."""
+    combo = QComboBox(parent)
+    for label, value in SCRIPTS:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.setToolTip("Script that Chinese text is written in: Traditional with Taiwan phrasing, or Simplified.")
+    return combo
+
+
+class MessageLine(QLabel):
+    """The inline line under a form that says why OK is disabled; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b3261e;")  # a dark red that stays readable on light and dark themes
+        self.hide()
+
+    def say(self, message: str) -> None:
+        """Show ``message``, or hide the line when it is empty."""
+        self.setText(message)
+        self.setAccessibleDescription(message)
+        self.setVisible(bool(message))
+
+
+def show_error(parent: QWidget | None, error: MinutesError | str) -> None:
+    """Tell the user about a problem they can fix, in its plain sentence."""
+    message = str(error)
+    log.warning("shown to the user: %s", message)
+    QMessageBox.warning(parent, "Minutes", message)

@@ -1,0 +1,113 @@
+"""The workshop dialog: title, dates, venue, organiser, default language and Chinese script."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from minutes.domain import Workshop
+from minutes.errors import MinutesError
+from minutes.store import WorkshopStore
+from minutes.ui.dialogs.common import (
+    MessageLine,
+    language_combo,
+    script_combo,
+    show_error,
+    use_traditional_chinese_fonts,
+)
+
+
+class WorkshopDialog(QDialog):
+    """Edit the open workshop's own fields; OK writes them all in one store call.
+
+    Attributes:
+        workshop: the workshop as stored after OK, else None.
+    """
+
+    def __init__(self, store: WorkshopStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.workshop: Workshop | None = None
+        current = store.workshop()
+        self.setWindowTitle("Workshop")
+        use_traditional_chinese_fonts(self)
+
+        self.title_edit = QLineEdit(current.title)
+        self.title_edit.setObjectName("title")
+        self.title_edit.setPlaceholderText("International Workshop on Strategies for Combating Human Trafficking")
+        self.title_edit.setToolTip("The workshop's name, printed at the top of the minutes. Required.")
+        self.dates_edit = QLineEdit(current.dates)
+        self.dates_edit.setObjectName("dates")
+        self.dates_edit.setPlaceholderText("28–29 August 2024")
+        self.dates_edit.setToolTip("When the workshop takes place, written as it should appear in the minutes.")
+        self.venue_edit = QLineEdit(current.venue)
+        self.venue_edit.setObjectName("venue")
+        self.venue_edit.setPlaceholderText("Taipei International Convention Center")
+        self.venue_edit.setToolTip("Where the workshop takes place.")
+        self.organiser_edit = QLineEdit(current.organiser)
+        self.organiser_edit.setObjectName("organiser")
+        self.organiser_edit.setPlaceholderText("Ministry of the Interior, National Immigration Agency")
+        self.organiser_edit.setToolTip("Who hosts the workshop.")
+        self.language_combo = language_combo(current.language, self)
+        self.language_combo.setObjectName("language")
+        self.language_combo.setToolTip("Language new sessions start with; each session can choose its own.\n"
+                                       + self.language_combo.toolTip())
+        self.script_combo = script_combo(current.script, self)
+        self.script_combo.setObjectName("script")
+
+        form = QFormLayout()
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Dates:", self.dates_edit)
+        form.addRow("&Venue:", self.venue_edit)
+        form.addRow("&Organiser:", self.organiser_edit)
+        form.addRow("Default &language:", self.language_combo)
+        form.addRow("Chinese &script:", self.script_combo)
+        self.message = MessageLine(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setToolTip("Save the workshop's details")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.title_edit.textChanged.connect(self._validate)
+        self._validate()
+        self.resize(640, self.sizeHint().height())
+
+    @classmethod
+    def ask(cls, store: WorkshopStore, parent: QWidget | None = None) -> Workshop | None:
+        """Show the dialog modally; the stored workshop after OK, or None if cancelled."""
+        dialog = cls(store, parent)
+        dialog.exec()
+        return dialog.workshop
+
+    def _validate(self) -> None:
+        problem = "" if self.title_edit.text().strip() else "The workshop needs a title."
+        self.message.say(problem)
+        self.ok_button.setEnabled(not problem)
+
+    def values(self) -> dict[str, str]:
+        """The fields as the store names them."""
+        return {
+            "title": self.title_edit.text().strip(),
+            "dates": self.dates_edit.text().strip(),
+            "venue": self.venue_edit.text().strip(),
+            "organiser": self.organiser_edit.text().strip(),
+            "language": self.language_combo.currentData(),
+            "script": self.script_combo.currentData(),
+        }
+
+    def accept(self) -> None:
+        """Write the workshop, or keep the dialog open and say why it could not be written."""
+        if not self.ok_button.isEnabled():  # Enter in a field reaches here even while OK is disabled
+            return
+        try:
+            self.store.update_workshop(**self.values())
+            self.workshop = self.store.workshop()
+        except MinutesError as exc:
+            show_error(self, exc)
+            return
+        super().accept()

@@ -1,0 +1,49 @@
+"""Every setting the window remembers (QSettings), with its key, type and default in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to the user's settings."""
+
+    def __init__(self) -> None:
+        self._q = QSettings()
+
+    def geometry(self) -> QByteArray | None:
+        return self._q.value("window/geometry")
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    def splitter(self) -> QByteArray | None:
+        return self._q.value("window/splitter")
+
+    def set_splitter(self, value: QByteArray) -> None:
+        self._q.setValue("window/splitter", value)
+
+    def recent_workshops(self) -> list[Path]:
+        values = self._q.value("workshops/recent", []) or []
+        paths = [Path(v) for v in (values if isinstance(values, list) else [values])]
+        return [p for p in paths if (p / "workshop.sqlite").is_file()]
+
+    def add_recent_workshop(self, path: Path) -> None:
+        paths = [path.resolve(), *[p for p in self.recent_workshops() if p != path.resolve()]][:MAX_RECENT]
+        self._q.setValue("workshops/recent", [str(p) for p in paths])
+
+    def model(self) -> str:
+        return str(self._q.value("asr/model", "bundled"))
+
+    def set_model(self, spec: str) -> None:
+        self._q.setValue("asr/model", spec)
+
+    def input_device(self) -> str:
+        return str(self._q.value("recording/device", ""))
+
+    def set_input_device(self, name: str) -> None:
+        self._q.setValue("recording/device", name)
