@@ -14,6 +14,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MINUTES_DATA_DIR", str(Path(tempfile.gettempdir()) / "minutes-test-data"))
 os.environ["HF_HUB_OFFLINE"] = "1"  # no test may reach a model hub
+# QSettings (recent workshops, window state) of test runs stay out of the user's own settings.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="minutes-test-config-")
 
 DATA = Path(__file__).parent / "data"
 

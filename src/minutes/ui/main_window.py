@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
 
         self.sessions = QListWidget()
         self.sessions.setObjectName("sessions")
+        self.sessions.setWordWrap(True)
+        self.sessions.setSpacing(2)
+        self.sessions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sessions.currentItemChanged.connect(self._show_session)
         self.table = QTableView()
         self.table.setObjectName("transcript")

@@ -36,8 +36,10 @@ class StartPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Recent workshops (double-click to open):"))
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.recent)
+        layout.addStretch()
         layout.setContentsMargins(120, 40, 120, 40)
+        self.recent.setMaximumHeight(260)
 
     def set_recent(self, paths: list[Path]) -> None:
         self.recent.clear()
