@@ -332,7 +332,11 @@ class WorkshopStore(VoiceOperations):
         with self.transaction() as conn:
             conn.executemany("DELETE FROM segments WHERE id = ? AND session_id = ?",
                              [(i, session_id) for i in remove_ids])
+            # An undo may bring back a segment whose speaker was merged away since: it becomes unattributed.
+            speakers = {r[0] for r in conn.execute("SELECT id FROM speakers WHERE session_id = ?", (session_id,))}
             for seg in add:
+                if seg.speaker_id is not None and seg.speaker_id not in speakers:
+                    seg = replace(seg, speaker_id=None)
                 cursor = conn.execute(
                     "INSERT INTO segments (id, session_id, start_s, end_s, speaker_id, language, text, provisional,"
                     " words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

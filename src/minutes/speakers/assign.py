@@ -1,0 +1,130 @@
+"""Give transcript words a speaker from diarization turns, and split segments where the speaker changes.
+
+Each word takes the speaker whose turns overlap it for the longest time (the idea of WhisperX's
+``assign_word_speakers``); a word that no turn touches takes the speaker of the nearest turn, since the
+speech detector and the recogniser disagree by a few hundred milliseconds at pauses. A segment whose words
+belong to several speakers is split at each change, keeping the original text (spacing, punctuation) by cutting
+it at the words' positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+TurnLike = tuple[float, float, int]
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word; ``text`` may carry the recogniser's leading space (faster-whisper does)."""
+
+    start: float
+    end: float
+    text: str
+    speaker: int | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A transcript segment; ``speaker`` is None until :func:`assign_speakers` sets it."""
+
+    start: float
+    end: float
+    text: str
+    words: list[Word] = field(default_factory=list)
+    speaker: int | None = None
+
+
+# Output segments are plain Segments with ``speaker`` set; the alias documents intent at call sites.
+SpeakerSegment = Segment
+
+
+def _as_word(w: Word | tuple[float, float, str]) -> Word:
+    return w if isinstance(w, Word) else Word(float(w[0]), float(w[1]), str(w[2]))
+
+
+def speaker_for(start: float, end: float, turns: Sequence[TurnLike]) -> int | None:
+    """Speaker overlapping ``[start, end]`` the longest; else the nearest turn's; None without turns."""
+    if not turns:
+        return None
+    overlap: dict[int, float] = {}
+    for t_start, t_end, spk in turns:
+        ov = min(end, t_end) - max(start, t_start)
+        if ov > 0:
+            overlap[spk] = overlap.get(spk, 0.0) + ov
+    if overlap:
+        # Ties go to the lower speaker id so the result does not depend on turn order.
+        return max(sorted(overlap), key=lambda s: overlap[s])
+
+    def distance(turn: TurnLike) -> float:
+        return max(turn[0] - end, start - turn[1], 0.0)
+
+    return min(turns, key=lambda t: (distance(t), t[2]))[2]
+
+
+def _cut_points(text: str, words: Sequence[Word]) -> list[int] | None:
+    """Character offset in ``text`` where each word starts, or None if the words cannot be found in order."""
+    cursor, points = 0, []
+    for w in words:
+        token = w.text.strip()
+        pos = text.find(token, cursor) if token else cursor
+        if pos < 0:
+            return None
+        points.append(pos)
+        cursor = pos + len(token)
+    return points
+
+
+def _join(words: Sequence[Word]) -> str:
+    # Recognisers that keep spacing in word text (faster-whisper, and CJK without spaces) join as-is;
+    # bare tokens get single spaces.
+    if any(w.text[:1].isspace() for w in words):
+        return "".join(w.text for w in words).strip()
+    return " ".join(w.text.strip() for w in words if w.text.strip())
+
+
+def _split(seg: Segment, words: list[Word]) -> list[Segment]:
+    runs: list[list[Word]] = []
+    for w in words:
+        if runs and runs[-1][-1].speaker == w.speaker:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    if len(runs) == 1:
+        return [replace(seg, words=words, speaker=words[0].speaker)]
+    points = _cut_points(seg.text, words)
+    out: list[Segment] = []
+    index = 0
+    for i, run in enumerate(runs):
+        if points is not None:
+            lo = points[index] if i else 0
+            hi = points[index + len(run)] if i < len(runs) - 1 else len(seg.text)
+            text = seg.text[lo:hi].strip()
+        else:
+            text = _join(run)
+        start = seg.start if i == 0 else run[0].start
+        end = seg.end if i == len(runs) - 1 else run[-1].end
+        out.append(Segment(start=start, end=max(start, end), text=text, words=run, speaker=run[0].speaker))
+        index += len(run)
+    return out
+
+
+def assign_speakers(
+    segments: Iterable[Segment], turns: Iterable[TurnLike]
+) -> list[Segment]:
+    """New segments, each spoken by one speaker, with every word's ``speaker`` set.
+
+    ``turns`` are ``(start, end, speaker)`` (e.g. ``Diarization.turns``). Segments without words take the
+    speaker that overlaps them most. With no turns at all, speakers stay None.
+    """
+    turn_list = [(float(a), float(b), int(s)) for a, b, s in turns]
+    out: list[Segment] = []
+    for seg in segments:
+        words = [_as_word(w) for w in seg.words]
+        if not words:
+            out.append(replace(seg, words=[], speaker=speaker_for(seg.start, seg.end, turn_list)))
+            continue
+        words = [replace(w, speaker=speaker_for(w.start, w.end, turn_list)) for w in words]
+        out.extend(_split(seg, words))
+    return out

@@ -1,0 +1,336 @@
+"""Offline speaker diarization: who spoke when, with onnxruntime and numpy only.
+
+Pipeline (see the "Speakers" notes for why each piece is there):
+
+1. pyannote segmentation-3.0 over sliding 10 s chunks gives speech probability, overlap probability and the
+   largest number of speakers any chunk saw. Speech detection matters most on far-field meetings.
+2. Speech regions are cut into 1.0 s windows with a 0.5 s hop and embedded with CAM++.
+3. Spectral clustering with an eigengap speaker count; the segmentation's local count is the lower bound so
+   that several quiet speakers do not collapse into one, and near-identical clusters are merged so that one
+   speaker stays one.
+4. Each speech frame takes the speaker that the windows covering it are most similar to; where the
+   segmentation hears overlap, the second most similar speaker is added.
+5. Turns of one speaker separated by short pauses are merged, and tiny turns dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+import numpy as np
+
+from . import clustering, segmentation
+from .embedding import embed_windows
+from .segmentation import FRAME_STEP, FRAME_STEP_SAMPLES
+
+SAMPLE_RATE = 16000
+
+
+class Turn(NamedTuple):
+    """One stretch of speech by one speaker, in seconds from the start of the session."""
+
+    start: float
+    end: float
+    speaker: int
+
+
+@dataclass
+class Diarization:
+    """Result of :func:`diarize`.
+
+    ``turns`` are sorted by start (overlapping speech gives overlapping turns of different speakers);
+    ``embeddings[k]`` is the L2-normalised centroid CAM++ embedding of speaker ``k``, usable to match voices
+    across sessions by cosine similarity.
+    """
+
+    turns: list[Turn] = field(default_factory=list)
+    embeddings: np.ndarray = field(default_factory=lambda: np.zeros((0, 192), dtype=np.float32))
+
+    @property
+    def num_speakers(self) -> int:
+        return int(self.embeddings.shape[0])
+
+    @property
+    def speakers(self) -> list[int]:
+        return sorted({t.speaker for t in self.turns})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Tuning knobs; the defaults were chosen on the AMI and two-voice benchmarks (bench/bench_diarize.py)."""
+
+    speech_threshold: float = 0.45
+    overlap_threshold: float = 0.3  # summed two-speaker powerset probability
+    min_speech_s: float = 0.1  # shorter detections are clicks or breaths
+    fill_gap_s: float = 0.1  # shorter pauses inside speech do not split a region
+    window_s: float = 1.0
+    hop_s: float = 0.5
+    segmentation_step_s: float = 2.0
+    # Quiet far-field speech is heard in some chunks and not in others (it depends on what else the chunk
+    # holds), so the speech probability blends the chunk average with the most confident chunk.
+    speech_max_weight: float = 0.5  # 0 = Hamming-weighted mean over chunks, 1 = most confident chunk
+    min_local_active_s: float = 1.0  # a chunk's local speaker counts towards the lower bound above this
+    merge_threshold: float = 0.7  # centroid cosine above which two clusters are one voice
+    min_cluster_windows: int = 2
+    merge_turn_gap_s: float = 0.3
+    min_turn_s: float = 0.2
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+def _to_mono_16k(audio: np.ndarray, sample_rate: int) -> np.ndarray:
+    x = np.asarray(audio, dtype=np.float32)
+    if x.ndim == 2:
+        # soundfile gives (samples, channels); a downmix keeps every talker of a multi-mic recording.
+        x = x.mean(axis=1) if x.shape[1] <= 8 else x.mean(axis=0)
+    if x.ndim != 1:
+        raise ValueError(f"expected mono or (samples, channels) audio, got shape {audio.shape}")
+    if sample_rate != SAMPLE_RATE:
+        if sample_rate <= 0:
+            raise ValueError(f"bad sample rate {sample_rate}")
+        # Linear interpolation is enough for speaker features; the app records at 16 kHz anyway.
+        n_out = int(round(x.shape[0] * SAMPLE_RATE / sample_rate))
+        x = np.interp(np.arange(n_out) * (sample_rate / SAMPLE_RATE), np.arange(x.shape[0]), x).astype(np.float32)
+    return np.ascontiguousarray(x)
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """``[start, end)`` index pairs of the True runs in a boolean array."""
+    if mask.size == 0:
+        return []
+    padded = np.concatenate([[False], mask, [False]])
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
+def _speech_mask(speech: np.ndarray, s: Settings) -> np.ndarray:
+    mask = speech > s.speech_threshold
+    runs = _runs(mask)
+    # Close short pauses first, then drop what is still too short to be speech.
+    for (_, e0), (s1, _) in zip(runs[:-1], runs[1:], strict=True):
+        if (s1 - e0) * FRAME_STEP < s.fill_gap_s:
+            mask[e0:s1] = True
+    for a, b in _runs(mask):
+        if (b - a) * FRAME_STEP < s.min_speech_s:
+            mask[a:b] = False
+    return mask
+
+
+def _window_starts(regions: list[tuple[int, int]], num_samples: int, s: Settings) -> tuple[np.ndarray, int]:
+    """Sample starts (on the 10 ms grid) of fixed windows covering every speech region."""
+    win = min(int(round(s.window_s * SAMPLE_RATE)), num_samples)
+    hop = int(round(s.hop_s * SAMPLE_RATE))
+    starts: list[int] = []
+    for a, b in regions:
+        a_s, b_s = a * FRAME_STEP_SAMPLES, min(b * FRAME_STEP_SAMPLES, num_samples)
+        if b_s - a_s <= win:
+            # Short region: one window centred on it, borrowing context from around it.
+            starts.append((a_s + b_s) // 2 - win // 2)
+        else:
+            starts.extend(range(a_s, b_s - win + 1, hop))
+            if starts[-1] + win < b_s:
+                starts.append(b_s - win)
+    arr = np.clip(np.asarray(starts, dtype=np.int64), 0, num_samples - win)
+    arr = (arr // 160) * 160
+    return np.unique(arr), win
+
+
+def _frame_scores(
+    starts: np.ndarray, win: int, emb: np.ndarray, cents: np.ndarray, speech: np.ndarray
+) -> np.ndarray:
+    """Mean cosine similarity to each speaker over the windows covering each frame, ``(frames, speakers)``."""
+    num_frames = speech.shape[0]
+    scores = np.zeros((num_frames, cents.shape[0]), dtype=np.float32)
+    counts = np.zeros(num_frames, dtype=np.float32)
+    sims = emb @ cents.T
+    for st, sim in zip(starts.tolist(), sims, strict=True):
+        a = st // FRAME_STEP_SAMPLES
+        b = min(num_frames, -(-(st + win) // FRAME_STEP_SAMPLES))
+        scores[a:b] += sim
+        counts[a:b] += 1
+    uncovered = np.flatnonzero((counts == 0) & speech)
+    if uncovered.size and starts.size:
+        # Speech frames between windows (rare, at region edges) borrow the nearest window's scores.
+        centres = (starts + win // 2) // FRAME_STEP_SAMPLES  # sorted, as starts are
+        right = np.clip(np.searchsorted(centres, uncovered), 0, centres.size - 1)
+        left = np.clip(right - 1, 0, centres.size - 1)
+        nearest = np.where(np.abs(centres[left] - uncovered) <= np.abs(centres[right] - uncovered), left, right)
+        scores[uncovered] = sims[nearest]
+        counts[uncovered] = 1
+    return scores / np.maximum(counts, 1)[:, None]
+
+
+def _ensure_speakers(
+    activity: np.ndarray, speech: np.ndarray, starts: np.ndarray, win: int, labels: np.ndarray, required: int
+) -> None:
+    """Give each cluster that won no frame the centres of its own windows, up to ``required`` speakers.
+
+    With a fixed or minimum speaker count a cluster can exist yet never be the most similar speaker of any
+    frame (its windows overlap windows of a stronger voice); the caller asked for it, so it gets the middle
+    of its windows.
+    """
+    present = activity.any(axis=0)
+    for k in np.flatnonzero(~present):
+        if int(present.sum()) >= required:
+            return
+        for st in starts[labels == k].tolist():
+            centre = (st + win // 2) // FRAME_STEP_SAMPLES
+            half = max(1, win // 4 // FRAME_STEP_SAMPLES)
+            a, b = max(0, centre - half), min(activity.shape[0], centre + half)
+            frames = np.arange(a, b)[speech[a:b]]
+            activity[frames] = False
+            activity[frames, k] = True
+        present[k] = activity[:, k].any()
+
+
+def _turns_from_activity(activity: np.ndarray, s: Settings) -> list[Turn]:
+    turns: list[Turn] = []
+    for spk in range(activity.shape[1]):
+        spans = [[a * FRAME_STEP, b * FRAME_STEP] for a, b in _runs(activity[:, spk])]
+        merged: list[list[float]] = []
+        for span in spans:
+            if merged and span[0] - merged[-1][1] < s.merge_turn_gap_s:
+                merged[-1][1] = span[1]
+            else:
+                merged.append(span)
+        turns.extend(Turn(round(a, 3), round(b, 3), spk) for a, b in merged if b - a >= s.min_turn_s)
+    return sorted(turns, key=lambda t: (t.start, t.end, t.speaker))
+
+
+def diarize(
+    audio: np.ndarray,
+    sample_rate: int = 16000,
+    *,
+    num_speakers: int | None = None,
+    min_speakers: int = 1,
+    max_speakers: int = 15,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Diarization:
+    """Who spoke when in ``audio`` (mono float, or ``(samples, channels)``).
+
+    ``num_speakers`` fixes the count; otherwise it is estimated within ``min_speakers..max_speakers``
+    (the automatic default is 1..15). A count is capped by the number of 1 s speech windows available.
+    ``progress`` receives 0..1; ``cancelled`` is polled between batches and raises ``InterruptedError``.
+    """
+    if num_speakers is not None and num_speakers < 1:
+        raise ValueError("num_speakers must be at least 1")
+    if min_speakers < 1 or max_speakers < min_speakers:
+        raise ValueError("need 1 <= min_speakers <= max_speakers")
+    x = _to_mono_16k(audio, sample_rate)
+    report = progress or (lambda _f: None)
+    report(0.0)
+    if x.shape[0] < 400:
+        report(1.0)
+        return Diarization()
+
+    seg = segmentation.segment(
+        x,
+        step_s=settings.segmentation_step_s,
+        min_local_active_s=settings.min_local_active_s,
+        speech_max_weight=settings.speech_max_weight,
+        progress=lambda f: report(0.3 * f),
+        cancelled=cancelled,
+    )
+    speech = _speech_mask(seg.speech, settings)
+    regions = _runs(speech)
+    if not regions:
+        report(1.0)
+        return Diarization()
+
+    starts, win = _window_starts(regions, x.shape[0], settings)
+    emb = embed_windows(x, starts, win, progress=lambda f: report(0.3 + 0.6 * f), cancelled=cancelled)
+
+    labels = _cluster(emb, seg.max_local_speakers, num_speakers, min_speakers, max_speakers, settings)
+    activity = _frame_activity(starts, win, emb, labels, speech, seg.overlap, settings)
+    required = num_speakers if num_speakers is not None else min_speakers
+    if required > 1:
+        _ensure_speakers(activity, speech, starts, win, labels, required)
+    duration = round(x.shape[0] / SAMPLE_RATE, 3)
+    # Frames are 16.875 ms, so the last turn may reach past the audio by a fraction of a frame.
+    turns = [Turn(t.start, min(t.end, duration), t.speaker) for t in _speaker_turns(activity, required, settings)]
+    result = _finish(turns, emb, labels)
+    report(1.0)
+    return result
+
+
+def _frame_activity(
+    starts: np.ndarray,
+    win: int,
+    emb: np.ndarray,
+    labels: np.ndarray,
+    speech: np.ndarray,
+    overlap: np.ndarray,
+    s: Settings,
+) -> np.ndarray:
+    """Boolean ``(frames, speakers)``: the closest speaker on every speech frame, plus the runner-up where
+    the segmentation hears two voices at once."""
+    cents = clustering.centroids(emb, labels)
+    scores = _frame_scores(starts, win, emb, cents, speech)
+    order = np.argsort(-scores, axis=1)
+    activity = np.zeros((speech.shape[0], cents.shape[0]), dtype=bool)
+    frames = np.flatnonzero(speech)
+    activity[frames, order[frames, 0]] = True
+    if cents.shape[0] > 1:
+        both = frames[overlap[frames] > s.overlap_threshold]
+        activity[both, order[both, 1]] = True
+    return activity
+
+
+def _speaker_turns(activity: np.ndarray, required: int, s: Settings) -> list[Turn]:
+    turns = _turns_from_activity(activity, s)
+    kept = {t.speaker for t in turns}
+    lost = [k for k in range(activity.shape[1]) if k not in kept and activity[:, k].any()]
+    if required > 1 and lost and len(kept) < required:
+        # A requested speaker whose only turns were tiny keeps them rather than vanishing.
+        extra = [t for t in _turns_from_activity(activity, replace(s, min_turn_s=0.0)) if t.speaker in lost]
+        turns = sorted(turns + extra, key=lambda t: (t.start, t.end, t.speaker))
+    return turns
+
+
+def _cluster(
+    emb: np.ndarray,
+    local_count: int,
+    num_speakers: int | None,
+    min_speakers: int,
+    max_speakers: int,
+    s: Settings,
+) -> np.ndarray:
+    """Speaker label of every window, numbered by first appearance."""
+    n = emb.shape[0]
+    # Eigendecomposition is cubic in the number of windows: long sessions are clustered on an even
+    # subsample and every window then joins its nearest centroid.
+    sample = np.arange(n)
+    if n > clustering.MAX_CLUSTER_POINTS:
+        sample = np.linspace(0, n - 1, clustering.MAX_CLUSTER_POINTS).round().astype(np.int64)
+    sub = emb[sample]
+    if num_speakers is not None:
+        labels = clustering.estimate_and_cluster(sub, num_speakers=num_speakers)
+    else:
+        floor = min(max(min_speakers, local_count), max_speakers)
+        labels = clustering.estimate_and_cluster(sub, min_speakers=floor, max_speakers=max_speakers)
+        labels = clustering.absorb_small(sub, labels, s.min_cluster_windows, min_clusters=floor)
+        labels = clustering.merge_similar(sub, labels, s.merge_threshold, min_clusters=floor)
+    if sample.size < n:
+        labels = _assign_nearest(emb, clustering.centroids(sub, labels))
+    return clustering.relabel_by_first_appearance(labels)
+
+
+def _assign_nearest(emb: np.ndarray, cents: np.ndarray) -> np.ndarray:
+    return np.argmax(emb @ cents.T, axis=1)
+
+
+def _finish(turns: list[Turn], emb: np.ndarray, labels: np.ndarray) -> Diarization:
+    """Renumber speakers by first turn, drop speakers left without turns, attach their centroids."""
+    cents = clustering.centroids(emb, labels)
+    mapping: dict[int, int] = {}
+    for t in turns:
+        mapping.setdefault(t.speaker, len(mapping))
+    turns = [Turn(t.start, t.end, mapping[t.speaker]) for t in turns]
+    order = sorted(mapping, key=mapping.__getitem__)
+    embeddings = cents[order] if order else np.zeros((0, emb.shape[1]), dtype=np.float32)
+    return Diarization(turns=turns, embeddings=np.ascontiguousarray(embeddings, dtype=np.float32))
