@@ -130,3 +130,28 @@ def test_cancel_keeps_the_finished_part(window, qtbot, data, tmp_path):
         session = store.session_by_title("Long session")
         assert session.status == "transcribed"
         assert sum("selfish" in s.text.lower() for s in store.segments(session.id)) == 3
+
+
+def test_speakers_panel_names_and_merges(window, qtbot, data, tmp_path, monkeypatch):
+    from minutes.domain import Participant, Speaker
+
+    root = tmp_path / "W.minutes"
+    with WorkshopStore.open(root, create=True) as store:
+        session = store.add_session(Session(title="Panel"))
+        one = store.add_speaker(session.id, Speaker("Speaker 1"))
+        two = store.add_speaker(session.id, Speaker("Speaker 2"))
+        store.add_participant(Participant("Dr. Chen", organisation="NIA"))
+        store.add_segments(session.id, [Segment(0, 1, "Hello.", one.id), Segment(1, 2, "你好。", two.id)])
+    assert window.open_workshop(root, create=False)
+    panel = window.speakers_panel
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["Speaker 1", "Speaker 2"]
+    panel.list.setCurrentRow(1)
+    monkeypatch.setattr(panel, "ask_item", lambda *args: ("Dr. Chen — NIA", True))
+    panel.name_button.click()
+    model = window.editor.model
+    assert model.index(1, 1).data() == "Dr. Chen"
+    panel.list.setCurrentRow(0)
+    monkeypatch.setattr(panel, "ask_item", lambda *args: ("Dr. Chen", True))
+    panel.merge_button.click()
+    assert panel.list.count() == 1
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["Dr. Chen", "Dr. Chen"]

@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, QThread
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -43,6 +44,7 @@ from minutes.ui.find_bar import FindBar
 from minutes.ui.player import PlayerBar
 from minutes.ui.session_editor import SessionEditor
 from minutes.ui.settings import Settings
+from minutes.ui.speakers_panel import SpeakersPanel
 from minutes.ui.start_page import StartPage
 from minutes.ui.transcript_model import LANGUAGE, SPEAKER, TEXT, TIME
 from minutes.ui.workers import ModelProvider, TranscriptionJob, start_in_thread
@@ -145,6 +147,13 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
 
+        self.speakers_panel = SpeakersPanel()
+        self.speakers_panel.changed.connect(lambda: self.editor and self.editor.reload())
+        self.speakers_dock = QDockWidget("Speakers", self)
+        self.speakers_dock.setObjectName("speakers_dock")
+        self.speakers_dock.setWidget(self.speakers_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.speakers_dock)
+
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.splitter)
@@ -226,6 +235,8 @@ class MainWindow(QMainWindow):
         menu = bar.addMenu("&Playback")
         menu.addActions([self.play_action, self.play_segment_action, self.back_action, self.forward_action,
                          self.slower_action, self.faster_action])
+        menu = bar.addMenu("&View")
+        menu.addAction(self.speakers_dock.toggleViewAction())
         menu = bar.addMenu("&Help")
         menu.addAction(self.about_action)
 
@@ -299,6 +310,7 @@ class MainWindow(QMainWindow):
             self.editor.deleteLater()
         self.editor = editor
         self.table.setModel(editor.model if editor else None)
+        self.speakers_panel.show_session(self.store if editor else None, editor.session_id if editor else None)
         if editor is not None:
             header = self.table.horizontalHeader()
             for column in (TIME, SPEAKER, LANGUAGE):
@@ -415,6 +427,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Transcription finished", 5000)
         if self.editor is not None and self.editor.session_id == session_id:
             self.editor.reload()
+            self.speakers_panel.refresh()
         self.reload_sessions(select_id=session_id)
 
     def _job_failed(self, message: str) -> None:

@@ -1,0 +1,11 @@
+"""Dialogs for the workshop, its agenda sessions and its participant roster.
+
+Each dialog has a classmethod ``ask(...)`` that shows it modally and returns what was written, so the main
+window calls one line and tests can monkeypatch it.
+"""
+
+from minutes.ui.dialogs.roster_dialog import ParticipantDialog, RosterDialog, RosterModel
+from minutes.ui.dialogs.session_dialog import SessionDialog
+from minutes.ui.dialogs.workshop_dialog import WorkshopDialog
+
+__all__ = ["ParticipantDialog", "RosterDialog", "RosterModel", "SessionDialog", "WorkshopDialog"]

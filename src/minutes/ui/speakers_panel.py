@@ -1,0 +1,163 @@
+"""The Speakers panel: the voices of the open session, named after participants of the roster.
+
+A speaker is an entity: naming it renames every one of its segments at once, merging two makes one,
+and a voice recognised from an earlier session is shown as a proposal to confirm. Confirming or naming
+remembers the voice for the workshop; "Forget voice" deletes that biometric profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes.domain import Participant
+from minutes.store import WorkshopStore
+
+
+class SpeakersPanel(QWidget):
+    """Lists the session's speakers; emits ``changed`` after any change so the transcript refreshes names."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: WorkshopStore | None = None
+        self.session_id: int | None = None
+        self.list = QListWidget()
+        self.list.setObjectName("speakers")
+        self.list.setToolTip("Voices found in this session; double-click to name one")
+        self.list.itemDoubleClicked.connect(lambda _item: self.name_selected())
+        self.name_button = QPushButton("Name…")
+        self.name_button.setToolTip("Name the selected speaker after a participant of the roster")
+        self.confirm_button = QPushButton("Confirm")
+        self.confirm_button.setToolTip("Accept the proposed name (the same voice was named in an earlier session)")
+        self.merge_button = QPushButton("Merge into…")
+        self.merge_button.setToolTip("The selected speaker is the same person as another one: join them")
+        self.forget_button = QPushButton("Forget voice")
+        self.forget_button.setToolTip("Delete the remembered voice of the participant this speaker is named after")
+        self.name_button.clicked.connect(self.name_selected)
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.forget_button.clicked.connect(self.forget_selected)
+        buttons = QHBoxLayout()
+        for button in (self.name_button, self.confirm_button, self.merge_button, self.forget_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    # The choice dialogs are attributes so tests (and scripts) can answer them.
+    ask_item: Callable[..., tuple[str, bool]] = staticmethod(QInputDialog.getItem)
+
+    def show_session(self, store: WorkshopStore | None, session_id: int | None) -> None:
+        self.store, self.session_id = store, session_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.selected_id()
+        self.list.clear()
+        if self.store is None or self.session_id is None:
+            self._update_buttons()
+            return
+        people = {p.id: p for p in self.store.participants()}
+        proposals = self.store.proposals(self.session_id)
+        for speaker in self.store.speakers(self.session_id):
+            if speaker.participant_id in people:
+                person = people[speaker.participant_id]
+                text = f"{person.name}  ({speaker.label})"
+            elif speaker.id in proposals:
+                person_id, score = proposals[speaker.id]
+                text = f"{speaker.label}  — sounds like {people[person_id].name} ({score:.0%})?"
+            else:
+                text = speaker.label
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, speaker.id)
+            self.list.addItem(item)
+            if speaker.id == current:
+                self.list.setCurrentItem(item)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id()
+        has = chosen is not None and self.store is not None
+        proposed = has and chosen in self.store.proposals(self.session_id)
+        named = has and any(s.id == chosen and s.participant_id for s in self.store.speakers(self.session_id))
+        self.name_button.setEnabled(has)
+        self.confirm_button.setEnabled(bool(proposed))
+        self.merge_button.setEnabled(has and self.list.count() > 1)
+        self.forget_button.setEnabled(bool(named))
+
+    def _done(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def name_selected(self) -> None:
+        speaker_id = self.selected_id()
+        if speaker_id is None or self.store is None:
+            return
+        people = self.store.participants()
+        labels = [f"{p.name} — {p.organisation}" if p.organisation else p.name for p in people]
+        choice, ok = self.ask_item(self, "Name speaker",
+                                   "Participant (or type a new name to add them to the roster):",
+                                   ["(anonymous)", *labels], 0, True)
+        if not ok or not choice.strip():
+            return
+        if choice == "(anonymous)":
+            self.store.assign_participant(speaker_id, None)
+        elif choice in labels:
+            self.store.assign_participant(speaker_id, people[labels.index(choice)].id)
+        else:
+            person = self.store.add_participant(Participant(name=choice.strip()))
+            self.store.assign_participant(speaker_id, person.id)
+        self._done()
+
+    def confirm_selected(self) -> None:
+        speaker_id = self.selected_id()
+        if speaker_id is not None and self.store is not None:
+            self.store.confirm_proposal(speaker_id)
+            self._done()
+
+    def merge_selected(self) -> None:
+        speaker_id = self.selected_id()
+        if speaker_id is None or self.store is None:
+            return
+        names = self.store.speaker_names(self.session_id)
+        others = [(sid, name) for sid, name in names.items() if sid != speaker_id]
+        choice, ok = self.ask_item(self, "Merge speakers", f"Give all of {names[speaker_id]}'s segments to:",
+                                   [name for _, name in others], 0, False)
+        if ok:
+            keep = next(sid for sid, name in others if name == choice)
+            self.store.merge_speakers(keep, speaker_id)
+            self._done()
+
+    def forget_selected(self) -> None:
+        speaker_id = self.selected_id()
+        if speaker_id is None or self.store is None:
+            return
+        speaker = next(s for s in self.store.speakers(self.session_id) if s.id == speaker_id)
+        if speaker.participant_id is None:
+            return
+        answer = QMessageBox.question(self, "Forget voice",
+                                      "Delete the remembered voice of this participant? Later sessions will no "
+                                      "longer propose their name.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.store.delete_voice_profile(speaker.participant_id)
+            self._done()
