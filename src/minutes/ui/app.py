@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
 log = logging.getLogger(__name__)
 
@@ -17,13 +18,26 @@ def run(workshop: Path | None = None) -> int:
     from minutes.logging_setup import configure
     from minutes.ui.main_window import MainWindow
 
-    configure()
+    log_file = configure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Minutes")
     app.setOrganizationName("Minutes")
     app.setApplicationVersion(__version__)
     window = MainWindow()
+    sys.excepthook = _dialog_hook(window, log_file)
     window.show()
     if workshop is not None:
-        window.open_workshop(workshop, create=False)
+        window.open_workshop(workshop, create=not workshop.exists())
     return app.exec()
+
+
+def _dialog_hook(window, log_file: Path | None):  # noqa: ANN001, ANN202
+    """Log an unexpected error whole and tell the user in one sentence where the details are."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        where = f" The details are in {log_file}." if log_file else ""
+        window.show_error(f"Something went wrong inside Minutes ({kind.__name__}: {error}). "
+                          f"Your work is saved.{where}")
+
+    return hook
