@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.undo_stack.canUndoChanged.disconnect(self._update_actions)
             self.editor.undo_stack.canRedoChanged.disconnect(self._update_actions)
-            self.editor.deleteLater()
+            self.editor.close()
         self.editor = editor
         self.table.setModel(editor.model if editor else None)
         self.speakers_panel.show_session(self.store if editor else None, editor.session_id if editor else None)

@@ -32,6 +32,11 @@ class SessionEditor(QObject):
         self.model.edit_text = self.edit_text
         self.reload()
 
+    def close(self) -> None:
+        """Drop the undo history now: its Python commands must not outlive the interpreter's shutdown."""
+        self.undo_stack.clear()
+        self.deleteLater()
+
     def reload(self) -> None:
         self.model.set_segments(self.store.segments(self.session_id), self.store.speaker_names(self.session_id))
 
