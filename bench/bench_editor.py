@@ -16,9 +16,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-WORDS = ("prevention protection prosecution partnership victims forced criminality labour migrant workers "
-         "cooperation evidence cross-border investigation shelter identification recruitment debt bondage "
-         "online scam compounds repatriation 人口販運 防制 被害人 保護").split()
+TOPIC = (
+    "prevention protection prosecution partnership victims forced criminality labour migrant workers cooperation "
+    "evidence cross-border investigation shelter identification recruitment debt bondage online scam compounds "
+    "repatriation 人口販運 防制 被害人 保護"
+)
+WORDS = TOPIC.split()
 
 
 def build(root: Path, count: int) -> None:
@@ -34,9 +37,16 @@ def build(root: Path, count: int) -> None:
             words = [rng.choice(WORDS) for _ in range(rng.randint(6, 30))]
             start = i * 3.6
             step = 3.4 / len(words)
-            segments.append(Segment(start, start + 3.4, " ".join(words), speakers[i % 6], "en",
-                                    words=[Word(start + j * step, start + (j + 1) * step, f" {w}")
-                                           for j, w in enumerate(words)]))
+            segments.append(
+                Segment(
+                    start,
+                    start + 3.4,
+                    " ".join(words),
+                    speakers[i % 6],
+                    "en",
+                    words=[Word(start + j * step, start + (j + 1) * step, f" {w}") for j, w in enumerate(words)],
+                )
+            )
         store.add_segments(session.id, segments)
 
 

@@ -20,8 +20,14 @@ def test_ordinary_repetition_is_left_alone():
 
 def test_repeated_segments_are_dropped_after_one_repeat():
     guard = RepeatFilter()
-    results = [guard.accept(Segment(0, 1, text)) for text in ["Yes.", "yes", "Yes!", "Next point.", ""]]
+    said = ["Yes.", "yes", "Yes!", "Next point.", ""]
+    results = [guard.accept(Segment(i, i + 1, text)) for i, text in enumerate(said)]
     assert results == [True, True, False, True, False]
+
+
+def test_the_same_words_after_a_pause_are_kept():
+    guard = RepeatFilter()
+    assert all(guard.accept(Segment(t, t + 1, "Thank you.")) for t in (0, 30, 60, 90))
 
 
 def test_phantom_phrases_need_low_confidence():

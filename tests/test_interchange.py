@@ -28,8 +28,8 @@ def filled_session(store: WorkshopStore) -> Session:
         Segment(2.5, 4.0, "人口販運防制", anonymous.id, "zh", provisional=True),
         Segment(5.0, 6.0, "Unattributed.", None, "en"),
     ])
-    prevention = store.add_tag(Tag("Prevention", "#2e7d32"))
-    action = store.add_tag(Tag("Action item", "#c62828"))
+    prevention = store.find_tag("Prevention")  # from the default tag set every workshop starts with
+    action = store.add_tag(Tag("Follow-up", "#c62828"))
     store.add_annotation(session.id, Annotation(0.5, 4.0, [prevention.id, action.id], "raise at plenary", True))
     return store.session(session.id)
 
@@ -39,11 +39,11 @@ def test_round_trip_into_another_workshop(tmp_path):
         original = export_session(a, filled_session(a))
     text = json.dumps(original, ensure_ascii=False)
     with WorkshopStore.open(tmp_path / "B.minutes", create=True) as b:
-        b.add_tag(Tag("Prevention", "#2e7d32"))  # already there: reused, not duplicated
+        seeded = [t.name for t in b.tags()]  # the default tag set; Prevention and Action item are reused
         b.add_participant(Participant("Dr. Chen", organisation="National Immigration Agency"))
         imported = import_session(b, json.loads(text))
         again = export_session(b, imported)
-        assert [t.name for t in b.tags()] == ["Prevention", "Action item"]
+        assert [t.name for t in b.tags()] == [*seeded, "Follow-up"] and "Prevention" in seeded
         assert len(b.participants()) == 2
 
     def comparable(doc: dict) -> dict:
@@ -90,9 +90,10 @@ def test_bad_files_name_the_problem_and_change_nothing(tmp_path, change, problem
         doc = export_session(a, filled_session(a))
     change(doc)
     with WorkshopStore.open(tmp_path / "B.minutes", create=True) as b:
+        seeded = b.tags()
         with pytest.raises(InputError, match=problem.replace("[", r"\[").replace("]", r"\]")):
             import_session(b, doc)
-        assert b.sessions() == [] and b.participants() == [] and b.tags() == []
+        assert b.sessions() == [] and b.participants() == [] and b.tags() == seeded
 
 
 def test_unknown_fields_from_newer_versions_are_ignored(tmp_path):

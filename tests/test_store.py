@@ -102,11 +102,13 @@ def test_participants_tags_and_annotations(tmp_path):
         session = store.add_session(Session(title="S1"))
         speaker = store.add_speaker(session.id, Speaker(label="Speaker 2", participant_id=chen.id))
         assert store.speaker_names(session.id) == {speaker.id: "Dr. Chen"}
-        prevention = store.add_tag(Tag(name="Prevention", color="#2e7d32"))
-        action = store.add_tag(Tag(name="Action item"))
+        seeded = [t.name for t in store.tags()]
+        prevention = store.add_tag(Tag(name="Victim identification", color="#2e7d32"))
+        action = store.add_tag(Tag(name="Data sharing"))
         note = store.add_annotation(session.id, Annotation(4.0, 9.5, [action.id, prevention.id], "follow up", True))
         assert store.annotations(session.id) == [note]
-        assert [t.name for t in store.tags()] == ["Prevention", "Action item"]
+        assert [t.name for t in store.tags()] == [*seeded, "Victim identification", "Data sharing"]
+        assert seeded[:4] == ["Prevention", "Protection", "Prosecution", "Partnership"]
 
 
 def test_data_survives_a_killed_writer(tmp_path):

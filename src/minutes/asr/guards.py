@@ -58,19 +58,25 @@ def is_phantom(text: str, avg_logprob: float, no_speech_prob: float) -> bool:
 
 
 class RepeatFilter:
-    """Drops a segment whose text already appeared twice among the last few (a decoding loop).
+    """Drops a segment whose text already appeared twice among the last few back-to-back segments.
 
-    One repeat is let through, since people do say "Yes." twice.
+    A decoding loop emits the same line again and again without a pause; people do say "Yes." twice,
+    and "Thank you." a minute apart, so one repeat is let through and a pause resets the memory.
     """
 
-    def __init__(self, window: int = 3) -> None:
+    def __init__(self, window: int = 3, pause: float = 2.0) -> None:
         self._recent: list[str] = []
         self._window = window
+        self._pause = pause
+        self._last_end: float | None = None
 
     def accept(self, segment: Segment) -> bool:
         key = normalised(segment.text)
         if not key:
             return False
+        if self._last_end is not None and segment.start - self._last_end > self._pause:
+            self._recent = []
+        self._last_end = segment.end
         if self._recent.count(key) >= 2:
             return False
         self._recent = (self._recent + [key])[-self._window :]

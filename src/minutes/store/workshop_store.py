@@ -22,6 +22,7 @@ from filelock import FileLock, Timeout
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
 from minutes.store import database
+from minutes.store.tagging import TagOperations
 from minutes.store.voices import VoiceOperations
 
 DB_NAME = "workshop.sqlite"
@@ -44,7 +45,7 @@ def is_workshop(path: Path) -> bool:
     return (path / DB_NAME).is_file()
 
 
-class WorkshopStore(VoiceOperations):
+class WorkshopStore(VoiceOperations, TagOperations):
     """Read and write one workshop folder.
 
     Open it with :meth:`open`; use it as a context manager so the lock is released. Each thread gets
@@ -92,6 +93,7 @@ class WorkshopStore(VoiceOperations):
                 database.migrate(store._conn, store._db_path)
                 if is_new:
                     store.update_workshop(title=root.name.removesuffix(".minutes"))
+                    store.seed_default_tags()
             else:
                 version = store._conn.execute("PRAGMA user_version").fetchone()[0]
                 if version != database.SCHEMA_VERSION:

@@ -282,7 +282,8 @@ class ParticipantDialog(QDialog):
         if not person.name:
             problem = "A participant needs a name."
         elif any(same_person(person, other) for other in self._others):
-            problem = f"{describe(person)} is already on the roster. Edit that entry, or give the organisation."
+            problem = f"{describe(person)} is already on the roster. Edit that entry instead"
+            problem += "." if person.organisation else ", or give the organisation to tell namesakes apart."
         self.message.say(problem)
         self.ok_button.setEnabled(not problem)
 
@@ -500,8 +501,11 @@ class RosterDialog(QDialog):
         self.model.reload()
         skipped = len(people) - len(new)
         self.changed = self.changed or bool(new)
-        text = f"Imported {len(new)} participant{'s' if len(new) != 1 else ''} from {path.name}."
-        if skipped:
+        if not new:
+            text = f"Everyone in {path.name} is already on the roster; nothing was added."
+        else:
+            text = f"Imported {len(new)} participant{'s' if len(new) != 1 else ''} from {path.name}."
+        if new and skipped:
             text += f" {skipped} already on the roster {'were' if skipped != 1 else 'was'} left as they were."
         self.status.setText(text)
         return len(new)

@@ -35,6 +35,7 @@ from minutes.ui.dialogs.common import (
 from minutes.ui.dialogs.roster_dialog import ParticipantDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_FORMAT = "yyyy-MM-dd"  # ISO, as stored; also unambiguous for a dozen countries reading it
 TIME_FORMAT = "HH:mm"
 DEFAULT_START = QTime(9, 0)
@@ -71,7 +72,8 @@ class SessionDialog(QDialog):
 
         self.title_edit = QLineEdit(current.title)
         self.title_edit.setObjectName("title")
-        self.title_edit.setPlaceholderText("Session 1: Atypical Victims of Human Trafficking under Forced Criminality")
+        self.title_edit.setPlaceholderText("e.g. Session 1: Atypical Victims of Human Trafficking")
+        self.title_edit.setCursorPosition(0)  # a long title shows its start ("Session 1: …"), not its end
         self.title_edit.setToolTip("The session's title on the agenda and in the minutes. Required, and different "
                                    "from every other session's.")
 
@@ -259,6 +261,7 @@ class SessionDialog(QDialog):
     def _add_item(self, person: Participant, *, checked: bool) -> QListWidgetItem:
         item = QListWidgetItem(speaker_label(person))
         item.setData(ID_ROLE, person.id)
+        item.setData(NAME_ROLE, person.name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         item.setToolTip(speaker_label(person))
@@ -298,7 +301,7 @@ class SessionDialog(QDialog):
         self._update_order()
 
     def _update_order(self) -> None:
-        names = {self.speaker_list.item(i).data(ID_ROLE): self.speaker_list.item(i).text().split(" — ")[0]
+        names = {self.speaker_list.item(i).data(ID_ROLE): self.speaker_list.item(i).data(NAME_ROLE)
                  for i in range(self.speaker_list.count())}
         if self.speaker_ids:
             order = "; ".join(f"{n}. {names[pid]}" for n, pid in enumerate(self.speaker_ids, 1))

@@ -33,19 +33,20 @@ class WorkshopDialog(QDialog):
 
         self.title_edit = QLineEdit(current.title)
         self.title_edit.setObjectName("title")
-        self.title_edit.setPlaceholderText("International Workshop on Strategies for Combating Human Trafficking")
+        self.title_edit.setCursorPosition(0)  # a long title shows its start, not its end
+        self.title_edit.setPlaceholderText("e.g. International Workshop on Strategies for Combating Human Trafficking")
         self.title_edit.setToolTip("The workshop's name, printed at the top of the minutes. Required.")
         self.dates_edit = QLineEdit(current.dates)
         self.dates_edit.setObjectName("dates")
-        self.dates_edit.setPlaceholderText("28–29 August 2024")
+        self.dates_edit.setPlaceholderText("e.g. 28–29 August 2024")
         self.dates_edit.setToolTip("When the workshop takes place, written as it should appear in the minutes.")
         self.venue_edit = QLineEdit(current.venue)
         self.venue_edit.setObjectName("venue")
-        self.venue_edit.setPlaceholderText("Taipei International Convention Center")
+        self.venue_edit.setPlaceholderText("e.g. Taipei International Convention Center")
         self.venue_edit.setToolTip("Where the workshop takes place.")
         self.organiser_edit = QLineEdit(current.organiser)
         self.organiser_edit.setObjectName("organiser")
-        self.organiser_edit.setPlaceholderText("Ministry of the Interior, National Immigration Agency")
+        self.organiser_edit.setPlaceholderText("e.g. Ministry of the Interior, National Immigration Agency")
         self.organiser_edit.setToolTip("Who hosts the workshop.")
         self.language_combo = language_combo(current.language, self)
         self.language_combo.setObjectName("language")
@@ -72,6 +73,13 @@ class WorkshopDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+
+        # The combos were created before the line edits, so Qt's default tab order (creation order) is wrong.
+        chain = (self.title_edit, self.dates_edit, self.venue_edit, self.organiser_edit, self.language_combo,
+                 self.script_combo, self.buttons)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.title_edit.setFocus()
 
         self.title_edit.textChanged.connect(self._validate)
         self._validate()

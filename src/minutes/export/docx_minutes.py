@@ -1,0 +1,355 @@
+"""Word minutes of workshop sessions, ready to circulate (python-docx, no Qt).
+
+Each session gets a title block, its participants, the rapporteur's summary, the key strategies grouped by tag
+with attributed quotes, recommendations, action items and, if asked, the full transcript as an annex. What
+is shown (confidential material, Chatham House anonymity) is decided in :mod:`minutes.export.docx_content`;
+this module lays it out on a template's styles and writes the file atomically, so a failed export leaves
+the previous file as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
+
+from minutes.errors import InputError
+from minutes.export import docx_layout as layout
+from minutes.export.docx_content import (
+    LABELS,
+    ChathamLabel,
+    Entry,
+    LabelLanguage,
+    Quote,
+    SessionContent,
+    session_content,
+)
+from minutes.fileio import atomic_write
+from minutes.store import WorkshopStore
+
+TABLE_STYLE = "Minutes Table"
+"""The table style of the default template (a grid with a shaded header row)."""
+
+# Styles the layout uses; a user's template that lacks some gets them from the default template.
+_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote", "Header", "Footer",
+           TABLE_STYLE)
+_GREY = "#595959"  # 7:1 against white: readable for timestamps and notes
+
+
+@dataclass
+class MinutesOptions:
+    """How the minutes are written.
+
+    Attributes:
+        chatham_house: attribute no remark and name no participant (the Chatham House Rule).
+        include_confidential: also show annotations marked confidential and the text under them.
+        annex: add the full transcript, with times and speakers, after each session.
+        template: a .docx whose styles, page setup, header and footer are used (its body is dropped);
+            None for the default template.
+        labels: language of headings and table headers, "en" or "zh-TW".
+        chatham_label: under the Chatham House Rule, "participant" ("a participant") or "country" ("a
+            representative of <country>", where the speaker's country is known).
+    """
+
+    chatham_house: bool = False
+    include_confidential: bool = False
+    annex: bool = False
+    template: Path | None = None
+    labels: LabelLanguage = "en"
+    chatham_label: ChathamLabel = "participant"
+
+
+def write_minutes(
+    store: WorkshopStore,
+    session_ids: Sequence[int],
+    output: Path,
+    options: MinutesOptions | None = None,
+    *,
+    combined: bool = True,
+) -> list[Path]:
+    """Write the minutes of ``session_ids`` and return the files written.
+
+    With ``combined`` all sessions go into one report at ``output``; otherwise ``output`` is a folder
+    (created if needed) that gets one file per session, named after its title. Every document is built
+    before any file is written, and each file is replaced atomically.
+    """
+    options = options or MinutesOptions()
+    if options.labels not in LABELS:
+        raise InputError(f'Unknown labels "{options.labels}"; use one of: {", ".join(LABELS)}.')
+    if options.chatham_label not in ("participant", "country"):
+        raise InputError(f'Unknown Chatham House label "{options.chatham_label}"; use participant or country.')
+    if not session_ids:
+        raise InputError("Choose at least one session to write minutes for.")
+    output = Path(output).expanduser()
+    if combined:
+        files = [(output, _render(store, list(session_ids), options))]
+    else:
+        _make_folder(output)
+        names = _file_names([store.session(i).title for i in session_ids])
+        files = [(output / name, _render(store, [i], options)) for i, name in zip(session_ids, names, strict=True)]
+    for path, data in files:
+        _write(path, data)
+    return [path for path, _ in files]
+
+
+def default_output(store: WorkshopStore, session_ids: Sequence[int], *, combined: bool = True) -> Path:
+    """Where minutes go when no output is given: the workshop's ``exports/`` folder."""
+    if not combined:
+        return store.exports_dir
+    if len(session_ids) == 1:
+        return store.exports_dir / _file_names([store.session(session_ids[0]).title])[0]
+    return store.exports_dir / _file_names([f"{store.workshop().title} minutes"])[0]
+
+
+# -- building the document ---------------------------------------------------------------------
+
+
+def _render(store: WorkshopStore, session_ids: list[int], options: MinutesOptions) -> bytes:
+    document = _new_document(options.template)
+    writer = _Writer(document, options)
+    workshop = store.workshop()
+    writer.header_footer(workshop.title)
+    single = len(session_ids) == 1
+    if not single:
+        writer.paragraph(workshop.title, style="Title")
+        writer.paragraph(" · ".join(x for x in (writer.words["minutes"], workshop.dates, workshop.venue) if x),
+                         style="Subtitle")
+    for index, session_id in enumerate(session_ids):
+        content = session_content(
+            store, session_id, labels=options.labels, chatham_house=options.chatham_house,
+            chatham_label=options.chatham_label, include_confidential=options.include_confidential,
+            annex=options.annex,
+        )
+        if index:
+            writer.page_break()
+        writer.session(content, workshop.title, single=single)
+    props = document.core_properties
+    title = content.title if single else workshop.title
+    props.title = title
+    props.subject = LABELS[options.labels]["minutes"]
+    props.author = workshop.organiser or "Minutes"  # never a person: a letterhead's author is dropped too
+    props.last_modified_by = "Minutes"
+    props.comments = props.keywords = props.category = ""
+    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _new_document(template: Path | None) -> Document:
+    default = layout.open_template(layout.default_template_path())
+    if template is None:
+        return default
+    document = layout.open_template(template)
+    layout.ensure_styles(document, default, _STYLES)
+    return document
+
+
+class _Writer:
+    """Appends the parts of the minutes to a document, in the label language and its fonts."""
+
+    def __init__(self, document: Document, options: MinutesOptions) -> None:
+        self.document = document
+        self.options = options
+        self.words = LABELS[options.labels]
+        self.east_asia = layout.east_asia_font(document)
+        self.table_style = TABLE_STYLE if layout.style_exists(document, TABLE_STYLE, WD_STYLE_TYPE.TABLE) else None
+        self._new_page = False
+
+    # -- primitives --
+
+    def paragraph(self, text: str = "", *, style: str | None = None, bold: bool | None = None,
+                  italic: bool | None = None, color: str | None = None) -> Paragraph:
+        paragraph = self._add(style)
+        if text:
+            layout.add_text(paragraph, text, self.east_asia, bold=bold, italic=italic, color=color)
+        return paragraph
+
+    def heading(self, text: str, level: int, *, color: str | None = None) -> Paragraph:
+        paragraph = self._add(f"Heading {level}")
+        if color:  # a colour swatch beside the tag name; the name itself carries the meaning
+            layout.add_text(paragraph, "■ ", self.east_asia, color=color)
+        layout.add_text(paragraph, text, self.east_asia)
+        return paragraph
+
+    def page_break(self) -> None:
+        # "Page break before" on the next paragraph, not a paragraph holding a break: that one would leave an
+        # empty line at the top of the new page.
+        self._new_page = True
+
+    def _add(self, style: str | None) -> Paragraph:
+        paragraph = self.document.add_paragraph(style=style)
+        if self._new_page:
+            paragraph.paragraph_format.page_break_before = True
+            self._new_page = False
+        return paragraph
+
+    def header_footer(self, workshop_title: str) -> None:
+        section = self.document.sections[0]
+        header = layout.first_empty_paragraph(section.header.paragraphs) or section.header.add_paragraph()
+        layout.add_text(header, workshop_title, self.east_asia)
+        footers = [section.footer]
+        if section.different_first_page_header_footer:
+            footers.append(section.first_page_footer)
+        for footer in footers:
+            paragraph = layout.first_empty_paragraph(footer.paragraphs) or footer.add_paragraph()
+            layout.add_page_x_of_y(paragraph, self.words["page"], self.east_asia)
+
+    # -- sections --
+
+    def session(self, content: SessionContent, workshop_title: str, *, single: bool) -> None:
+        top = 1 if single else 2  # level of the sections below the session title
+        if single:
+            self.paragraph(content.title, style="Title")
+            self.paragraph(f"{workshop_title} · {self.words['minutes']}", style="Subtitle")
+        else:
+            self.heading(content.title, 1)
+        self.details(content.details)
+        if self.options.chatham_house:
+            self.paragraph(self.words["chatham"], italic=True)
+        if content.participants:
+            self.heading(self.words["participants"], top)
+            self.participants(content)
+        if content.summary.strip():
+            self.heading(self.words["summary"], top)
+            for part in re.split(r"\n\s*\n|\n", content.summary.strip()):
+                self.paragraph(part.strip())
+        if content.strategies:
+            self.heading(self.words["strategies"], top)
+            for section in content.strategies:
+                self.heading(section.heading, top + 1, color=section.tag.color)
+                for entry in section.entries:
+                    self.entry(entry)
+        if content.recommendations or content.recommendation_entries:
+            self.heading(self.words["recommendations"], top)
+            for number, text in enumerate(content.recommendations, 1):
+                self.numbered(number, text)
+            for entry in content.recommendation_entries:
+                self.entry(entry)
+        if content.action_items:
+            self.heading(self.words["action_items"], top)
+            for number, entry in enumerate(content.action_items, 1):
+                self.entry(entry, number=number)
+        if self.options.annex:
+            self.page_break()
+            self.heading(self.words["annex"], top)
+            self.transcript(content.transcript)
+
+    def details(self, rows: list[tuple[str, str]]) -> None:
+        if not rows:
+            return
+        table = self.document.add_table(rows=len(rows), cols=2)
+        for row, (label, value) in zip(table.rows, rows, strict=True):
+            layout.cell_text(row.cells[0], label, self.east_asia, bold=True)
+            layout.cell_text(row.cells[1], value, self.east_asia)
+        layout.set_column_widths(table, [Cm(4), Cm(12)])
+        self.paragraph()  # a table directly followed by a heading looks cramped in Word
+
+    def participants(self, content: SessionContent) -> None:
+        headers = [self.words[k] for k in ("name", "title", "organisation", "country")]
+        table = self.document.add_table(rows=1 + len(content.participants), cols=4, style=self.table_style)
+        for cell, text in zip(table.rows[0].cells, headers, strict=True):
+            layout.cell_text(cell, text, self.east_asia, bold=True)
+        for row, person in zip(table.rows[1:], content.participants, strict=True):
+            values = (person.name, person.title, person.organisation, person.country)
+            for cell, text in zip(row.cells, values, strict=True):
+                layout.cell_text(cell, text, self.east_asia)
+        layout.repeat_as_header(table)
+        layout.set_column_widths(table, [Cm(4.2), Cm(3.6), Cm(5.2), Cm(3)])
+        self.paragraph()
+
+    def numbered(self, number: int, text: str, *, bold: bool | None = None) -> Paragraph:
+        # Numbers are written as text with a hanging indent: list numbering would need numbering definitions
+        # that a user's letterhead may not have.
+        paragraph = self.paragraph()
+        paragraph.paragraph_format.left_indent = Cm(0.75)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.75)
+        layout.add_text(paragraph, f"{number}.\t", self.east_asia)
+        layout.add_text(paragraph, text, self.east_asia, bold=bold)
+        return paragraph
+
+    def entry(self, entry: Entry, *, number: int | None = None) -> None:
+        """An annotation: for action items the comment (the action) first, else the quotes first."""
+        marker = self.words["confidential"] if entry.confidential else ""
+        if number is not None:
+            paragraph = self.numbered(number, entry.comment or "", bold=True)
+            if marker:
+                layout.add_text(paragraph, f" {marker}", self.east_asia, italic=True, color=_GREY)
+        elif marker:
+            self.paragraph(marker.strip(), italic=True, color=_GREY)
+        for quote in entry.quotes:
+            self.quote(quote)
+        if entry.comment and number is None:
+            paragraph = self.paragraph()
+            layout.add_text(paragraph, self.words["note"], self.east_asia, bold=True)
+            layout.add_text(paragraph, entry.comment, self.east_asia, italic=True)
+            paragraph.paragraph_format.space_after = Pt(10)
+
+    def quote(self, quote: Quote) -> None:
+        paragraph = self.paragraph(style="Quote")
+        opening, closing = ("「", "」") if layout.mostly_cjk(quote.text) else ("“", "”")
+        layout.add_text(paragraph, f"{opening}{quote.text}{closing}", self.east_asia)
+        layout.add_text(paragraph, f" — {self.attribution(quote)}", self.east_asia, italic=False, color=_GREY)
+
+    def attribution(self, quote: Quote) -> str:
+        comma = "，" if self.options.labels == "zh-TW" else ", "
+        speaker = quote.speaker[:1].upper() + quote.speaker[1:]
+        return f"{speaker}{comma}{quote.timestamp}" if speaker else quote.timestamp
+
+    def transcript(self, turns: list[Quote | None]) -> None:
+        for turn in turns:
+            if turn is None:
+                self.paragraph(self.words["omitted"], italic=True, color=_GREY)
+                continue
+            paragraph = self.paragraph()
+            layout.add_text(paragraph, f"{turn.timestamp}  ", self.east_asia, color=_GREY)
+            if turn.speaker:
+                name = turn.speaker[:1].upper() + turn.speaker[1:]
+                layout.add_text(paragraph, f"{name}: ", self.east_asia, bold=True)
+            layout.add_text(paragraph, turn.text, self.east_asia)
+
+
+# -- files -------------------------------------------------------------------------------------
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        atomic_write(path, lambda handle: handle.write(data))
+    except InputError as exc:
+        if isinstance(exc.__cause__, PermissionError):
+            raise InputError(
+                f"Cannot write {path}: it is read-only or open in another program. "
+                "Close it (for example in Word) and export again; the previous file was left as it was."
+            ) from exc
+        raise
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file; give a folder to write one file per session into.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"Cannot create the folder {folder}: {exc.strerror}. Choose another folder.") from exc
+
+
+def _file_names(titles: Sequence[str]) -> list[str]:
+    """Safe, distinct .docx file names from titles (characters Windows forbids become spaces)."""
+    names: list[str] = []
+    for title in titles:
+        stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", title)
+        stem = re.sub(r"\s+", " ", stem).strip(" .")[:100] or "minutes"
+        candidate, n = stem, 2
+        while f"{candidate}.docx".casefold() in {x.casefold() for x in names}:
+            candidate, n = f"{stem} ({n})", n + 1
+        names.append(f"{candidate}.docx")
+    return names
