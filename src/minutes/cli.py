@@ -14,7 +14,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from minutes import __version__
@@ -23,7 +23,8 @@ from minutes.errors import InputError, MinutesError
 log = logging.getLogger(__name__)
 
 TRANSCRIPT_FORMATS = ("txt", "srt", "vtt", "json")
-COMMANDS = ("transcribe", "diarize", "sessions", "export", "import", "languages")
+COMMANDS = ("transcribe", "record", "devices", "diarize", "sessions", "export", "import", "languages")
+EXPORT_FORMATS = (*TRANSCRIPT_FORMATS, "docx")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,14 +56,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-speakers", type=int, metavar="B", help="at most this many speakers")
     p.add_argument("-o", "--output", type=Path, help="RTTM file to write (default: stdout)")
 
+    p = sub.add_parser("record", help="record a session from a microphone, printing live transcript lines")
+    p.add_argument("--workshop", type=Path, required=True, help="workshop folder (created if needed)")
+    p.add_argument("--session", required=True, help="title of the new session")
+    p.add_argument("--device", help="input device: name, part of a name, or index (see 'minutes devices')")
+    p.add_argument("--duration", type=_positive_seconds, help="stop after this many seconds (default: Ctrl-C)")
+    p.add_argument("--model", help="'bundled' (default), a faster-whisper model name, or a model folder")
+    p.add_argument("--language", default="auto", help="'auto' (default) or a language code such as en, zh")
+    p.add_argument("--script", choices=("traditional", "simplified"), help="script for Chinese text")
+    p.add_argument("--no-final", action="store_true",
+                   help="keep the live transcript; skip the full-quality pass with speakers after Stop")
+
+    sub.add_parser("devices", help="list the input devices (microphones)")
+
     p = sub.add_parser("sessions", help="list the sessions of a workshop")
     p.add_argument("--workshop", type=Path, required=True)
 
-    p = sub.add_parser("export", help="write a session's transcript")
+    p = sub.add_parser("export", help="write a session's transcript, or its Word minutes (docx)")
     p.add_argument("--workshop", type=Path, required=True)
-    p.add_argument("--session", required=True, help="session title")
-    p.add_argument("--format", choices=TRANSCRIPT_FORMATS, required=True)
-    p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--session", help="session title")
+    which.add_argument("--all-sessions", action="store_true", help="every session (docx only)")
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    p.add_argument("-o", "--output", type=Path,
+                   help="output file (default: stdout; for docx, the workshop's exports/ folder)")
+    docx = p.add_argument_group("Word minutes (--format docx)")
+    docx.add_argument("--chatham-house", action="store_true", help="attribute no remark and name no participant")
+    docx.add_argument("--chatham-label", choices=("participant", "country"), default="participant",
+                      help="under the Chatham House Rule: 'a participant' or 'a representative of COUNTRY'")
+    docx.add_argument("--include-confidential", action="store_true", help="keep text marked off the record")
+    docx.add_argument("--annex", action="store_true", help="add the full transcript as an annex")
+    docx.add_argument("--template", type=Path, help="a .docx whose styles, header and footer are used")
+    docx.add_argument("--labels", choices=("en", "zh-TW"), default="en", help="language of headings and labels")
+    docx.add_argument("--separate", action="store_true",
+                      help="with --all-sessions: one file per session in the -o folder instead of one report")
 
     p = sub.add_parser("import", help="add a session from a JSON file written by 'export --format json'")
     p.add_argument("file", type=Path)
@@ -133,12 +160,41 @@ def _speaker_count(value: str):  # noqa: ANN202
     return count
 
 
+def _positive_seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError("the duration must be more than 0 seconds")
+    return seconds
+
+
+def _open_workshop(path: Path, *, create: bool = False, read_only: bool = False):  # noqa: ANN202
+    """Open a workshop, first repairing any recording a crash left unfinished (and saying so)."""
+    from minutes.audio.recovery import find_unfinished
+    from minutes.errors import LockedError
+    from minutes.store import WorkshopStore, is_workshop
+
+    if is_workshop(path) and find_unfinished(path / "audio"):
+        from minutes.recording import recover_recordings
+
+        try:
+            with WorkshopStore.open(path) as store:
+                for session, seconds in recover_recordings(store):
+                    kept = f"{seconds / 60:.1f} min kept" if seconds else "nothing could be kept"
+                    print(f'minutes: recovered the unfinished recording of "{session.title}" ({kept}).',
+                          file=sys.stderr)
+        except LockedError:
+            pass  # the writer that holds the lock will repair it
+    return WorkshopStore.open(path, create=create, read_only=read_only)
+
+
 def _cmd_transcribe(args: argparse.Namespace) -> int:
     from minutes.asr import languages, registry
     from minutes.asr.pipeline import TranscribeOptions
     from minutes.audio import decode
     from minutes.export.transcript import txt_line
-    from minutes.store import WorkshopStore
     from minutes.text.chinese import default_script
 
     if args.session is not None and args.workshop is None:
@@ -153,7 +209,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="minutes-") as scratch, _new_workshop_removed_on_failure(args.workshop):
         workshop_dir = args.workshop if args.workshop is not None else Path(scratch) / "scratch.minutes"
-        with WorkshopStore.open(workshop_dir, create=True) as store:
+        with _open_workshop(workshop_dir, create=True) as store:
             script = args.script or default_script(store.workshop().script)
             options = TranscribeOptions(language=language, script=script)
             session = _session_for(store, title, audio, keep_audio=args.workshop is not None, language=language)
@@ -271,11 +327,61 @@ def _cmd_diarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_record(args: argparse.Namespace) -> int:
+    import threading
+
+    from minutes.asr import languages, registry
+    from minutes.asr.pipeline import TranscribeOptions
+    from minutes.export.transcript import txt_line
+    from minutes.recording import SessionRecorder, final_pass
+    from minutes.speaker_labelling import SpeakerCount
+    from minutes.text.chinese import default_script
+
+    language = languages.normalise(args.language)
+    model = registry.load(registry.resolve(args.model))
+    stop = threading.Event()
+    failure: list[str] = []
+
+    def failed(message: str) -> None:
+        failure.append(message)
+        stop.set()
+
+    with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+        script = args.script or default_script(store.workshop().script)
+        recorder = SessionRecorder(store, args.session, model, device=args.device, language=language, script=script,
+                                   on_segment=lambda seg: print(txt_line(seg), flush=True), on_error=failed)
+        recorder.start()
+        print(f'Recording "{args.session}" from {recorder.recorder.device.name}; Ctrl-C stops.', file=sys.stderr)
+        with suppress(KeyboardInterrupt):
+            # The duration counts recorded audio, not wall time: a device can take a second to start.
+            while not stop.wait(0.1):
+                if args.duration is not None and recorder.recorder.elapsed >= args.duration:
+                    break
+        session = recorder.stop()
+        print(f"Stopped: {session.duration / 60:.1f} min recorded in {recorder.path}.", file=sys.stderr)
+        if not args.no_final and session.duration > 0:
+            print("Transcribing the whole recording with speakers…", file=sys.stderr)
+            final_pass(store, session, model, TranscribeOptions(language=language, script=script), SpeakerCount())
+    if failure:
+        raise InputError(failure[0])
+    return 0
+
+
+def _cmd_devices(args: argparse.Namespace) -> int:
+    from minutes.audio.devices import list_input_devices
+
+    found = list_input_devices()
+    if not found:
+        raise InputError("No microphone or other input device was found. Connect one and try again.")
+    for device in found:
+        print(device.describe())
+    return 0
+
+
 def _cmd_sessions(args: argparse.Namespace) -> int:
     from minutes.export.transcript import clock
-    from minutes.store import WorkshopStore
 
-    with WorkshopStore.open(args.workshop, read_only=True) as store:
+    with _open_workshop(args.workshop, read_only=True) as store:
         for session in store.sessions():
             state = "" if session.status == "transcribed" else f"\t{session.status}"
             print(f"{session.title}\t{session.date or '-'}\t{clock(session.duration)[:8]}{state}")
@@ -283,26 +389,50 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from minutes.store import WorkshopStore
-
+    if args.format == "docx":
+        return _export_docx(args)
+    if args.all_sessions:
+        raise InputError("--all-sessions is for --format docx; export transcripts one session at a time.")
     _check_output(args.output)
-    with WorkshopStore.open(args.workshop, read_only=True) as store:
+    with _open_workshop(args.workshop, read_only=True) as store:
         session = store.session_by_title(args.session)
         _write_output(store, session, args.format, args.output)
+    return 0
+
+
+def _export_docx(args: argparse.Namespace) -> int:
+    from minutes.export.docx_minutes import MinutesOptions, default_output, write_minutes
+
+    combined = not args.separate
+    if args.output is not None and (combined or not args.all_sessions):
+        _check_output(args.output)
+    options = MinutesOptions(chatham_house=args.chatham_house, include_confidential=args.include_confidential,
+                             annex=args.annex, template=args.template, labels=args.labels,
+                             chatham_label=args.chatham_label)
+    with _open_workshop(args.workshop, read_only=True) as store:
+        if args.all_sessions:
+            ids = [s.id for s in store.sessions()]
+            if not ids:
+                raise InputError(f"The workshop {store.root} has no sessions to export.")
+        else:
+            ids = [store.session_by_title(args.session).id]
+            combined = True
+        target = args.output or default_output(store, ids, combined=combined)
+        for path in write_minutes(store, ids, target, options, combined=combined):
+            print(path)
     return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from minutes.audio.decode import check_readable
     from minutes.export.interchange import import_session
-    from minutes.store import WorkshopStore
 
     check_readable(args.file)
     try:
         data = json.loads(args.file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{args.file} is not a JSON file ({exc}).") from exc
-    with _new_workshop_removed_on_failure(args.workshop), WorkshopStore.open(args.workshop, create=True) as store:
+    with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
         session = import_session(store, data, title=args.session)
         print(f'Imported "{session.title}" ({store.segment_count(session.id)} segments) into {store.root}.')
     return 0
@@ -319,6 +449,8 @@ def _cmd_languages(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "transcribe": _cmd_transcribe,
+    "record": _cmd_record,
+    "devices": _cmd_devices,
     "diarize": _cmd_diarize,
     "sessions": _cmd_sessions,
     "export": _cmd_export,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import sounddevice as sd
 
-from minutes.audio import devices
 from minutes.audio.devices import DeviceError, list_input_devices, resolve_device
 
 from .conftest import DEVICE
@@ -41,10 +40,3 @@ def test_no_input_device_at_all(monkeypatch) -> None:  # noqa: ANN001
     assert list_input_devices() == []
     with pytest.raises(DeviceError, match="No audio input device"):
         resolve_device(None)
-
-
-def test_command_line_listing(vmic, capsys) -> None:  # noqa: ANN001
-    assert devices.main([]) == 0
-    assert DEVICE in capsys.readouterr().out
-    assert devices.main(["no such microphone"]) == 1
-    assert "No input device matches" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from ``start_at``. Progress is reported after every segment and cancellation is 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -145,17 +145,25 @@ def _transcribe_chunk(model: WhisperModel, samples: np.ndarray, at: float, langu
         initial_prompt=options.initial_prompt,
         hallucination_silence_threshold=2.0,
     )
-    language = language or info.language
+    yield from to_segments(pieces, lambda t: at + t, language or info.language, options.script)
+
+
+def to_segments(pieces: Iterable, clock: Callable[[float], float], language: str, script: str | None
+                ) -> Iterator[Segment]:
+    """faster-whisper segments as guarded domain segments, times mapped to the recording by ``clock``."""
     for piece in pieces:
         words = collapse_repeats(
-            [Word(at + w.start, at + w.end, w.word, w.probability) for w in piece.words or []]
+            [Word(clock(w.start), clock(w.end), w.word, w.probability) for w in piece.words or []]
         )
         text = "".join(w.text for w in words).strip() if words else piece.text.strip()
         if not text or is_phantom(text, piece.avg_logprob, piece.no_speech_prob):
             continue
-        if language == "zh":
-            text = convert(text, options.script)
-            words = [Word(w.start, w.end, convert(w.text, options.script), w.probability) for w in words]
-        start = words[0].start if words else at + piece.start
-        end = words[-1].end if words else at + piece.end
-        yield Segment(start=round(start, 3), end=round(max(end, start), 3), text=text, language=language, words=words)
+        if piece.no_speech_prob > 0.6 and piece.avg_logprob < -0.8:
+            continue  # Whisper itself doubts there was speech
+        if language == "zh" and script:
+            text = convert(text, script)
+            words = [Word(w.start, w.end, convert(w.text, script), w.probability) for w in words]
+        start = words[0].start if words else clock(piece.start)
+        end = words[-1].end if words else clock(piece.end)
+        yield Segment(start=round(start, 3), end=round(max(end, start), 3), text=text, language=language,
+                      words=words)

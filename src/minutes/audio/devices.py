@@ -7,13 +7,14 @@ print the list, or ``python -m minutes.audio.devices SPEC`` to show which device
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 import sounddevice as sd
 
+from minutes.errors import InputError
 
-class DeviceError(Exception):
+
+class DeviceError(InputError):
     """No usable input device, or none matching what the user asked for; the message says which exist."""
 
 
@@ -119,24 +120,3 @@ def resolve_device(spec: str | int | None = None) -> InputDevice:
             f"number. Matching: {_available(partial)}."
         )
     raise DeviceError(f"No input device matches '{text}'. Available: {_available(devices)}.")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """List input devices, or show what one spec resolves to; exit status 1 on a DeviceError."""
-    args = sys.argv[1:] if argv is None else argv
-    try:
-        if args:
-            sys.stdout.write(resolve_device(" ".join(args)).describe() + "\n")
-        else:
-            devices = list_input_devices()
-            if not devices:
-                raise DeviceError("No audio input device was found.")
-            sys.stdout.write("".join(d.describe() + "\n" for d in devices))
-    except DeviceError as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

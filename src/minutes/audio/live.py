@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from minutes.asr.guards import RepeatFilter, collapse_repeats, is_phantom
+from minutes.asr.guards import RepeatFilter
+from minutes.asr.pipeline import to_segments
 from minutes.domain import Word
 
 if TYPE_CHECKING:
@@ -377,30 +378,7 @@ class LiveTranscriber:
             hallucination_silence_threshold=2.0,
         )
         language = self.language or info.language
-        for piece in segments:
-            words = collapse_repeats(
-                [Word(clock(w.start), clock(w.end), w.word, w.probability) for w in piece.words or []]
-            )
-            text = "".join(w.text for w in words).strip() if words else piece.text.strip()
-            if not text or is_phantom(text, piece.avg_logprob, piece.no_speech_prob):
-                continue
-            if piece.no_speech_prob > 0.6 and piece.avg_logprob < -0.8:
-                continue  # Whisper itself doubts there was speech
-            if language == "zh" and self.script:
-                from minutes.text.chinese import convert
+        for segment in to_segments(segments, clock, language, self.script):
+            if self._repeats.accept(segment) and self.on_segment is not None:
+                self.on_segment(segment.start, segment.end, segment.text, language, segment.words)
 
-                text = convert(text, self.script)
-                words = [Word(w.start, w.end, convert(w.text, self.script), w.probability) for w in words]
-            start = words[0].start if words else clock(piece.start)
-            end = words[-1].end if words else clock(piece.end)
-            if not self._repeats.accept(_Text(text)):
-                continue
-            if self.on_segment is not None:
-                self.on_segment(start, max(end, start), text, language, words)
-
-
-@dataclass
-class _Text:
-    """The one attribute :class:`RepeatFilter` reads."""
-
-    text: str

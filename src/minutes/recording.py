@@ -1,0 +1,133 @@
+"""Record a session into a workshop: the FLAC in ``audio/``, provisional live segments in the store.
+
+Used by ``minutes record`` and by the window's recorder panel. Capture writes to disk first; the live
+transcriber reads behind it and each provisional segment is stored the moment it is found, so a crash
+keeps both the audio (repaired on the next open) and the live text. After Stop, :func:`final_pass`
+replaces the provisional text with a full-quality transcription with speakers, keeping any segment the
+rapporteur edited meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from minutes import jobs
+from minutes.asr.pipeline import TranscribeOptions
+from minutes.audio.capture import Recorder, State
+from minutes.audio.live import LiveTranscriber
+from minutes.audio.recovery import find_unfinished, repair
+from minutes.domain import Segment, Session, Word
+from minutes.errors import StoreError
+from minutes.store import WorkshopStore
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+    from minutes.speaker_labelling import SpeakerCount
+
+
+class SessionRecorder:
+    """One recording of one new session: start, pause, resume, stop."""
+
+    def __init__(self, store: WorkshopStore, title: str, model: WhisperModel, *, device: str | None = None,
+                 language: str | None = None, script: str = "simplified",
+                 on_segment: Callable[[Segment], None] | None = None,
+                 on_error: Callable[[str], None] | None = None) -> None:
+        if store.find_session(title) is not None:
+            raise StoreError(f'A session titled "{title}" already exists in {store.root}. Choose another title.')
+        self.store = store
+        self.on_segment = on_segment
+        self.on_error = on_error
+        relative = f"audio/{jobs.audio_file_name(title)}"
+        self.session = store.add_session(Session(title=title, language=language or "auto", audio_file=relative,
+                                                 status="recording"))
+        self.recorder = Recorder(store.root / relative, device, on_error=self._failed)
+        self.live = LiveTranscriber(model, language, self._arrived, script=script)
+        self.recorder.add_tap(self.live.feed)
+
+    @property
+    def path(self) -> Path:
+        return self.recorder.path
+
+    def start(self) -> None:
+        self.live.start()
+        try:
+            self.recorder.start()
+        except BaseException:
+            self.live.stop()
+            self.store.delete_session(self.session.id)
+            raise
+
+    def pause(self) -> None:
+        self.recorder.pause()
+
+    def resume(self) -> None:
+        self.recorder.resume()
+
+    @property
+    def running(self) -> bool:
+        return self.recorder.state in (State.RECORDING, State.PAUSED)
+
+    def stop(self) -> Session:
+        """Stop capture, let the live transcriber finish what it heard, and close the session."""
+        duration = self.recorder.stop() if self.running else self.recorder.elapsed
+        self.live.stop()
+        self.store.update_session(self.session.id, duration=duration, status="recorded")
+        return self.store.session(self.session.id)
+
+    def _arrived(self, start: float, end: float, text: str, language: str, words: list[Word]) -> None:
+        segment = Segment(start=start, end=end, text=text, language=language, provisional=True, words=words)
+        stored = self.store.add_segments(self.session.id, [segment])[0]
+        if self.on_segment is not None:
+            self.on_segment(stored)
+
+    def _failed(self, message: str) -> None:
+        if self.on_error is not None:
+            self.on_error(message)
+
+
+def recover_recordings(store: WorkshopStore) -> list[tuple[Session, float]]:
+    """Repair recordings left unfinished by a crash; returns each session with the seconds kept."""
+    recovered = []
+    by_file = {s.audio_file: s for s in store.sessions()}
+    for path in find_unfinished(store.audio_dir):
+        seconds = repair(path)
+        session = by_file.get(f"audio/{path.name}")
+        if session is None:
+            continue
+        if seconds > 0:
+            store.update_session(session.id, duration=seconds, status="recorded")
+        else:
+            store.update_session(session.id, audio_file="", duration=0.0, status="new")
+        recovered.append((store.session(session.id), seconds))
+    return recovered
+
+
+def final_pass(store: WorkshopStore, session: Session, model: WhisperModel, options: TranscribeOptions,
+               speakers: SpeakerCount | None, *, progress: Callable[[float], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Session:
+    """Replace the provisional live text with a full transcription (and speakers), keeping edited segments."""
+    from minutes.audio import decode
+    from minutes.speaker_labelling import label_speakers
+
+    kept = [s for s in store.segments(session.id) if not s.provisional]
+    with store.transaction():
+        store.delete_segments(session.id, provisional_only=True)
+        store.update_session(session.id, transcribed_until=0.0, status="transcribing")
+    audio = decode.read_flac(store.audio_path(session))
+    session = jobs.transcribe_session(store, store.session(session.id), model, options, audio=audio,
+                                      progress=progress, cancelled=cancelled)
+    if kept:
+        kept_ids = {s.id for s in kept}
+        doubled = [s.id for s in store.segments(session.id)
+                   if s.id not in kept_ids and any(_overlap(s, k) > 0.5 * max(s.end - s.start, 1e-3) for k in kept)]
+        store.replace_segments(session.id, doubled, [])
+    if speakers is not None:
+        label_speakers(store, session, audio, speakers, cancelled=cancelled)
+    return store.session(session.id)
+
+
+def _overlap(a: Segment, b: Segment) -> float:
+    return max(0.0, min(a.end, b.end) - max(a.start, b.start))
