@@ -72,6 +72,7 @@ class Segment:
     language: str = ""
     provisional: bool = False
     words: list[Word] = field(default_factory=list)
+    translation: str = ""
     id: int | None = None
 
 

@@ -46,7 +46,7 @@ def export_session(store: WorkshopStore, session: Session) -> dict[str, Any]:
         "segments": [
             {
                 "id": s.id, "start": s.start, "end": s.end, "speaker": s.speaker_id, "language": s.language,
-                "text": s.text, "provisional": s.provisional,
+                "text": s.text, "provisional": s.provisional, "translation": s.translation,
                 "words": [{"start": w.start, "end": w.end, "text": w.text.strip(), "probability": w.probability}
                           for w in s.words],
             }
@@ -154,7 +154,8 @@ def _parse(data: Any, title: str | None) -> _Parsed:
                               float(prob) if isinstance(prob, int | float) else 1.0))
         parsed.segments.append((
             Segment(start=start, end=end, text=_text(item, "text", where), language=_text(item, "language", where),
-                    provisional=bool(item.get("provisional", False)), words=words),
+                    provisional=bool(item.get("provisional", False)), words=words,
+                    translation=_text(item, "translation", where)),
             item.get("speaker"),
         ))
         ends.append(end)

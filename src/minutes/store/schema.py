@@ -113,6 +113,16 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (session_id, participant_id)
     );
     """,
+    # 4: the workshop glossary (names, organisations, terms fed to Whisper) and English translations of
+    # segments stored beside the original text.
+    """
+    CREATE TABLE glossary (
+        id INTEGER PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    ALTER TABLE segments ADD COLUMN translation TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -341,9 +341,9 @@ class WorkshopStore(VoiceOperations, TagOperations):
                     seg = replace(seg, speaker_id=None)
                 cursor = conn.execute(
                     "INSERT INTO segments (id, session_id, start_s, end_s, speaker_id, language, text, provisional,"
-                    " words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " words, translation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (seg.id, session_id, seg.start, seg.end, seg.speaker_id, seg.language, seg.text,
-                     int(seg.provisional), _words_json(seg.words)),
+                     int(seg.provisional), _words_json(seg.words), seg.translation),
                 )
                 stored.append(replace(seg, words=list(seg.words), id=cursor.lastrowid))
         return stored
@@ -358,6 +358,20 @@ class WorkshopStore(VoiceOperations, TagOperations):
         with self.transaction() as conn:
             extra = " AND provisional = 1" if provisional_only else ""
             conn.execute(f"DELETE FROM segments WHERE session_id = ?{extra}", (session_id,))
+
+    # -- glossary -------------------------------------------------------------------------------
+
+    def glossary(self) -> list[str]:
+        """Names, organisations and terms of the workshop, in the order they were added."""
+        return [r["term"] for r in self._query("SELECT term FROM glossary ORDER BY position, id")]
+
+    def set_glossary(self, terms: Sequence[str]) -> None:
+        """Replace the glossary; blank and repeated terms are dropped."""
+        unique = list(dict.fromkeys(t.strip() for t in terms if t.strip()))
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM glossary")
+            conn.executemany("INSERT INTO glossary (term, position) VALUES (?, ?)",
+                             [(term, i) for i, term in enumerate(unique)])
 
     # -- tags and annotations ------------------------------------------------------------------
 
@@ -450,5 +464,6 @@ def _segment(row: sqlite3.Row) -> Segment:
     words = [Word(start=w[0], end=w[1], text=w[2], probability=w[3]) for w in json.loads(row["words"])]
     return Segment(
         start=row["start_s"], end=row["end_s"], text=row["text"], speaker_id=row["speaker_id"],
-        language=row["language"], provisional=bool(row["provisional"]), words=words, id=row["id"],
+        language=row["language"], provisional=bool(row["provisional"]), words=words,
+        translation=row["translation"], id=row["id"],
     )
