@@ -156,3 +156,77 @@ def test_speakers_panel_names_and_merges(window, qtbot, data, tmp_path, monkeypa
     panel.merge_button.click()
     assert panel.list.count() == 1
     assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["Dr. Chen", "Dr. Chen"]
+
+
+def test_export_minutes_and_transcript_from_the_window(window, tmp_path, monkeypatch):
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    from minutes.export.docx_minutes import MinutesOptions
+    from minutes.ui.export_dialog import ExportChoice, ExportDialog
+
+    root = tmp_path / "W.minutes"
+    with WorkshopStore.open(root, create=True) as store:
+        session = store.add_session(Session(title="Session 1", summary="Screening works."))
+        store.add_segments(session.id, [Segment(1.0, 2.0, "We screen returnees.")])
+    assert window.open_workshop(root, create=False)
+    choice = ExportChoice(MinutesOptions(annex=True), all_sessions=False, combined=True)
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a, **k: choice))
+    target = tmp_path / "minutes"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Word documents (*.docx)"))
+    window.export_minutes_action.trigger()
+    text = "\n".join(p.text for p in docx.Document(str(target.with_suffix(".docx"))).paragraphs)
+    assert "Session 1" in text and "We screen returnees." in text and window.errors == []
+
+    srt = tmp_path / "s1.srt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(srt), "SubRip subtitles (*.srt)"))
+    window.export_transcript_action.trigger()
+    assert srt.read_text().startswith("1\n00:00:01,000 --> 00:00:02,000\nWe screen returnees.")
+
+
+def test_agenda_dialogs_are_wired(window, tmp_path, monkeypatch):
+    from minutes.ui.dialogs import SessionDialog, WorkshopDialog
+
+    root = tmp_path / "W.minutes"
+    assert window.open_workshop(root, create=True)
+
+    def new_session(cls, store, session_id=None, parent=None):  # noqa: ANN001, ANN202
+        return store.add_session(Session(title="Session 3: Forced labour")).id
+
+    def rename(cls, store, parent=None):  # noqa: ANN001, ANN202
+        store.update_workshop(title="2024 Workshop on Combating Human Trafficking")
+        return store.workshop()
+
+    monkeypatch.setattr(SessionDialog, "ask", classmethod(new_session))
+    monkeypatch.setattr(WorkshopDialog, "ask", classmethod(rename))
+    window.new_session_action.trigger()
+    assert window.sessions.currentItem().text() == "Session 3: Forced labour"
+    window.edit_workshop_action.trigger()
+    assert window.windowTitle() == "Minutes — 2024 Workshop on Combating Human Trafficking"
+
+
+def test_an_interrupted_recording_is_repaired_when_the_window_opens_the_workshop(window, tmp_path, monkeypatch):
+    import json
+    import subprocess
+    import sys
+
+    import soundfile as sf
+
+    from tests import speech
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    root = tmp_path / "W.minutes"
+    with WorkshopStore.open(root, create=True) as store:
+        store.add_session(Session(title="Panel", audio_file="audio/panel.flac", status="recording"))
+    flac = root / "audio" / "panel.flac"
+    sf.write(flac, speech.silence(5.0) + 0.01, speech.RATE, format="FLAC")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (root / "audio" / "panel.flac.recording").write_text(json.dumps({"pid": int(dead.stdout), "samplerate": 16000,
+                                                                     "channels": 1, "audio": "panel.flac"}))
+    assert window.open_workshop(root, create=False)
+    assert shown and '"Panel"' in shown[0] and "repaired" in shown[0]
+    with WorkshopStore.open(root, read_only=True) as store:
+        session = store.session_by_title("Panel")
+        assert session.status == "recorded" and abs(session.duration - 5.0) < 0.1
+    assert not (root / "audio" / "panel.flac.recording").exists()

@@ -282,27 +282,15 @@ def _check_output(output: Path | None) -> None:
 
 
 def _write_output(store, session, fmt: str, output: Path | None) -> None:  # noqa: ANN001
-    from minutes.export.interchange import export_session
-    from minutes.export.transcript import render
+    from minutes.export.transcript_files import render_session
     from minutes.fileio import atomic_write_text
 
-    if fmt == "json":
-        text = json.dumps(export_session(store, session), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = render(fmt, store.segments(session.id), _names_to_show(store, session))
+    text = render_session(store, session, fmt)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
         atomic_write_text(output, text)
-
-
-def _names_to_show(store, session) -> dict[int, str]:  # noqa: ANN001
-    """Speaker names for text exports: none when one anonymous voice speaks throughout."""
-    speakers = store.speakers(session.id)
-    if len(speakers) == 1 and speakers[0].participant_id is None:
-        return {}
-    return store.speaker_names(session.id)
 
 
 def _cmd_diarize(args: argparse.Namespace) -> int:

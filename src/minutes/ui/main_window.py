@@ -208,6 +208,20 @@ class MainWindow(QMainWindow):
         self.slower_action = a("S&lower", lambda: self.player.change_rate(-1), "Ctrl+[")
         self.faster_action = a("F&aster", lambda: self.player.change_rate(1), "Ctrl+]")
         self.about_action = a("&About Minutes", self._about)
+        self.export_minutes_action = a("Export &minutes (Word)…", self._export_minutes, "Ctrl+E",
+                                       "Write formatted Word minutes of this session or of all sessions")
+        self.export_transcript_action = a("Export &transcript…", self._export_transcript, "Ctrl+Shift+E",
+                                          "Write the transcript as text, subtitles (SRT, WebVTT) or JSON")
+        self.edit_workshop_action = a("&Workshop details…", self._edit_workshop, None,
+                                      "Title, dates, venue, organiser, default language and script")
+        self.roster_action = a("&Participants…", self._edit_roster, "Ctrl+Shift+U",
+                               "The workshop's participant roster (name, title, organisation, country)")
+        self.new_session_action = a("&New agenda session…", self._new_session, "Ctrl+Shift+N",
+                                    "Add a session to the agenda (record or import its audio later)")
+        self.edit_session_action = a("&Edit session…", self._edit_session, None,
+                                     "Title, date, time, room, chair, rapporteur, language and speakers")
+        self.delete_session_action = a("&Delete session…", self._delete_session, None,
+                                       "Delete the session, its transcript and its recording")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self.editor and self.editor.undo_stack.undo())
@@ -223,6 +237,8 @@ class MainWindow(QMainWindow):
         menu = bar.addMenu("&File")
         menu.addActions([self.new_action, self.open_action, self.close_action])
         menu.addSeparator()
+        menu.addActions([self.export_minutes_action, self.export_transcript_action])
+        menu.addSeparator()
         menu.addAction(self.quit_action)
         menu = bar.addMenu("&Edit")
         menu.addActions([self.undo_action, self.redo_action])
@@ -231,7 +247,11 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.find_action)
         menu = bar.addMenu("&Session")
-        menu.addActions([self.import_action, self.transcribe_action, self.cancel_action])
+        menu.addActions([self.new_session_action, self.import_action, self.transcribe_action, self.cancel_action])
+        menu.addSeparator()
+        menu.addActions([self.edit_session_action, self.delete_session_action])
+        menu = bar.addMenu("&Workshop")
+        menu.addActions([self.edit_workshop_action, self.roster_action])
         menu = bar.addMenu("&Playback")
         menu.addActions([self.play_action, self.play_segment_action, self.back_action, self.forward_action,
                          self.slower_action, self.faster_action])
@@ -252,11 +272,26 @@ class MainWindow(QMainWindow):
         self.close_workshop()
         self.store = store
         self.settings.add_recent_workshop(store.root)
+        self._recover_recordings()
         self.pages.setCurrentWidget(self.splitter)
         self._update_title()
         self.reload_sessions()
         self.statusBar().showMessage(f"Opened {store.root}", 5000)
         return True
+
+    def _recover_recordings(self) -> None:
+        from minutes.recording import recover_recordings
+
+        try:
+            recovered = recover_recordings(self.store)
+        except (MinutesError, OSError) as exc:
+            self.show_error(f"An unfinished recording could not be repaired: {exc}")
+            return
+        for session, seconds in recovered:
+            kept = f"{seconds / 60:.1f} minutes were kept" if seconds else "no audio could be kept"
+            QMessageBox.information(self, "Recording recovered",
+                                    f'The recording of "{session.title}" was interrupted (Minutes or the computer '
+                                    f"stopped). It has been repaired: {kept}. Its live transcript is kept too.")
 
     def close_workshop(self) -> None:
         self.cancel_job(wait=True)
@@ -328,8 +363,12 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_store, has_session = self.store is not None, self.editor is not None
         busy = self.job is not None
-        for action in (self.close_action, self.import_action):
+        for action in (self.close_action, self.import_action, self.export_minutes_action,
+                       self.edit_workshop_action, self.roster_action, self.new_session_action):
             action.setEnabled(has_store)
+        for action in (self.export_transcript_action, self.edit_session_action):
+            action.setEnabled(has_session)
+        self.delete_session_action.setEnabled(has_session and not busy)
         for action in (self.split_action, self.merge_action, self.delete_action, self.speaker_action,
                        self.find_action, self.play_action, self.play_segment_action, self.back_action,
                        self.forward_action, self.slower_action, self.faster_action):
@@ -547,6 +586,111 @@ class MainWindow(QMainWindow):
         self.editor.model.set_playing_row(row)
         if row >= 0 and self.text_delegate.editor is None:
             self.table.scrollTo(self.editor.model.index(row, TEXT))
+
+    # -- workshop, agenda and exports ---------------------------------------------------------------
+
+    def _edit_workshop(self) -> None:
+        from minutes.ui.dialogs import WorkshopDialog
+
+        if self.store is not None and WorkshopDialog.ask(self.store, self) is not None:
+            self._update_title()
+
+    def _edit_roster(self) -> None:
+        from minutes.ui.dialogs import RosterDialog
+
+        if self.store is not None and RosterDialog.ask(self.store, self):
+            self.speakers_panel.refresh()
+            if self.editor is not None:
+                self.editor.refresh_names()
+
+    def _new_session(self) -> None:
+        from minutes.ui.dialogs import SessionDialog
+
+        if self.store is not None:
+            session_id = SessionDialog.ask(self.store, None, self)
+            if session_id is not None:
+                self.reload_sessions(select_id=session_id)
+
+    def _edit_session(self) -> None:
+        from minutes.ui.dialogs import SessionDialog
+
+        session_id = self.current_session_id()
+        if self.store is not None and session_id is not None and SessionDialog.ask(self.store, session_id, self):
+            self.reload_sessions(select_id=session_id)
+
+    def _delete_session(self) -> None:
+        session_id = self.current_session_id()
+        if self.store is None or session_id is None:
+            return
+        session = self.store.session(session_id)
+        answer = QMessageBox.question(self, "Delete session",
+                                      f'Delete "{session.title}" with its transcript, tags and recording? '
+                                      "This cannot be undone.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        audio = self.store.audio_path(session)
+        self.player.load(None)
+        self._set_editor(None)
+        self.store.delete_session(session_id)
+        if audio is not None:
+            audio.unlink(missing_ok=True)
+        self.reload_sessions()
+
+    def _export_minutes(self) -> None:
+        from minutes.export.docx_minutes import default_output, write_minutes
+        from minutes.ui.export_dialog import ExportDialog
+
+        if self.store is None:
+            return
+        choice = ExportDialog.ask(self, has_session=self.current_session_id() is not None)
+        if choice is None:
+            return
+        ids = [s.id for s in self.store.sessions()] if choice.all_sessions else [self.current_session_id()]
+        if not ids:
+            self.show_error("The workshop has no sessions to export yet.")
+            return
+        suggested = default_output(self.store, ids, combined=choice.combined)
+        if choice.combined:
+            name, _ = QFileDialog.getSaveFileName(self, "Export minutes", str(suggested), "Word documents (*.docx)")
+        else:
+            name = QFileDialog.getExistingDirectory(self, "Folder for the minutes", str(suggested))
+        if not name:
+            return
+        target = Path(name)
+        if choice.combined and target.suffix.lower() != ".docx":
+            target = target.with_suffix(".docx")
+        try:
+            written = write_minutes(self.store, ids, target, choice.options, combined=choice.combined)
+        except MinutesError as exc:
+            self.show_error(str(exc))
+            return
+        self.statusBar().showMessage(f"Minutes written: {', '.join(p.name for p in written)}", 8000)
+
+    def _export_transcript(self) -> None:
+        from minutes.export.transcript_files import render_session
+        from minutes.fileio import atomic_write_text
+
+        session_id = self.current_session_id()
+        if self.store is None or session_id is None:
+            return
+        session = self.store.session(session_id)
+        filters = {"Text (*.txt)": "txt", "SubRip subtitles (*.srt)": "srt", "WebVTT subtitles (*.vtt)": "vtt",
+                   "Minutes JSON (*.json)": "json"}
+        name, chosen = QFileDialog.getSaveFileName(self, "Export transcript",
+                                                   str(self.store.exports_dir / f"{session.title}.txt"),
+                                                   ";;".join(filters))
+        if not name:
+            return
+        fmt = filters.get(chosen) or Path(name).suffix.lstrip(".").lower()
+        if fmt not in filters.values():
+            fmt = "txt"
+        target = Path(name) if Path(name).suffix else Path(name).with_suffix(f".{fmt}")
+        try:
+            atomic_write_text(target, render_session(self.store, session, fmt))
+        except MinutesError as exc:
+            self.show_error(str(exc))
+            return
+        self.statusBar().showMessage(f"Transcript written to {target}", 8000)
 
     # -- misc ----------------------------------------------------------------------------------
 
