@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
 
 from minutes.errors import MinutesError
 
@@ -94,3 +94,13 @@ def show_error(parent: QWidget | None, error: MinutesError | str) -> None:
     message = str(error)
     log.warning("shown to the user: %s", message)
     QMessageBox.warning(parent, "Minutes", message)
+
+
+def ok_cancel_buttons(dialog: QDialog, ok_tip: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK and Cancel wired to the dialog's accept and reject; OK carries ``ok_tip``."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok_button.setToolTip(ok_tip)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok_button

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from minutes.domain import Participant
 from minutes.errors import MinutesError
 from minutes.store import WorkshopStore
-from minutes.ui.dialogs.common import MessageLine, show_error, use_traditional_chinese_fonts
+from minutes.ui.dialogs.common import MessageLine, ok_cancel_buttons, show_error, use_traditional_chinese_fonts
 from minutes.ui.dialogs.roster_csv import read_roster_csv
 
 FIELDS = ("name", "title", "organisation", "country")
@@ -239,11 +239,7 @@ class ParticipantDialog(QDialog):
         form.addRow("&Organisation:", self.organisation_edit)
         form.addRow("&Country:", self.country_edit)
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setToolTip("Save this participant to the workshop's roster")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel_buttons(self, "Save this participant to the workshop's roster")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

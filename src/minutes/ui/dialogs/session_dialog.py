@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from minutes.ui.dialogs.common import (
     AUTO,
     MessageLine,
     language_combo,
+    ok_cancel_buttons,
     show_error,
     use_traditional_chinese_fonts,
 )
@@ -178,11 +178,7 @@ class SessionDialog(QDialog):
         # The group's mnemonic moves the focus to its first child, the filter box, which is where a search starts.
 
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setToolTip("Save the session and its planned speakers")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel_buttons(self, "Save the session and its planned speakers")
 
         columns = QHBoxLayout()
         columns.addLayout(form, 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from minutes.domain import Workshop
 from minutes.errors import MinutesError
@@ -10,6 +10,7 @@ from minutes.store import WorkshopStore
 from minutes.ui.dialogs.common import (
     MessageLine,
     language_combo,
+    ok_cancel_buttons,
     script_combo,
     show_error,
     use_traditional_chinese_fonts,
@@ -63,11 +64,7 @@ class WorkshopDialog(QDialog):
         form.addRow("Default &language:", self.language_combo)
         form.addRow("Chinese &script:", self.script_combo)
         self.message = MessageLine(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setToolTip("Save the workshop's details")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel_buttons(self, "Save the workshop's details")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
