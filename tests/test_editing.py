@@ -1,7 +1,7 @@
 """Transcript edits as pure functions."""
 
 from minutes.domain import Segment, Word
-from minutes.editing import edit_text, merge, replace_all, split, tokens
+from minutes.editing import edit_text, merge, replace_all, split, time_span, tokens
 
 
 def segment() -> Segment:
@@ -50,3 +50,16 @@ def test_replace_all_is_literal_and_case_aware():
     assert [after.text for _, after in changes] == ["We need combined inspections.", "combined (combined) task force."]
     assert replace_all(segs, "joint", "combined", match_case=True)[1:] == []
     assert replace_all(segs, "(JOINT)", "[J]", match_case=True)[0][1].text == "Joint [J] task force."
+
+
+def test_time_span_of_a_selection_follows_the_words():
+    segment = Segment(10.0, 14.0, "forced criminality is rising", words=[
+        Word(10.0, 10.5, " forced"), Word(10.6, 11.8, " criminality"), Word(11.9, 12.2, " is"),
+        Word(12.3, 13.9, " rising")])
+    start = segment.text.index("criminality")
+    assert time_span(segment, start, start + len("criminality")) == (10.6, 11.8)
+    assert time_span(segment, start + 3, len(segment.text)) == (10.6, 13.9), "a partly selected word counts"
+    assert time_span(segment, 5, 5) == (10.0, 14.0), "no characters selected: the whole segment"
+    chinese = Segment(0.0, 3.0, "人口販運", words=[Word(0.0, 0.6, "人"), Word(0.6, 1.2, "口"), Word(1.2, 2.0, "販"),
+                                                  Word(2.0, 3.0, "運")])
+    assert time_span(chinese, 2, 4) == (1.2, 3.0)

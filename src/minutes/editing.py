@@ -60,6 +60,25 @@ def split(segment: Segment, position: int) -> tuple[Segment, Segment]:
     return left, right
 
 
+def time_span(segment: Segment, first: int, last: int) -> tuple[float, float]:
+    """The time of the characters ``first:last`` of the segment's text: from the first word they touch to
+    the end of the last one (word times where the words match the text, else spread by length).
+    Nothing selected means the whole segment."""
+    text = segment.text
+    first, last = max(0, min(first, last)), min(len(text), max(first, last))
+    if first == last:
+        return segment.start, segment.end
+    words = retime(text, segment.start, segment.end, segment.words)
+    touched, at = [], 0
+    for word in words:
+        begin, at = at, at + len(word.text)
+        if begin < last and at > first and word.text.strip():
+            touched.append(word)
+    if not touched:
+        return segment.start, segment.end
+    return max(segment.start, touched[0].start), min(segment.end, touched[-1].end)
+
+
 def merge(first: Segment, second: Segment) -> Segment:
     """One segment from two neighbours; the first one's speaker and language win."""
     joiner = "" if has_han(first.text[-1:]) and has_han(second.text[:1]) else " "

@@ -16,13 +16,17 @@ def run(workshop: Path | None = None) -> int:
 
     from minutes import __version__
     from minutes.logging_setup import configure
+    from minutes.ui.i18n import install_translator
     from minutes.ui.main_window import MainWindow
+    from minutes.ui.settings import Settings
 
     log_file = configure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Minutes")
     app.setOrganizationName("Minutes")
     app.setApplicationVersion(__version__)
+    # Before any widget exists: widgets read their texts once, when they are built.
+    install_translator(app, Settings().language())
     window = MainWindow()
     sys.excepthook = _dialog_hook(window, log_file)
     window.show()
@@ -34,10 +38,18 @@ def run(workshop: Path | None = None) -> int:
 def _dialog_hook(window, log_file: Path | None):  # noqa: ANN001, ANN202
     """Log an unexpected error whole and tell the user in one sentence where the details are."""
 
+    from PySide6.QtCore import QCoreApplication
+
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.error("unexpected error", exc_info=(kind, error, trace))
-        where = f" The details are in {log_file}." if log_file else ""
-        window.show_error(f"Something went wrong inside Minutes ({kind.__name__}: {error}). "
-                          f"Your work is saved.{where}")
+        problem = f"{kind.__name__}: {error}"
+        if log_file:
+            message = QCoreApplication.translate(
+                "App", "Something went wrong inside Minutes ({0}). Your work is saved. The details are in {1}."
+            ).format(problem, log_file)
+        else:
+            message = QCoreApplication.translate(
+                "App", "Something went wrong inside Minutes ({0}). Your work is saved.").format(problem)
+        window.show_error(message)
 
     return hook

@@ -1,7 +1,8 @@
 """The main window: the open workshop's sessions, the selected session's transcript, playback and work.
 
-It is a view of the store: every change goes to the store at once (no Save button), edits go through
-the session editor's undo stack, and long work runs in a :class:`~minutes.ui.workers.TranscriptionJob`.
+It is a view of the store: every change goes to the store at once (no Save button), edits and tags go
+through the session editor's undo stack, and long work runs in a :class:`~minutes.ui.workers.Job`. The
+docks around the transcript: the recorder, the speakers, the key strategies (tagged items) and the notes.
 """
 
 from __future__ import annotations
@@ -41,15 +42,21 @@ from minutes.speaker_labelling import SpeakerCount
 from minutes.store import WorkshopStore
 from minutes.text.chinese import default_script
 from minutes.ui.find_bar import FindBar
+from minutes.ui.notes_panel import NotesPanel
 from minutes.ui.player import PlayerBar
+from minutes.ui.recorder_panel import RecorderPanel
 from minutes.ui.session_editor import SessionEditor
 from minutes.ui.settings import Settings
 from minutes.ui.speakers_panel import SpeakersPanel
 from minutes.ui.start_page import StartPage
+from minutes.ui.strategies_panel import StrategiesPanel
+from minutes.ui.tag_menu import TagMenu, Target
+from minutes.ui.tagging import Tagger
 from minutes.ui.transcript_model import LANGUAGE, SPEAKER, TEXT, TIME
-from minutes.ui.workers import ModelProvider, TranscriptionJob, start_in_thread
+from minutes.ui.workers import FinalPassJob, Job, ModelProvider, TranscriptionJob, TranslationJob, start_in_thread
 
 log = logging.getLogger(__name__)
+LIVE_TAG_SECONDS = 10.0  # while recording with nothing selected, a tag covers what was said this long ago
 MEDIA_FILTER = ("Audio and video (*.wav *.mp3 *.m4a *.flac *.ogg *.opus *.aac *.wma *.mp4 *.mkv *.mov *.webm)"
                 ";;All files (*)")
 
@@ -82,7 +89,8 @@ class MainWindow(QMainWindow):
         self.models = models or ModelProvider()
         self.store: WorkshopStore | None = None
         self.editor: SessionEditor | None = None
-        self.job: TranscriptionJob | None = None
+        self.tagger: Tagger | None = None
+        self.job: Job | None = None
         self.job_thread: QThread | None = None
         self._build_widgets()
         self._build_actions()
@@ -94,7 +102,10 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            self.resize(1280, 800)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
 
     # -- construction --------------------------------------------------------------------------
 
@@ -149,10 +160,23 @@ class MainWindow(QMainWindow):
 
         self.speakers_panel = SpeakersPanel()
         self.speakers_panel.changed.connect(lambda: self.editor and self.editor.reload())
-        self.speakers_dock = QDockWidget("Speakers", self)
-        self.speakers_dock.setObjectName("speakers_dock")
-        self.speakers_dock.setWidget(self.speakers_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.speakers_dock)
+        self.speakers_dock = self._dock("speakers_dock", "Speakers", self.speakers_panel)
+
+        self.recorder_panel = RecorderPanel(self.models, self.settings)
+        self.recorder_panel.recording_started.connect(self._recording_started)
+        self.recorder_panel.segment_arrived.connect(self._live_segment)
+        self.recorder_panel.recording_stopped.connect(self._recording_stopped)
+        self.recorder_panel.error.connect(self.show_error)
+        self.recorder_dock = self._dock("recorder_dock", "Recorder", self.recorder_panel)
+        self.strategies_panel = StrategiesPanel()
+        self.strategies_panel.jump_requested.connect(self.jump_to)
+        self.strategies_dock = self._dock("strategies_dock", "Key strategies", self.strategies_panel)
+        self.notes_panel = NotesPanel()
+        self.notes_dock = self._dock("notes_dock", "Summary and recommendations", self.notes_panel)
+        self.splitDockWidget(self.recorder_dock, self.speakers_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.speakers_dock, self.strategies_dock)
+        self.tabifyDockWidget(self.strategies_dock, self.notes_dock)
+        self.speakers_dock.raise_()
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
@@ -169,6 +193,13 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -222,6 +253,10 @@ class MainWindow(QMainWindow):
                                      "Title, date, time, room, chair, rapporteur, language and speakers")
         self.delete_session_action = a("&Delete session…", self._delete_session, None,
                                        "Delete the session, its transcript and its recording")
+        self.translate_action = a("Translate into &English", self._translate_current, None,
+                                  "Add an English translation to every non-English segment (made from the audio)")
+        self.glossary_action = a("&Glossary…", self._edit_glossary, None,
+                                 "Names and terms that help the speech model spell them right")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self.editor and self.editor.undo_stack.undo())
@@ -249,14 +284,20 @@ class MainWindow(QMainWindow):
         menu = bar.addMenu("&Session")
         menu.addActions([self.new_session_action, self.import_action, self.transcribe_action, self.cancel_action])
         menu.addSeparator()
-        menu.addActions([self.edit_session_action, self.delete_session_action])
+        menu.addActions([self.translate_action, self.edit_session_action, self.delete_session_action])
+        self.tag_menu = TagMenu(bar.addMenu("&Tags"), self.tag_target, self)
+        self.tag_menu.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.tag_menu.tags_changed.connect(self._tags_changed)
         menu = bar.addMenu("&Workshop")
-        menu.addActions([self.edit_workshop_action, self.roster_action])
+        menu.addActions([self.edit_workshop_action, self.roster_action, self.glossary_action])
         menu = bar.addMenu("&Playback")
         menu.addActions([self.play_action, self.play_segment_action, self.back_action, self.forward_action,
                          self.slower_action, self.faster_action])
         menu = bar.addMenu("&View")
-        menu.addAction(self.speakers_dock.toggleViewAction())
+        for dock in (self.recorder_dock, self.speakers_dock, self.strategies_dock, self.notes_dock):
+            menu.addAction(dock.toggleViewAction())
+        menu.addSeparator()
+        self._build_language_menu(menu.addMenu("Interface &language"))
         menu = bar.addMenu("&Help")
         menu.addAction(self.about_action)
 
@@ -273,6 +314,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings.add_recent_workshop(store.root)
         self._recover_recordings()
+        self.recorder_panel.set_workshop(store)
+        self.tag_menu.set_session(store, None)
         self.pages.setCurrentWidget(self.splitter)
         self._update_title()
         self.reload_sessions()
@@ -294,9 +337,11 @@ class MainWindow(QMainWindow):
                                     f"stopped). It has been repaired: {kept}. Its live transcript is kept too.")
 
     def close_workshop(self) -> None:
+        self.recorder_panel.set_workshop(None)  # stops a recording and keeps it; Transcribe finishes it later
         self.cancel_job(wait=True)
         self.player.load(None)
         self._set_editor(None)
+        self.tag_menu.set_session(None, None)
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -339,13 +384,24 @@ class MainWindow(QMainWindow):
         self.player.load(self.store.audio_path(self.store.session(session_id)))
 
     def _set_editor(self, editor: SessionEditor | None) -> None:
+        self.notes_panel.flush()
         if self.editor is not None:
             self.editor.undo_stack.canUndoChanged.disconnect(self._update_actions)
             self.editor.undo_stack.canRedoChanged.disconnect(self._update_actions)
             self.editor.close()
+        if self.tagger is not None:
+            self.tagger.deleteLater()
         self.editor = editor
+        self.tagger = Tagger(self.store, editor.undo_stack, self) if editor is not None else None
+        if self.tagger is not None:
+            self.tagger.changed.connect(self._annotations_changed)
+        store, session_id = (self.store, editor.session_id) if editor is not None else (None, None)
         self.table.setModel(editor.model if editor else None)
-        self.speakers_panel.show_session(self.store if editor else None, editor.session_id if editor else None)
+        self.speakers_panel.show_session(store, session_id)
+        self.strategies_panel.show_session(store, session_id, self.tagger)
+        self.notes_panel.show_session(store, session_id)
+        self.tag_menu.set_session(self.store, self.tagger)
+        self._annotations_changed(session_id)
         if editor is not None:
             header = self.table.horizontalHeader()
             for column in (TIME, SPEAKER, LANGUAGE):
@@ -368,7 +424,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_store)
         for action in (self.export_transcript_action, self.edit_session_action):
             action.setEnabled(has_session)
-        self.delete_session_action.setEnabled(has_session and not busy)
+        self.glossary_action.setEnabled(has_store)
+        recording = self.recorder_panel.is_recording()
+        self.delete_session_action.setEnabled(has_session and not busy and not recording)
+        self.translate_action.setEnabled(has_session and not busy)
         for action in (self.split_action, self.merge_action, self.delete_action, self.speaker_action,
                        self.find_action, self.play_action, self.play_segment_action, self.back_action,
                        self.forward_action, self.slower_action, self.faster_action):
@@ -421,22 +480,37 @@ class MainWindow(QMainWindow):
         session_id = self.current_session_id()
         if self.store is None or session_id is None or self.job is not None:
             return
-        language = self.store.session(session_id).language
+        if self._is_live(session_id):
+            self.statusBar().showMessage("This session is being recorded; it is transcribed in full after Stop",
+                                         5000)
+            return
+        session = self.store.session(session_id)
+        language = None if session.language == "auto" else session.language
+        if any(s.provisional for s in self.store.segments(session_id)):
+            # A recording with its live transcript: the final pass replaces the provisional text.
+            self._start_job(FinalPassJob(self.store, self.models, session_id, model_spec=self.settings.model(),
+                                         options=self._options(language), speakers=SpeakerCount()))
+            return
         self._start_job(TranscriptionJob(self.store, self.models, session_id=session_id,
-                                         model_spec=self.settings.model(),
-                                         options=self._options(None if language == "auto" else language),
+                                         model_spec=self.settings.model(), options=self._options(language),
                                          speakers=SpeakerCount()))
+
+    def _translate_current(self) -> None:
+        session_id = self.current_session_id()
+        if self.store is not None and session_id is not None and self.job is None:
+            self._start_job(TranslationJob(self.store, self.models, session_id, model_spec=self.settings.model()))
 
     def _options(self, language: str | None) -> TranscribeOptions:
         workshop = self.store.workshop()
         chosen = language or (None if workshop.language == "auto" else workshop.language)
         return TranscribeOptions(language=normalise(chosen), script=default_script(workshop.script))
 
-    def _start_job(self, job: TranscriptionJob) -> None:
+    def _start_job(self, job: Job) -> None:
         self.job = job
         job.progress.connect(self._job_progress)
-        job.session_created.connect(lambda sid: self.reload_sessions(select_id=sid))
-        job.segments_ready.connect(self._segments_arrived)
+        if isinstance(job, TranscriptionJob):
+            job.session_created.connect(lambda sid: self.reload_sessions(select_id=sid))
+            job.segments_ready.connect(self._segments_arrived)
         job.finished.connect(self._job_finished)
         job.failed.connect(self._job_failed)
         job.cancelled.connect(self._job_cancelled)
@@ -461,9 +535,14 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self._update_actions()
 
-    def _job_finished(self, session_id: int) -> None:
+    def _job_finished(self, result: object) -> None:
+        job = self.job
         self._job_done()
-        self.statusBar().showMessage("Transcription finished", 5000)
+        session_id = job.session_id
+        if isinstance(job, TranslationJob):
+            self.statusBar().showMessage(f"{result} segment(s) translated into English", 8000)
+        else:
+            self.statusBar().showMessage("Transcription finished", 5000)
         if self.editor is not None and self.editor.session_id == session_id:
             self.editor.reload()
             self.speakers_panel.refresh()
@@ -475,9 +554,15 @@ class MainWindow(QMainWindow):
         self.show_error(message)
 
     def _job_cancelled(self) -> None:
+        job = self.job
         self._job_done()
         self.reload_sessions()
-        self.statusBar().showMessage("Transcription cancelled; the finished part is kept (Ctrl+T resumes)", 8000)
+        if isinstance(job, TranslationJob):
+            if self.editor is not None:
+                self.editor.reload()
+            self.statusBar().showMessage("Translation cancelled; the translated segments are kept", 8000)
+        else:
+            self.statusBar().showMessage("Transcription cancelled; the finished part is kept (Ctrl+T resumes)", 8000)
 
     def cancel_job(self, *, wait: bool = False) -> None:
         if self.job is None:
@@ -487,6 +572,112 @@ class MainWindow(QMainWindow):
             self.job_thread.quit()
             self.job_thread.wait(30_000)
             self._job_done()
+
+    # -- recording -----------------------------------------------------------------------------
+
+    def _is_live(self, session_id: int | None) -> bool:
+        recorder = self.recorder_panel.session_recorder
+        return recorder is not None and session_id is not None and recorder.session.id == session_id
+
+    def _recording_started(self, session_id: int) -> None:
+        self.reload_sessions(select_id=session_id)
+        self._update_actions()
+
+    def _live_segment(self, segment) -> None:  # noqa: ANN001 - minutes.domain.Segment
+        if self.editor is not None and self._is_live(self.editor.session_id):
+            self.editor.add_arrived([segment])
+            if self.text_delegate.editor is None:
+                self.table.scrollToBottom()
+
+    def _recording_stopped(self, session_id: int) -> None:
+        self.reload_sessions(select_id=session_id)
+        if self.editor is not None and self.editor.session_id == session_id:
+            self.editor.reload()
+            self.player.load(self.store.audio_path(self.store.session(session_id)))
+        if self.job is None:
+            self._transcribe_current()
+        else:
+            self.statusBar().showMessage("Recording kept; transcribe it in full with Session ▸ Transcribe / resume",
+                                         8000)
+        self._update_actions()
+
+    # -- tags, key strategies and notes ----------------------------------------------------------
+
+    def tag_target(self) -> Target | None:
+        """What a tag applies to: the selected text being edited, else the selected segments, else (while
+        recording) what was said in the last few seconds."""
+        from minutes.editing import time_span
+
+        if self.editor is None:
+            return None
+        session_id = self.editor.session_id
+        delegate = self.text_delegate
+        if delegate.editor is not None and delegate.editing_row >= 0 and delegate.editor.hasSelectedText():
+            segment = self.editor.model.segment(delegate.editing_row)
+            first = delegate.editor.selectionStart()
+            last = first + len(delegate.editor.selectedText())
+            start, end = time_span(segment, first, last)
+            return Target(session_id, start, end, delegate.editor.selectedText())
+        rows = self._selected_rows() or ([self._current_row()] if self._current_row() >= 0 else [])
+        if rows:
+            segments = [self.editor.model.segment(r) for r in rows]
+            return Target(session_id, min(s.start for s in segments), max(s.end for s in segments),
+                          " ".join(s.text for s in segments))
+        if self._is_live(session_id):
+            now = self.recorder_panel.session_recorder.recorder.elapsed
+            count = self.editor.model.rowCount()
+            last = self.editor.model.segment(count - 1) if count else None
+            recent = last is not None and now - last.start < 2 * LIVE_TAG_SECONDS
+            start = last.start if recent else now - LIVE_TAG_SECONDS
+            return Target(session_id, max(0.0, start), now, last.text if last is not None else "")
+        return None
+
+    def _annotations_changed(self, session_id: int | None) -> None:
+        if self.editor is not None and self.editor.session_id == session_id:
+            self.editor.model.set_annotations(self.store.annotations(session_id),
+                                              {t.id: t for t in self.store.tags()})
+
+    def _tags_changed(self) -> None:
+        if self.editor is not None:
+            self._annotations_changed(self.editor.session_id)
+        self.strategies_panel.refresh()
+
+    def jump_to(self, seconds: float) -> None:
+        """Show the segment spoken at ``seconds`` and put the player there."""
+        if self.editor is None:
+            return
+        row = self.editor.model.row_at(seconds)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.editor.model.index(row, TEXT), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.player.seek(seconds)
+
+    def _edit_glossary(self) -> None:
+        from minutes.ui.dialogs.glossary_dialog import GlossaryDialog
+
+        if self.store is not None:
+            GlossaryDialog.ask(self.store, self)
+
+    def _build_language_menu(self, menu) -> None:  # noqa: ANN001 - QMenu
+        from PySide6.QtGui import QActionGroup
+
+        from minutes.ui.i18n import LANGUAGES
+
+        group = QActionGroup(self)
+        current = self.settings.language()
+        for code, name in LANGUAGES.items():
+            action = menu.addAction(name if code != "system" else "System language")
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self._language_chosen)
+
+    def _language_chosen(self, action: QAction) -> None:
+        self.settings.set_language(action.data())
+        QMessageBox.information(self, "Interface language",
+                                f"Minutes will use {action.text()} the next time it starts. Word minutes are "
+                                "labelled in this language unless you choose otherwise when exporting.")
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -712,5 +903,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter(self.splitter.saveState())
+        self.settings.set_window_state(self.saveState())
         self.close_workshop()
         super().closeEvent(event)

@@ -24,14 +24,14 @@ class PlayerBar(QWidget):
         self.output = QAudioOutput(self)
         self.player.setAudioOutput(self.output)
         self.play_button = QToolButton(text="▶")
-        self.play_button.setToolTip("Play or pause (Ctrl+Space)")
+        self.play_button.setToolTip(self.tr("Play or pause (Ctrl+Space)"))
         self.play_button.clicked.connect(self.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setToolTip("Position in the recording")
+        self.slider.setToolTip(self.tr("Position in the recording"))
         self.slider.sliderMoved.connect(lambda ms: self.player.setPosition(ms))
         self.time_label = QLabel("00:00:00 / 00:00:00")
         self.rate_label = QLabel("1.0×")
-        self.rate_label.setToolTip("Playback speed (Ctrl+[ slower, Ctrl+] faster)")
+        self.rate_label.setToolTip(self.tr("Playback speed (Ctrl+[ slower, Ctrl+] faster)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         for widget in (self.play_button, self.slider, self.time_label, self.rate_label):
@@ -49,6 +49,10 @@ class PlayerBar(QWidget):
 
     def seconds(self) -> float:
         return self.player.position() / 1000
+
+    def seek(self, seconds: float) -> None:
+        """Put the playhead at ``seconds`` without starting playback."""
+        self.player.setPosition(int(seconds * 1000))
 
     def play_from(self, seconds: float) -> None:
         self.player.setPosition(int(seconds * 1000))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -27,6 +28,13 @@ class Settings:
     def set_splitter(self, value: QByteArray) -> None:
         self._q.setValue("window/splitter", value)
 
+    def window_state(self) -> QByteArray | None:
+        """Where the docks are (recorder, speakers, key strategies, notes) and which are shown."""
+        return self._q.value("window/state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/state", value)
+
     def recent_workshops(self) -> list[Path]:
         values = self._q.value("workshops/recent", []) or []
         paths = [Path(v) for v in (values if isinstance(values, list) else [values])]
@@ -41,6 +49,17 @@ class Settings:
 
     def set_model(self, spec: str) -> None:
         self._q.setValue("asr/model", spec)
+
+    def language(self) -> str:
+        """The interface language: a Qt locale name (``en``, ``zh_TW``) or ``system`` (the default).
+
+        The environment variable ``MINUTES_LANGUAGE`` overrides it (for one run, a screenshot, a test).
+        """
+        return os.environ.get("MINUTES_LANGUAGE") or str(self._q.value("ui/language", "system"))
+
+    def set_language(self, language: str) -> None:
+        """Remember the interface language; it takes effect the next time the window is built."""
+        self._q.setValue("ui/language", language)
 
     def input_device(self) -> str:
         return str(self._q.value("recording/device", ""))

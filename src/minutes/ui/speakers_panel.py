@@ -36,16 +36,18 @@ class SpeakersPanel(QWidget):
         self.session_id: int | None = None
         self.list = QListWidget()
         self.list.setObjectName("speakers")
-        self.list.setToolTip("Voices found in this session; double-click to name one")
+        self.list.setToolTip(self.tr("Voices found in this session; double-click to name one"))
         self.list.itemDoubleClicked.connect(lambda _item: self.name_selected())
-        self.name_button = QPushButton("Name…")
-        self.name_button.setToolTip("Name the selected speaker after a participant of the roster")
-        self.confirm_button = QPushButton("Confirm")
-        self.confirm_button.setToolTip("Accept the proposed name (the same voice was named in an earlier session)")
-        self.merge_button = QPushButton("Merge into…")
-        self.merge_button.setToolTip("The selected speaker is the same person as another one: join them")
-        self.forget_button = QPushButton("Forget voice")
-        self.forget_button.setToolTip("Delete the remembered voice of the participant this speaker is named after")
+        self.name_button = QPushButton(self.tr("Name…"))
+        self.name_button.setToolTip(self.tr("Name the selected speaker after a participant of the roster"))
+        self.confirm_button = QPushButton(self.tr("Confirm"))
+        self.confirm_button.setToolTip(
+            self.tr("Accept the proposed name (the same voice was named in an earlier session)"))
+        self.merge_button = QPushButton(self.tr("Merge into…"))
+        self.merge_button.setToolTip(self.tr("The selected speaker is the same person as another one: join them"))
+        self.forget_button = QPushButton(self.tr("Forget voice"))
+        self.forget_button.setToolTip(
+            self.tr("Delete the remembered voice of the participant this speaker is named after"))
         self.name_button.clicked.connect(self.name_selected)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.merge_button.clicked.connect(self.merge_selected)
@@ -81,7 +83,8 @@ class SpeakersPanel(QWidget):
                 text = f"{person.name}  ({speaker.label})"
             elif speaker.id in proposals:
                 person_id, score = proposals[speaker.id]
-                text = f"{speaker.label}  — sounds like {people[person_id].name} ({score:.0%})?"
+                text = self.tr("{label}  — sounds like {name} ({score})?").format(
+                    label=speaker.label, name=people[person_id].name, score=f"{score:.0%}")
             else:
                 text = speaker.label
             item = QListWidgetItem(text)
@@ -115,12 +118,13 @@ class SpeakersPanel(QWidget):
             return
         people = self.store.participants()
         labels = [f"{p.name} — {p.organisation}" if p.organisation else p.name for p in people]
-        choice, ok = self.ask_item(self, "Name speaker",
-                                   "Participant (or type a new name to add them to the roster):",
-                                   ["(anonymous)", *labels], 0, True)
+        anonymous = self.tr("(anonymous)")
+        choice, ok = self.ask_item(self, self.tr("Name speaker"),
+                                   self.tr("Participant (or type a new name to add them to the roster):"),
+                                   [anonymous, *labels], 0, True)
         if not ok or not choice.strip():
             return
-        if choice == "(anonymous)":
+        if choice == anonymous:
             self.store.assign_participant(speaker_id, None)
         elif choice in labels:
             self.store.assign_participant(speaker_id, people[labels.index(choice)].id)
@@ -141,7 +145,8 @@ class SpeakersPanel(QWidget):
             return
         names = self.store.speaker_names(self.session_id)
         others = [(sid, name) for sid, name in names.items() if sid != speaker_id]
-        choice, ok = self.ask_item(self, "Merge speakers", f"Give all of {names[speaker_id]}'s segments to:",
+        choice, ok = self.ask_item(self, self.tr("Merge speakers"),
+                                   self.tr("Give all of {0}'s segments to:").format(names[speaker_id]),
                                    [name for _, name in others], 0, False)
         if ok:
             keep = next(sid for sid, name in others if name == choice)
@@ -155,9 +160,9 @@ class SpeakersPanel(QWidget):
         speaker = next(s for s in self.store.speakers(self.session_id) if s.id == speaker_id)
         if speaker.participant_id is None:
             return
-        answer = QMessageBox.question(self, "Forget voice",
-                                      "Delete the remembered voice of this participant? Later sessions will no "
-                                      "longer propose their name.")
+        answer = QMessageBox.question(self, self.tr("Forget voice"),
+                                      self.tr("Delete the remembered voice of this participant? Later sessions "
+                                              "will no longer propose their name."))
         if answer == QMessageBox.StandardButton.Yes:
             self.store.delete_voice_profile(speaker.participant_id)
             self._done()

@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from minutes.domain import Segment
+from minutes.domain import Annotation, Segment, Tag
 from minutes.export.transcript import clock
+from minutes.store.tagging import overlaps
+from minutes.ui import tagging
 
 TIME, SPEAKER, LANGUAGE, TEXT = range(4)
-_HEADERS = ("Time", "Speaker", "Lang", "Text")
+_HEADERS = (QT_TRANSLATE_NOOP("TranscriptModel", "Time"), QT_TRANSLATE_NOOP("TranscriptModel", "Speaker"),
+            QT_TRANSLATE_NOOP("TranscriptModel", "Lang"), QT_TRANSLATE_NOOP("TranscriptModel", "Text"))
 _Index = QModelIndex | QPersistentModelIndex
 SegmentRole = Qt.ItemDataRole.UserRole + 1
 PLAYING = QBrush(QColor("#fff3c4"))
 PROVISIONAL = QBrush(QColor("#7a7a7a"))
+CONFIDENTIAL = QBrush(QColor("#f6e3e3"))
 
 
 class TranscriptModel(QAbstractTableModel):
@@ -33,6 +39,9 @@ class TranscriptModel(QAbstractTableModel):
         self._starts: list[tuple[float, int]] = []
         self._names: dict[int, str] = {}
         self._playing_row = -1
+        self._annotations: list[Annotation] = []
+        self._tags: dict[int, Tag] = {}
+        self._marks: dict[tuple[float, float], _Marks] = {}  # by segment span; cleared when tags change
         self.edit_text: Callable[[int, str], None] | None = None
 
     # -- content -------------------------------------------------------------------------------
@@ -74,6 +83,26 @@ class TranscriptModel(QAbstractTableModel):
     def row_of(self, segment_id: int) -> int:
         return next((r for r, s in enumerate(self._segments) if s.id == segment_id), -1)
 
+    def set_annotations(self, annotations: list[Annotation], tags: dict[int, Tag]) -> None:
+        """Show which segments are tagged (a swatch of the tag's colour) or off the record (a padlock)."""
+        self._annotations = sorted(annotations, key=lambda a: a.start)
+        self._tags = dict(tags)
+        self._marks.clear()
+        if self._segments:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._segments) - 1, TEXT))
+
+    def marks(self, row: int) -> _Marks:
+        """The tags and confidentiality of the annotations that share time with the row's segment."""
+        segment = self._segments[row]
+        key = (segment.start, segment.end)
+        if key not in self._marks:
+            found = [a for a in self._annotations if overlaps(segment.start, segment.end, a.start, a.end)]
+            tags = [self._tags[t] for a in found for t in a.tag_ids if t in self._tags]
+            unique = list({t.id: t for t in tags}.values())
+            self._marks[key] = _Marks(unique, any(a.confidential for a in found),
+                                      [a.comment for a in found if a.comment])
+        return self._marks[key]
+
     def row_at(self, seconds: float) -> int:
         """The row playing at ``seconds`` (the last one started by then), or -1."""
         row = bisect.bisect_right(self._starts, (seconds, float("inf"))) - 1
@@ -101,7 +130,7 @@ class TranscriptModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
                    role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -123,8 +152,15 @@ class TranscriptModel(QAbstractTableModel):
             return segment.text
         if role == SegmentRole:
             return segment
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() == self._playing_row:
-            return PLAYING
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if index.row() == self._playing_row:
+                return PLAYING
+            return CONFIDENTIAL if self._annotations and self.marks(index.row()).confidential else None
+        if role == Qt.ItemDataRole.DecorationRole and column == TIME and self._annotations:
+            marks = self.marks(index.row())
+            if marks.confidential:
+                return _lock()
+            return _swatch(marks.tags[0].color) if marks.tags else None
         if role == Qt.ItemDataRole.ForegroundRole and segment.provisional:
             return PROVISIONAL
         if role == Qt.ItemDataRole.FontRole and segment.provisional:
@@ -132,8 +168,18 @@ class TranscriptModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = " · provisional (live)" if segment.provisional else ""
-            return f"{clock(segment.start)} – {clock(segment.end)} · {segment.language or '?'}{state}"
+            state = self.tr(" · provisional (live)") if segment.provisional else ""
+            lines = [f"{clock(segment.start)} – {clock(segment.end)} · {segment.language or '?'}{state}"]
+            if segment.translation:
+                lines.append(self.tr("English: {0}").format(segment.translation))
+            if self._annotations:
+                marks = self.marks(index.row())
+                if marks.tags:
+                    lines.append(self.tr("Tags: {0}").format(", ".join(t.name for t in marks.tags)))
+                if marks.confidential:
+                    lines.append(self.tr("Off the record"))
+                lines.extend(marks.comments)
+            return "\n".join(lines)
         return None
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: ANN001, N802
@@ -144,6 +190,23 @@ class TranscriptModel(QAbstractTableModel):
             return False
         self.edit_text(index.row(), text)
         return True
+
+
+@cache
+def _lock() -> QIcon:
+    return tagging.lock_icon()
+
+
+@cache
+def _swatch(color: str) -> QIcon:  # painted once per colour, not once per row on every repaint
+    return tagging.swatch_icon(color)
+
+
+@dataclass(frozen=True)
+class _Marks:
+    tags: list[Tag]
+    confidential: bool
+    comments: list[str]
 
 
 def _key(segment: Segment) -> tuple[float, int]:

@@ -1,6 +1,6 @@
-"""Long work off the GUI thread: decoding, transcription and speaker labelling of a session.
+"""Long work off the GUI thread: transcription, the final pass after recording, translation.
 
-A :class:`TranscriptionJob` runs in a QThread and talks to the window only through signals. Whisper
+Each :class:`Job` runs in a QThread and talks to the window only through signals. Whisper
 runs in a thread, not a child process: CTranslate2 and onnxruntime release the GIL while they compute,
 so the event loop stays responsive, segments reach the store and the view without serialising them,
 and Cancel is honoured between segments (at most a few seconds). The model is loaded once and shared.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -43,15 +44,77 @@ class ModelProvider:
             return self._loaded[source.path_or_name]
 
 
-class TranscriptionJob(QObject):
-    """Import (optional), transcribe from where it stopped, and label speakers of one session."""
+class Job(QObject):
+    """One piece of long work for :func:`start_in_thread`: subclasses implement :meth:`work`.
+
+    Exactly one outcome is emitted: ``finished`` with what ``work`` returned, ``cancelled``, or ``failed``
+    with one plain sentence (unexpected errors are logged whole and named in that sentence). ``result``
+    keeps the value too, for a caller that waited on the thread and will not see the queued signal in time.
+    """
 
     progress = Signal(float, str)
-    segments_ready = Signal(object)
-    session_created = Signal(int)
-    finished = Signal(int)
+    finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+
+    what = "finish the work"  # completes "Could not …" in messages about unexpected errors
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stop = threading.Event()
+        self.result: object = None
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def is_cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if Cancel was pressed."""
+        if self._stop.is_set():
+            raise Cancelled
+
+    def work(self) -> object:
+        raise NotImplementedError
+
+    def run(self) -> None:
+        try:
+            self.result = self.work()
+        except Cancelled:
+            self.cancelled.emit()
+        except MinutesError as exc:
+            self.failed.emit(str(exc))
+        except OSError as exc:
+            self.failed.emit(f"Could not {self.what} ({exc.strerror or exc}).")
+        except Exception as exc:  # noqa: BLE001 - a bug: logged whole, shown as one sentence
+            log.exception("Could not %s", self.what)
+            self.failed.emit(f"Could not {self.what} ({type(exc).__name__}: {exc}). The details are in the log file.")
+        else:
+            self.finished.emit(self.result)
+
+
+class BackgroundCall(Job):
+    """Runs one callable off the GUI thread (opening a device, stopping a recording)."""
+
+    def __init__(self, call: Callable[[], object], what: str) -> None:
+        super().__init__()
+        self._call = call
+        self.what = what
+
+    def work(self) -> object:
+        return self._call()
+
+
+class TranscriptionJob(Job):
+    """Import (optional), transcribe from where it stopped, and label speakers of one session.
+
+    Finishes with the session's id.
+    """
+
+    segments_ready = Signal(object)
+    session_created = Signal(int)
+    what = "transcribe the session"
 
     def __init__(self, store: WorkshopStore, models: ModelProvider, *, session_id: int | None = None,
                  media: Path | None = None, title: str = "", model_spec: str | None = None,
@@ -59,43 +122,27 @@ class TranscriptionJob(QObject):
         super().__init__()
         self._store = store
         self._models = models
-        self._session_id = session_id
+        self.session_id = session_id
         self._media = media
         self._title = title
         self._model_spec = model_spec
         self._options = options or TranscribeOptions()
         self._speakers = speakers
-        self._stop = threading.Event()
 
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def run(self) -> None:
-        try:
-            self._run()
-        except Cancelled:
-            self.cancelled.emit()
-        except MinutesError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug: logged whole, shown as one sentence
-            log.exception("transcription job failed")
-            self.failed.emit(f"Transcription failed unexpectedly ({type(exc).__name__}: {exc}). "
-                             "The details are in the log file.")
-
-    def _run(self) -> None:
+    def work(self) -> int:
         audio = None
         if self._media is not None:
             self.progress.emit(0.0, f"Reading {self._media.name}…")
             audio = decode.decode(self._media)
-            self._check()
+            self.check()
             session = jobs.add_media_session(self._store, audio, Session(title=self._title,
                                                                          language=self._options.language or "auto"))
-            self._session_id = session.id
+            self.session_id = session.id
             self.session_created.emit(session.id)
-        session = self._store.session(self._session_id)
+        session = self._store.session(self.session_id)
         self.progress.emit(0.0, "Loading the speech model…")
         model = self._models.get(self._model_spec)
-        self._check()
+        self.check()
         if audio is None:
             path = self._store.audio_path(session)
             if path is None or not path.is_file():
@@ -106,19 +153,74 @@ class TranscriptionJob(QObject):
                 self._store, session, model, self._options, audio=audio,
                 on_segments=self.segments_ready.emit,
                 progress=lambda f: self.progress.emit(f * 0.9, "Transcribing…"),
-                cancelled=self._stop.is_set,
+                cancelled=self.is_cancelled,
             )
         if self._speakers is not None:
             self.progress.emit(0.9, "Finding who spoke when…")
             label_speakers(self._store, session, audio, self._speakers,
                            progress=lambda f: self.progress.emit(0.9 + f * 0.1, "Finding who spoke when…"),
-                           cancelled=self._stop.is_set)
+                           cancelled=self.is_cancelled)
         self.progress.emit(1.0, "Done")
-        self.finished.emit(session.id)
+        return session.id
 
-    def _check(self) -> None:
-        if self._stop.is_set():
-            raise Cancelled
+
+class FinalPassJob(Job):
+    """Replace a recorded session's provisional live text with the full transcription (and speakers).
+
+    Finishes with the session's id. A cancelled pass leaves the session resumable (Transcribe / resume).
+    """
+
+    what = "transcribe the recording"
+
+    def __init__(self, store: WorkshopStore, models: ModelProvider, session_id: int, *,
+                 model_spec: str | None = None, options: TranscribeOptions | None = None,
+                 speakers: SpeakerCount | None = None) -> None:
+        super().__init__()
+        self._store = store
+        self._models = models
+        self.session_id = session_id
+        self._model_spec = model_spec
+        self._options = options or TranscribeOptions()
+        self._speakers = speakers
+
+    def work(self) -> int:
+        from minutes.recording import final_pass
+
+        self.progress.emit(0.0, "Loading the speech model…")
+        model = self._models.get(self._model_spec)
+        self.check()
+        session = final_pass(self._store, self._store.session(self.session_id), model, self._options,
+                             self._speakers, cancelled=self.is_cancelled,
+                             progress=lambda f: self.progress.emit(f, "Transcribing the recording…"))
+        self.progress.emit(1.0, "Done")
+        return session.id
+
+
+class TranslationJob(Job):
+    """Translate a session's non-English segments into English (stored beside the original).
+
+    Finishes with the number of segments translated; what was translated before a Cancel is kept.
+    """
+
+    what = "translate the session"
+
+    def __init__(self, store: WorkshopStore, models: ModelProvider, session_id: int, *,
+                 model_spec: str | None = None) -> None:
+        super().__init__()
+        self._store = store
+        self._models = models
+        self.session_id = session_id
+        self._model_spec = model_spec
+
+    def work(self) -> int:
+        from minutes.asr.translation import translate_session
+
+        self.progress.emit(0.0, "Loading the speech model…")
+        model = self._models.get(self._model_spec)
+        self.check()
+        return translate_session(self._store, self._store.session(self.session_id), model,
+                                 progress=lambda f: self.progress.emit(f, "Translating into English…"),
+                                 cancelled=self.is_cancelled)
 
 
 def start_in_thread(job: QObject, parent: QObject) -> QThread:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -13,7 +13,9 @@ from minutes.errors import MinutesError
 log = logging.getLogger(__name__)
 
 AUTO = "auto"
-SCRIPTS = (("Traditional (Taiwan)", "traditional"), ("Simplified", "simplified"))
+SCRIPTS = ((QT_TRANSLATE_NOOP("DialogCommon", "Traditional (Taiwan)"), "traditional"),
+           (QT_TRANSLATE_NOOP("DialogCommon", "Simplified"), "simplified"))
+_CONTEXT = "DialogCommon"  # the translation context of this module's sentences
 
 # Han characters share code points between Traditional, Simplified and Japanese, and fontconfig may pick a
 # Japanese or Simplified face for them; naming Traditional faces first makes names such as 臺北 draw with
@@ -46,9 +48,9 @@ def language_combo(current: str, parent: QWidget | None = None) -> QComboBox:
     from minutes.asr.languages import whisper_codes  # imported late: it loads faster-whisper's tokenizer module
 
     combo = QComboBox(parent)
-    combo.addItem("Auto (detect for each part)", AUTO)
-    combo.addItem("English (en)", "en")
-    combo.addItem("Mandarin (zh)", "zh")
+    combo.addItem(QCoreApplication.translate("DialogCommon", "Auto (detect for each part)"), AUTO)
+    combo.addItem(QCoreApplication.translate("DialogCommon", "English (en)"), "en")
+    combo.addItem(QCoreApplication.translate("DialogCommon", "Mandarin (zh)"), "zh")
     combo.insertSeparator(combo.count())
     for code in whisper_codes():
         combo.addItem(f"{language_name(code)} ({code})", code)
@@ -57,8 +59,9 @@ def language_combo(current: str, parent: QWidget | None = None) -> QComboBox:
         combo.addItem(current, current)
     combo.setCurrentIndex(max(combo.findData(current or AUTO), 0))
     combo.setMaxVisibleItems(20)
-    combo.setToolTip("Language spoken in it, passed to Whisper. Auto detects it for each part, so a Mandarin "
-                     "answer between English questions stays Mandarin. Type the first letters to jump.")
+    combo.setToolTip(QCoreApplication.translate(
+        "DialogCommon", "Language spoken in it, passed to Whisper. Auto detects it for each part, so a Mandarin "
+        "answer between English questions stays Mandarin. Type the first letters to jump."))
     return combo
 
 
@@ -66,9 +69,10 @@ def script_combo(current: str, parent: QWidget | None = None) -> QComboBox:
     """A combo of the Chinese scripts; an unset workshop script shows (and will save) Traditional."""
     combo = QComboBox(parent)
     for label, value in SCRIPTS:
-        combo.addItem(label, value)
+        combo.addItem(QCoreApplication.translate(_CONTEXT, label), value)
     combo.setCurrentIndex(max(combo.findData(current), 0))
-    combo.setToolTip("Script that Chinese text is written in: Traditional with Taiwan phrasing, or Simplified.")
+    combo.setToolTip(QCoreApplication.translate(
+        "DialogCommon", "Script that Chinese text is written in: Traditional with Taiwan phrasing, or Simplified."))
     return combo
 
 

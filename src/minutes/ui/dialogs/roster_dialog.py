@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -43,15 +45,22 @@ from minutes.ui.dialogs.common import MessageLine, ok_cancel_buttons, show_error
 from minutes.ui.dialogs.roster_csv import read_roster_csv
 
 FIELDS = ("name", "title", "organisation", "country")
-HEADERS = ("Name", "Title", "Organisation", "Country")
+# Both are translated where they are shown, in the context "RosterModel".
+HEADERS = (QT_TRANSLATE_NOOP("RosterModel", "Name"), QT_TRANSLATE_NOOP("RosterModel", "Title"),
+           QT_TRANSLATE_NOOP("RosterModel", "Organisation"), QT_TRANSLATE_NOOP("RosterModel", "Country"))
 _HEADER_TIPS = (
-    "Full name as it should appear in the minutes; transcript speakers can be named after it",
-    "Job title or role, e.g. Prosecutor, Director",
-    "Agency, ministry or NGO",
-    "Country or territory the participant comes from",
+    QT_TRANSLATE_NOOP("RosterModel",
+                      "Full name as it should appear in the minutes; transcript speakers can be named after it"),
+    QT_TRANSLATE_NOOP("RosterModel", "Job title or role, e.g. Prosecutor, Director"),
+    QT_TRANSLATE_NOOP("RosterModel", "Agency, ministry or NGO"),
+    QT_TRANSLATE_NOOP("RosterModel", "Country or territory the participant comes from"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _header_tip(column: int) -> str:
+    return QCoreApplication.translate("RosterModel", _HEADER_TIPS[column])
 
 
 def same_person(a: Participant, b: Participant) -> bool:
@@ -96,7 +105,7 @@ class RosterModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return getattr(person, FIELDS[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{describe(person)} — double-click or press F2 to edit"
+            return self.tr("{0} — double-click or press F2 to edit").format(describe(person))
         if role == ID_ROLE:
             return person.id
         return None
@@ -106,9 +115,9 @@ class RosterModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(FIELDS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _HEADER_TIPS[section]
+            return self.tr(_HEADER_TIPS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -125,7 +134,7 @@ class RosterModel(QAbstractTableModel):
         if text == getattr(person, field):
             return False
         if field == "name" and not text:
-            self.invalid.emit(f"{person.name} keeps their name: a participant needs one.")
+            self.invalid.emit(self.tr("{0} keeps their name: a participant needs one.").format(person.name))
             return False
         try:
             self.store.update_participant(person.id, **{field: text})
@@ -213,33 +222,34 @@ class ParticipantDialog(QDialog):
         roster = store.participants()
         self._others = [p for p in roster if p.id != participant_id]
         current = next((p for p in roster if p.id == participant_id), None) or Participant(name=name)
-        self.setWindowTitle("Edit participant" if participant_id is not None else "Add participant")
+        self.setWindowTitle(self.tr("Edit participant") if participant_id is not None else self.tr("Add participant"))
         use_traditional_chinese_fonts(self)
 
         self.name_edit = QLineEdit(current.name)
         self.name_edit.setObjectName("name")
-        self.name_edit.setPlaceholderText("e.g. 王小明 or Maria Santos")
-        self.name_edit.setToolTip(_HEADER_TIPS[0] + ". Required.")
+        self.name_edit.setPlaceholderText(self.tr("e.g. 王小明 or Maria Santos"))
+        self.name_edit.setToolTip(self.tr("{0}. Required.").format(_header_tip(0)))
         self.title_edit = QLineEdit(current.title)
         self.title_edit.setObjectName("title")
-        self.title_edit.setToolTip(_HEADER_TIPS[1])
+        self.title_edit.setToolTip(_header_tip(1))
         self.organisation_edit = QLineEdit(current.organisation)
         self.organisation_edit.setObjectName("organisation")
-        self.organisation_edit.setToolTip(_HEADER_TIPS[2])
+        self.organisation_edit.setToolTip(_header_tip(2))
         # Offer what the roster already says, so one agency is not spelt three ways in the minutes.
         self.organisation_edit.setCompleter(_completer([p.organisation for p in roster], self))
         self.country_edit = QLineEdit(current.country)
         self.country_edit.setObjectName("country")
-        self.country_edit.setToolTip(_HEADER_TIPS[3])
+        self.country_edit.setToolTip(_header_tip(3))
         self.country_edit.setCompleter(_completer([p.country for p in roster], self))
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Organisation:", self.organisation_edit)
-        form.addRow("&Country:", self.country_edit)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Organisation:"), self.organisation_edit)
+        form.addRow(self.tr("&Country:"), self.country_edit)
         self.message = MessageLine(self)
-        self.buttons, self.ok_button = ok_cancel_buttons(self, "Save this participant to the workshop's roster")
+        self.buttons, self.ok_button = ok_cancel_buttons(
+            self, self.tr("Save this participant to the workshop's roster"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -276,10 +286,11 @@ class ParticipantDialog(QDialog):
         person = self.values()
         problem = ""
         if not person.name:
-            problem = "A participant needs a name."
+            problem = self.tr("A participant needs a name.")
         elif any(same_person(person, other) for other in self._others):
-            problem = f"{describe(person)} is already on the roster. Edit that entry instead"
-            problem += "." if person.organisation else ", or give the organisation to tell namesakes apart."
+            problem = (self.tr("{0} is already on the roster. Edit that entry instead.") if person.organisation
+                       else self.tr("{0} is already on the roster. Edit that entry instead, or give the "
+                                    "organisation to tell namesakes apart.")).format(describe(person))
         self.message.say(problem)
         self.ok_button.setEnabled(not problem)
 
@@ -314,7 +325,7 @@ class RosterDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.changed = False
-        self.setWindowTitle("Participants")
+        self.setWindowTitle(self.tr("Participants"))
         use_traditional_chinese_fonts(self)
 
         self.model = RosterModel(store, self)
@@ -323,10 +334,10 @@ class RosterDialog(QDialog):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filter")
-        self.filter_edit.setPlaceholderText("Filter by name, title, organisation or country")
-        self.filter_edit.setToolTip("Show only participants whose details contain this text")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name, title, organisation or country"))
+        self.filter_edit.setToolTip(self.tr("Show only participants whose details contain this text"))
         self.filter_edit.setClearButtonEnabled(True)
-        filter_label = QLabel("&Filter:")
+        filter_label = QLabel(self.tr("&Filter:"))
         filter_label.setBuddy(self.filter_edit)
 
         self.table = QTableView()
@@ -342,23 +353,23 @@ class RosterDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons, as in every other field
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setToolTip("Double-click a cell or press F2 to edit it; Delete removes the selected people")
+        self.table.setToolTip(self.tr("Double-click a cell or press F2 to edit it; Delete removes the selected people"))
         header = self.table.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.add_button = QPushButton("&Add…")
+        self.add_button = QPushButton(self.tr("&Add…"))
         self.add_button.setObjectName("add")
-        self.add_button.setToolTip("Add a participant to the roster (Ctrl+N)")
+        self.add_button.setToolTip(self.tr("Add a participant to the roster (Ctrl+N)"))
         self.add_button.setShortcut(QKeySequence.StandardKey.New)
-        self.delete_button = QPushButton("&Delete…")
+        self.delete_button = QPushButton(self.tr("&Delete…"))
         self.delete_button.setObjectName("delete")
-        self.delete_button.setToolTip("Remove the selected participants from the roster (Delete)")
-        self.import_button = QPushButton("&Import CSV…")
+        self.delete_button.setToolTip(self.tr("Remove the selected participants from the roster (Delete)"))
+        self.import_button = QPushButton(self.tr("&Import CSV…"))
         self.import_button.setObjectName("import")
-        self.import_button.setToolTip("Add participants from a UTF-8 CSV file with the header "
-                                      "name,title,organisation,country")
+        self.import_button.setToolTip(self.tr("Add participants from a UTF-8 CSV file with the header "
+                                              "name,title,organisation,country"))
         delete_action = QAction(self.table)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -373,7 +384,7 @@ class RosterDialog(QDialog):
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(
-            "Close the roster; every change is already saved")
+            self.tr("Close the roster; every change is already saved"))
         self.buttons.rejected.connect(self.reject)
 
         top = QHBoxLayout()
@@ -428,7 +439,7 @@ class RosterDialog(QDialog):
             return None
         self.model.append(person)
         self.changed = True
-        self.status.setText(f"Added {describe(person)}.")
+        self.status.setText(self.tr("Added {0}.").format(describe(person)))
         # The filter may hide the new row; clearing it shows the person just added.
         if not self.proxy.mapFromSource(self.model.index(self.model.row_of(person.id), 0)).isValid():
             self.filter_edit.clear()
@@ -451,8 +462,8 @@ class RosterDialog(QDialog):
             show_error(self, exc)
             return 0
         self.changed = True
-        self.status.setText(f"Removed {describe(people[0])}." if len(people) == 1
-                            else f"Removed {len(people)} participants.")
+        self.status.setText(self.tr("Removed {0}.").format(describe(people[0])) if len(people) == 1
+                            else self.tr("Removed {0} participants.").format(len(people)))
         return len(people)
 
     def confirm_delete(self, people: list[Participant]) -> bool:
@@ -461,18 +472,21 @@ class RosterDialog(QDialog):
             who = describe(people[0])
         else:
             shown = ", ".join(describe(p) for p in people[:8])
-            who = f"these {len(people)} participants ({shown}{', …' if len(people) > 8 else ''})"
+            who = self.tr("these {0} participants ({1})").format(len(people),
+                                                                 shown + (", …" if len(people) > 8 else ""))
         answer = QMessageBox.question(
-            self, "Remove participant",
-            f"Remove {who} from the roster?\n\nSpeakers named after them in transcripts become anonymous again, "
-            "and they are taken off the sessions' planned speakers. What they said stays in the transcripts.",
+            self, self.tr("Remove participant"),
+            self.tr("Remove {0} from the roster?\n\nSpeakers named after them in transcripts become anonymous again, "
+                    "and they are taken off the sessions' planned speakers. What they said stays in the "
+                    "transcripts.").format(who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def choose_csv(self) -> None:
         """Ask for a CSV file and import it."""
-        name, _ = QFileDialog.getOpenFileName(self, "Import participants", "", "CSV files (*.csv);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import participants"), "",
+                                              self.tr("CSV files (*.csv);;All files (*)"))
         if name:
             self.import_csv(Path(name))
 
@@ -498,11 +512,14 @@ class RosterDialog(QDialog):
         skipped = len(people) - len(new)
         self.changed = self.changed or bool(new)
         if not new:
-            text = f"Everyone in {path.name} is already on the roster; nothing was added."
+            text = self.tr("Everyone in {0} is already on the roster; nothing was added.").format(path.name)
+        elif len(new) == 1:
+            text = self.tr("Imported 1 participant from {0}.").format(path.name)
         else:
-            text = f"Imported {len(new)} participant{'s' if len(new) != 1 else ''} from {path.name}."
+            text = self.tr("Imported {0} participants from {1}.").format(len(new), path.name)
         if new and skipped:
-            text += f" {skipped} already on the roster {'were' if skipped != 1 else 'was'} left as they were."
+            text += " " + (self.tr("1 already on the roster was left as they were.") if skipped == 1
+                           else self.tr("{0} already on the roster were left as they were.").format(skipped))
         self.status.setText(text)
         return len(new)
 
@@ -518,7 +535,8 @@ class RosterDialog(QDialog):
 
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        self.count_label.setText(f"{total} participants" if shown == total else f"{shown} of {total} shown")
+        self.count_label.setText(self.tr("{0} participants").format(total) if shown == total
+                                 else self.tr("{0} of {1} shown").format(shown, total))
 
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(self.table.selectionModel().hasSelection())

@@ -66,25 +66,25 @@ class SessionDialog(QDialog):
         else:
             current = store.session(session_id)
             self.speaker_ids = [p.id for p in store.session_participants(session_id)]
-        self.setWindowTitle("New session" if session_id is None else "Edit session")
+        self.setWindowTitle(self.tr("New session") if session_id is None else self.tr("Edit session"))
         use_traditional_chinese_fonts(self)
         roster = store.participants()
 
         self.title_edit = QLineEdit(current.title)
         self.title_edit.setObjectName("title")
-        self.title_edit.setPlaceholderText("e.g. Session 1: Atypical Victims of Human Trafficking")
+        self.title_edit.setPlaceholderText(self.tr("e.g. Session 1: Atypical Victims of Human Trafficking"))
         self.title_edit.setCursorPosition(0)  # a long title shows its start ("Session 1: …"), not its end
-        self.title_edit.setToolTip("The session's title on the agenda and in the minutes. Required, and different "
-                                   "from every other session's.")
+        self.title_edit.setToolTip(self.tr("The session's title on the agenda and in the minutes. Required, and "
+                                           "different from every other session's."))
 
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setToolTip("Day of the session; press Alt+Down or click the arrow for a calendar.")
-        self.no_date_check = QCheckBox("No d&ate")
+        self.date_edit.setToolTip(self.tr("Day of the session; press Alt+Down or click the arrow for a calendar."))
+        self.no_date_check = QCheckBox(self.tr("No d&ate"))
         self.no_date_check.setObjectName("no_date")
-        self.no_date_check.setToolTip("Tick when the session's day is not known yet; no date is stored.")
+        self.no_date_check.setToolTip(self.tr("Tick when the session's day is not known yet; no date is stored."))
         date = QDate.fromString(current.date, Qt.DateFormat.ISODate)
         self.date_edit.setDate(date if date.isValid() else QDate.currentDate())
         self.no_date_check.setChecked(not date.isValid())
@@ -92,14 +92,14 @@ class SessionDialog(QDialog):
         self.start_edit = QTimeEdit()
         self.start_edit.setObjectName("start")
         self.start_edit.setDisplayFormat(TIME_FORMAT)
-        self.start_edit.setToolTip("When the session starts (24-hour clock, local time).")
+        self.start_edit.setToolTip(self.tr("When the session starts (24-hour clock, local time)."))
         self.end_edit = QTimeEdit()
         self.end_edit.setObjectName("end")
         self.end_edit.setDisplayFormat(TIME_FORMAT)
-        self.end_edit.setToolTip("When the session ends; after it starts.")
-        self.no_time_check = QCheckBox("No ti&me")
+        self.end_edit.setToolTip(self.tr("When the session ends; after it starts."))
+        self.no_time_check = QCheckBox(self.tr("No ti&me"))
         self.no_time_check.setObjectName("no_time")
-        self.no_time_check.setToolTip("Tick when the session's times are not known yet; no times are stored.")
+        self.no_time_check.setToolTip(self.tr("Tick when the session's times are not known yet; no times are stored."))
         start = QTime.fromString(current.start, TIME_FORMAT)
         end = QTime.fromString(current.end, TIME_FORMAT)
         self.start_edit.setTime(start if start.isValid() else DEFAULT_START)
@@ -108,65 +108,67 @@ class SessionDialog(QDialog):
 
         self.room_edit = QLineEdit(current.venue)
         self.room_edit.setObjectName("room")
-        self.room_edit.setPlaceholderText("e.g. Room 201, 2nd floor")
-        self.room_edit.setToolTip("Room the session is held in.")
+        self.room_edit.setPlaceholderText(self.tr("e.g. Room 201, 2nd floor"))
+        self.room_edit.setToolTip(self.tr("Room the session is held in."))
         names = [p.name for p in roster]
         self.chair_combo = self._person_combo(
-            "chair", names, current.chair, "Who chairs or moderates the session: pick from the roster or type a name.")
+            "chair", names, current.chair,
+            self.tr("Who chairs or moderates the session: pick from the roster or type a name."))
         self.rapporteur_combo = self._person_combo(
-            "rapporteur", names, current.rapporteur, "Who writes the session's minutes: pick from the roster or type "
-            "a name.")
+            "rapporteur", names, current.rapporteur,
+            self.tr("Who writes the session's minutes: pick from the roster or type a name."))
         self.language_combo = language_combo(current.language, self)
         self.language_combo.setObjectName("language")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Title:", self.title_edit)
+        form.addRow(self.tr("&Title:"), self.title_edit)
         date_row = QHBoxLayout()
         date_row.addWidget(self.date_edit)
         date_row.addWidget(self.no_date_check)
         date_row.addStretch(1)
-        form.addRow("&Date:", date_row)
+        form.addRow(self.tr("&Date:"), date_row)
         form.labelForField(date_row).setBuddy(self.date_edit)
         time_row = QHBoxLayout()
         time_row.addWidget(self.start_edit)
-        to_label = QLabel("t&o")
+        to_label = QLabel(self.tr("t&o"))
         to_label.setBuddy(self.end_edit)
         time_row.addWidget(to_label)
         time_row.addWidget(self.end_edit)
         time_row.addWidget(self.no_time_check)
         time_row.addStretch(1)
-        form.addRow("Ti&me:", time_row)
+        form.addRow(self.tr("Ti&me:"), time_row)
         form.labelForField(time_row).setBuddy(self.start_edit)
-        form.addRow("&Room:", self.room_edit)
-        form.addRow("&Chair / moderator:", self.chair_combo)
-        form.addRow("Ra&pporteur:", self.rapporteur_combo)
-        form.addRow("&Language:", self.language_combo)
+        form.addRow(self.tr("&Room:"), self.room_edit)
+        form.addRow(self.tr("&Chair / moderator:"), self.chair_combo)
+        form.addRow(self.tr("Ra&pporteur:"), self.rapporteur_combo)
+        form.addRow(self.tr("&Language:"), self.language_combo)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("speaker_filter")
-        self.filter_edit.setPlaceholderText("Filter the roster")
-        self.filter_edit.setToolTip("Show only participants whose name, title, organisation or country contains "
-                                    "this text")
+        self.filter_edit.setPlaceholderText(self.tr("Filter the roster"))
+        self.filter_edit.setToolTip(self.tr("Show only participants whose name, title, organisation or country "
+                                            "contains this text"))
         self.filter_edit.setClearButtonEnabled(True)
         self.speaker_list = QListWidget()
         self.speaker_list.setObjectName("speakers")
-        self.speaker_list.setToolTip("Tick who is planned to speak (Space ticks the selected one). They speak in "
-                                     "the order they were ticked; transcript speakers are named from this list.")
+        self.speaker_list.setToolTip(self.tr("Tick who is planned to speak (Space ticks the selected one). They "
+                                             "speak in the order they were ticked; transcript speakers are named "
+                                             "from this list."))
         self.speaker_list.setUniformItemSizes(True)
         # Long organisation names are cut with "…" (the tooltip has all of it) rather than scrolled sideways.
         self.speaker_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.speaker_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for person in roster:
             self._add_item(person, checked=person.id in self.speaker_ids)
-        self.add_person_button = QPushButton("Add &participant…")
+        self.add_person_button = QPushButton(self.tr("Add &participant…"))
         self.add_person_button.setObjectName("add_participant")
-        self.add_person_button.setToolTip("Add someone to the workshop's roster and tick them as a speaker")
+        self.add_person_button.setToolTip(self.tr("Add someone to the workshop's roster and tick them as a speaker"))
         self.order_label = QLabel()
         self.order_label.setObjectName("order")
         self.order_label.setWordWrap(True)
         self.order_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        speakers_box = QGroupBox("Planned &speakers")
+        speakers_box = QGroupBox(self.tr("Planned &speakers"))
         box_layout = QVBoxLayout(speakers_box)
         box_layout.addWidget(self.filter_edit)
         box_layout.addWidget(self.speaker_list, 1)
@@ -178,7 +180,7 @@ class SessionDialog(QDialog):
         # The group's mnemonic moves the focus to its first child, the filter box, which is where a search starts.
 
         self.message = MessageLine(self)
-        self.buttons, self.ok_button = ok_cancel_buttons(self, "Save the session and its planned speakers")
+        self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("Save the session and its planned speakers"))
 
         columns = QHBoxLayout()
         columns.addLayout(form, 1)
@@ -301,11 +303,11 @@ class SessionDialog(QDialog):
                  for i in range(self.speaker_list.count())}
         if self.speaker_ids:
             order = "; ".join(f"{n}. {names[pid]}" for n, pid in enumerate(self.speaker_ids, 1))
-            self.order_label.setText(f"Speaking order: {order}")
+            self.order_label.setText(self.tr("Speaking order: {0}").format(order))
         elif self.speaker_list.count():
-            self.order_label.setText("No planned speakers ticked.")
+            self.order_label.setText(self.tr("No planned speakers ticked."))
         else:
-            self.order_label.setText("The roster is empty: add participants to plan speakers.")
+            self.order_label.setText(self.tr("The roster is empty: add participants to plan speakers."))
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -323,12 +325,12 @@ class SessionDialog(QDialog):
         """Why the session cannot be saved as it stands, or an empty string."""
         title = self.title_edit.text().strip()
         if not title:
-            return "The session needs a title."
+            return self.tr("The session needs a title.")
         other = self.store.find_session(title)
         if other is not None and other.id != self._session_id:
-            return f'A session titled "{title}" already exists. Choose another title.'
+            return self.tr('A session titled "{0}" already exists. Choose another title.').format(title)
         if not self.no_time_check.isChecked() and self.end_edit.time() <= self.start_edit.time():
-            return "The session must end after it starts."
+            return self.tr("The session must end after it starts.")
         return ""
 
     def _validate(self) -> None:

@@ -29,42 +29,45 @@ class WorkshopDialog(QDialog):
         self.store = store
         self.workshop: Workshop | None = None
         current = store.workshop()
-        self.setWindowTitle("Workshop")
+        self.setWindowTitle(self.tr("Workshop"))
         use_traditional_chinese_fonts(self)
 
         self.title_edit = QLineEdit(current.title)
         self.title_edit.setObjectName("title")
         self.title_edit.setCursorPosition(0)  # a long title shows its start, not its end
-        self.title_edit.setPlaceholderText("e.g. International Workshop on Strategies for Combating Human Trafficking")
-        self.title_edit.setToolTip("The workshop's name, printed at the top of the minutes. Required.")
+        self.title_edit.setPlaceholderText(
+            self.tr("e.g. International Workshop on Strategies for Combating Human Trafficking"))
+        self.title_edit.setToolTip(self.tr("The workshop's name, printed at the top of the minutes. Required."))
         self.dates_edit = QLineEdit(current.dates)
         self.dates_edit.setObjectName("dates")
-        self.dates_edit.setPlaceholderText("e.g. 28–29 August 2024")
-        self.dates_edit.setToolTip("When the workshop takes place, written as it should appear in the minutes.")
+        self.dates_edit.setPlaceholderText(self.tr("e.g. 28–29 August 2024"))
+        self.dates_edit.setToolTip(
+            self.tr("When the workshop takes place, written as it should appear in the minutes."))
         self.venue_edit = QLineEdit(current.venue)
         self.venue_edit.setObjectName("venue")
-        self.venue_edit.setPlaceholderText("e.g. Taipei International Convention Center")
-        self.venue_edit.setToolTip("Where the workshop takes place.")
+        self.venue_edit.setPlaceholderText(self.tr("e.g. Taipei International Convention Center"))
+        self.venue_edit.setToolTip(self.tr("Where the workshop takes place."))
         self.organiser_edit = QLineEdit(current.organiser)
         self.organiser_edit.setObjectName("organiser")
-        self.organiser_edit.setPlaceholderText("e.g. Ministry of the Interior, National Immigration Agency")
-        self.organiser_edit.setToolTip("Who hosts the workshop.")
+        self.organiser_edit.setPlaceholderText(
+            self.tr("e.g. Ministry of the Interior, National Immigration Agency"))
+        self.organiser_edit.setToolTip(self.tr("Who hosts the workshop."))
         self.language_combo = language_combo(current.language, self)
         self.language_combo.setObjectName("language")
-        self.language_combo.setToolTip("Language new sessions start with; each session can choose its own.\n"
-                                       + self.language_combo.toolTip())
+        self.language_combo.setToolTip(self.tr("Language new sessions start with; each session can choose its own.")
+                                       + "\n" + self.language_combo.toolTip())
         self.script_combo = script_combo(current.script, self)
         self.script_combo.setObjectName("script")
 
         form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Dates:", self.dates_edit)
-        form.addRow("&Venue:", self.venue_edit)
-        form.addRow("&Organiser:", self.organiser_edit)
-        form.addRow("Default &language:", self.language_combo)
-        form.addRow("Chinese &script:", self.script_combo)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Dates:"), self.dates_edit)
+        form.addRow(self.tr("&Venue:"), self.venue_edit)
+        form.addRow(self.tr("&Organiser:"), self.organiser_edit)
+        form.addRow(self.tr("Default &language:"), self.language_combo)
+        form.addRow(self.tr("Chinese &script:"), self.script_combo)
         self.message = MessageLine(self)
-        self.buttons, self.ok_button = ok_cancel_buttons(self, "Save the workshop's details")
+        self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("Save the workshop's details"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -90,7 +93,7 @@ class WorkshopDialog(QDialog):
         return dialog.workshop
 
     def _validate(self) -> None:
-        problem = "" if self.title_edit.text().strip() else "The workshop needs a title."
+        problem = "" if self.title_edit.text().strip() else self.tr("The workshop needs a title.")
         self.message.say(problem)
         self.ok_button.setEnabled(not problem)
 

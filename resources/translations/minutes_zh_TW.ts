@@ -1,0 +1,1474 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong inside Minutes ({0}). Your work is saved. The details are in {1}.</source>
+        <translation>Minutes 內部發生錯誤（{0}）。您的工作已儲存。詳細資訊請見 {1}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Minutes ({0}). Your work is saved.</source>
+        <translation>Minutes 內部發生錯誤（{0}）。您的工作已儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>DialogCommon</name>
+    <message>
+        <source>Traditional (Taiwan)</source>
+        <translation>繁體（台灣）</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>Auto (detect for each part)</source>
+        <translation>自動（逐段偵測）</translation>
+    </message>
+    <message>
+        <source>English (en)</source>
+        <translation>英語 (en)</translation>
+    </message>
+    <message>
+        <source>Mandarin (zh)</source>
+        <translation>華語 (zh)</translation>
+    </message>
+    <message>
+        <source>Language spoken in it, passed to Whisper. Auto detects it for each part, so a Mandarin answer between English questions stays Mandarin. Type the first letters to jump.</source>
+        <translation>發言所用的語言，會傳給 Whisper。選「自動」會逐段偵測語言，因此穿插在英語提問之間的華語回答仍會以華語轉錄。輸入開頭字母可快速跳到該項。</translation>
+    </message>
+    <message>
+        <source>Script that Chinese text is written in: Traditional with Taiwan phrasing, or Simplified.</source>
+        <translation>中文文字使用的字體：繁體（台灣用語）或簡體。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export minutes</source>
+        <translation>匯出會議紀錄</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>本議程</translation>
+    </message>
+    <message>
+        <source>All sessions, one report</source>
+        <translation>所有議程，合為一份報告</translation>
+    </message>
+    <message>
+        <source>All sessions, one file each</source>
+        <translation>所有議程，每場一個檔案</translation>
+    </message>
+    <message>
+        <source>Chatham House Rule: attribute no remark, name nobody</source>
+        <translation>查塔姆守則：不註明發言者，不具名任何人</translation>
+    </message>
+    <message>
+        <source>“a participant”</source>
+        <translation>「一位與會者」</translation>
+    </message>
+    <message>
+        <source>“a representative of &lt;country&gt;”</source>
+        <translation>「&lt;國家&gt;代表」</translation>
+    </message>
+    <message>
+        <source>Include text marked confidential / off the record</source>
+        <translation>包含標示為機密／不列入紀錄的內容</translation>
+    </message>
+    <message>
+        <source>Annex: the full transcript with times and speakers</source>
+        <translation>附錄：含時間與講者的完整逐字稿</translation>
+    </message>
+    <message>
+        <source>Default Minutes template</source>
+        <translation>Minutes 預設範本</translation>
+    </message>
+    <message>
+        <source>A .docx letterhead whose styles, header and footer are used</source>
+        <translation>使用其樣式、頁首與頁尾的 .docx 信頭範本</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
+        <translation>議程：</translation>
+    </message>
+    <message>
+        <source>Attribution:</source>
+        <translation>發言歸屬：</translation>
+    </message>
+    <message>
+        <source>Content:</source>
+        <translation>內容：</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>標籤語言：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>範本：</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>Letterhead template</source>
+        <translation>信頭範本</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>取代為</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>大小寫須相符</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全字拼寫須相符</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一個</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一個</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部取代</translation>
+    </message>
+    <message>
+        <source>Replace in every segment of the session (one undo step)</source>
+        <translation>在本議程所有段落中取代（可一次復原）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Ready</source>
+        <translation type="vanished">就緒</translation>
+    </message>
+    <message>
+        <source>Select a session, or add one with Session ▸ Import audio or video…</source>
+        <translation type="vanished">請選擇議程，或以「議程 ▸ 匯入音訊或視訊…」新增議程</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation type="vanished">講者</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="vanished">取消</translation>
+    </message>
+    <message>
+        <source>Stop this transcription; what is finished is kept</source>
+        <translation type="vanished">停止這次轉錄；已完成的部分會保留</translation>
+    </message>
+    <message>
+        <source>&amp;New workshop…</source>
+        <translation type="vanished">新增工作坊(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a workshop folder (*.minutes)</source>
+        <translation type="vanished">建立工作坊資料夾 (*.minutes)</translation>
+    </message>
+    <message>
+        <source>&amp;Open workshop…</source>
+        <translation type="vanished">開啟工作坊(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a workshop folder</source>
+        <translation type="vanished">開啟工作坊資料夾</translation>
+    </message>
+    <message>
+        <source>&amp;Close workshop</source>
+        <translation type="vanished">關閉工作坊(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="vanished">結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Import audio or video…</source>
+        <translation type="vanished">匯入音訊或視訊(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add a session from a recording and transcribe it</source>
+        <translation type="vanished">從錄音新增議程並轉錄為逐字稿</translation>
+    </message>
+    <message>
+        <source>&amp;Transcribe / resume</source>
+        <translation type="vanished">轉錄／繼續(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Transcribe the selected session from where it stopped</source>
+        <translation type="vanished">從中斷處繼續轉錄所選議程</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel transcription</source>
+        <translation type="vanished">取消轉錄(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Split at cursor</source>
+        <translation type="vanished">在游標處分割(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Split the segment at the text cursor (or in the middle)</source>
+        <translation type="vanished">在文字游標處（或從中間）分割段落</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with next</source>
+        <translation type="vanished">與下一段合併(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Join the segment with the next one</source>
+        <translation type="vanished">將此段落與下一段合併</translation>
+    </message>
+    <message>
+        <source>&amp;Delete segment</source>
+        <translation type="vanished">刪除段落(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change s&amp;peaker…</source>
+        <translation type="vanished">變更講者(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Give the selected segments to another speaker</source>
+        <translation type="vanished">將所選段落改歸另一位講者</translation>
+    </message>
+    <message>
+        <source>&amp;Find and replace…</source>
+        <translation type="vanished">尋找與取代(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation type="vanished">播放／暫停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play from &amp;segment</source>
+        <translation type="vanished">從段落播放(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Play the recording from the selected segment</source>
+        <translation type="vanished">從所選段落開始播放錄音</translation>
+    </message>
+    <message>
+        <source>&amp;Back 5 s</source>
+        <translation type="vanished">倒退 5 秒(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward 5 s</source>
+        <translation type="vanished">快轉 5 秒(&amp;F)</translation>
+    </message>
+    <message>
+        <source>S&amp;lower</source>
+        <translation type="vanished">放慢(&amp;L)</translation>
+    </message>
+    <message>
+        <source>F&amp;aster</source>
+        <translation type="vanished">加快(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;About Minutes</source>
+        <translation type="vanished">關於 Minutes(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="vanished">復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="vanished">重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation type="vanished">復原 {action}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation type="vanished">重做 {action}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="vanished">檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="vanished">編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation type="vanished">議程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation type="vanished">播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="vanished">檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="vanished">說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation type="vanished">已開啟 {path}</translation>
+    </message>
+    <message>
+        <source>Minutes — {name}</source>
+        <translation type="vanished">Minutes — {name}</translation>
+    </message>
+    <message>
+        <source>Open workshop</source>
+        <translation type="vanished">開啟工作坊</translation>
+    </message>
+    <message>
+        <source>New workshop</source>
+        <translation type="vanished">新增工作坊</translation>
+    </message>
+    <message>
+        <source>Workshops (*.minutes)</source>
+        <translation type="vanished">工作坊 (*.minutes)</translation>
+    </message>
+    <message>
+        <source>Import a recording</source>
+        <translation type="vanished">匯入錄音</translation>
+    </message>
+    <message>
+        <source>Audio and video</source>
+        <translation type="vanished">音訊與視訊</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="vanished">新增議程</translation>
+    </message>
+    <message>
+        <source>Session title:</source>
+        <translation type="vanished">議程名稱：</translation>
+    </message>
+    <message>
+        <source>A session titled &quot;{title}&quot; already exists. Choose another title.</source>
+        <translation type="vanished">已有名為「{title}」的議程，請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>Transcription finished</source>
+        <translation type="vanished">轉錄完成</translation>
+    </message>
+    <message>
+        <source>Transcription cancelled; the finished part is kept (Ctrl+T resumes)</source>
+        <translation type="vanished">已取消轉錄；已完成的部分會保留（按 Ctrl+T 繼續）</translation>
+    </message>
+    <message>
+        <source>Put the cursor inside the text to split there</source>
+        <translation type="vanished">請將游標放在文字中要分割的位置</translation>
+    </message>
+    <message>
+        <source>The last segment has no next one to merge with</source>
+        <translation type="vanished">最後一個段落之後沒有可合併的段落</translation>
+    </message>
+    <message>
+        <source>New speaker</source>
+        <translation type="vanished">新講者</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation type="vanished">變更講者</translation>
+    </message>
+    <message>
+        <source>Speaker of the selected segments:</source>
+        <translation type="vanished">所選段落的講者：</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="vanished">找不到</translation>
+    </message>
+    <message>
+        <source>{count} segment(s) changed</source>
+        <translation type="vanished">已變更 {count} 個段落</translation>
+    </message>
+    <message>
+        <source>About Minutes</source>
+        <translation type="vanished">關於 Minutes</translation>
+    </message>
+    <message>
+        <source>Transcripts and minutes of workshop sessions, offline.</source>
+        <translation type="vanished">離線製作工作坊各議程的逐字稿與會議紀錄。</translation>
+    </message>
+    <message>
+        <source>Speech model: {model}</source>
+        <translation type="vanished">語音模型：{model}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Summary of the session, written by the rapporteur.
+
+Each line becomes a paragraph in the Word minutes.</source>
+        <translation>本議程的摘要，由紀錄人撰寫。
+
+每一行在 Word 會議紀錄中成為一個段落。</translation>
+    </message>
+    <message>
+        <source>Decisions and recommendations</source>
+        <translation>決議與建議</translation>
+    </message>
+    <message>
+        <source>One decision or recommendation per line, numbered in this order in the minutes. Double-click or press F2 to edit; drag to reorder.</source>
+        <translation>每行一項決議或建議，會依此順序在會議紀錄中編號。按兩下或按 F2 編輯；拖曳可調整順序。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a decision or recommendation</source>
+        <translation>新增一項決議或建議</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line</source>
+        <translation>移除所選的一行</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the selected line up</source>
+        <translation>將所選的一行上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected line down</source>
+        <translation>將所選的一行下移</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions and recommendations</source>
+        <translation>決議與建議(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Edit participant</source>
+        <translation>編輯與會者</translation>
+    </message>
+    <message>
+        <source>Add participant</source>
+        <translation>新增與會者</translation>
+    </message>
+    <message>
+        <source>e.g. 王小明 or Maria Santos</source>
+        <translation>例如：王小明或 Maria Santos</translation>
+    </message>
+    <message>
+        <source>{0}. Required.</source>
+        <translation>{0}。必填。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>職稱(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>單位(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>國家／地區(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Save this participant to the workshop&apos;s roster</source>
+        <translation>將此與會者儲存至工作坊名冊</translation>
+    </message>
+    <message>
+        <source>A participant needs a name.</source>
+        <translation>與會者必須有姓名。</translation>
+    </message>
+    <message>
+        <source>{0} is already on the roster. Edit that entry instead.</source>
+        <translation>{0} 已在名冊中，請改為編輯該筆資料。</translation>
+    </message>
+    <message>
+        <source>{0} is already on the roster. Edit that entry instead, or give the organisation to tell namesakes apart.</source>
+        <translation>{0} 已在名冊中。請改為編輯該筆資料，或填寫單位以區分同名的人。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>Play or pause (Ctrl+Space)</source>
+        <translation>播放或暫停（Ctrl+Space）</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>錄音中的位置</translation>
+    </message>
+    <message>
+        <source>Playback speed (Ctrl+[ slower, Ctrl+] faster)</source>
+        <translation>播放速度（Ctrl+[ 放慢，Ctrl+] 加快）</translation>
+    </message>
+</context>
+<context>
+    <name>RecorderPanel</name>
+    <message>
+        <source>The microphone to record from; Minutes remembers your choice</source>
+        <translation>用來錄音的麥克風；Minutes 會記住您的選擇</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Look again for microphones (after plugging one in)</source>
+        <translation>重新尋找麥克風（接上麥克風後使用）</translation>
+    </message>
+    <message>
+        <source>The title of the new session (it must not be taken in this workshop)</source>
+        <translation>新議程的名稱（不可與本工作坊中已有的名稱重複）</translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation>● 錄音</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ 停止</translation>
+    </message>
+    <message>
+        <source>Start recording a new session</source>
+        <translation>開始錄製新議程</translation>
+    </message>
+    <message>
+        <source>Pause or resume; the pause is left out of the recording</source>
+        <translation>暫停或繼續；暫停期間不會錄入</translation>
+    </message>
+    <message>
+        <source>Stop recording and keep the session</source>
+        <translation>停止錄音並保留議程</translation>
+    </message>
+    <message>
+        <source>Time recorded, pauses excluded</source>
+        <translation>已錄音時間（不含暫停）</translation>
+    </message>
+    <message>
+        <source>The live transcript is catching up; the recording itself is complete, and the full transcription after Stop covers everything</source>
+        <translation>即時逐字稿正在追趕進度；錄音本身是完整的，按下停止後的完整轉錄會涵蓋全部內容</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>麥克風(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>名稱(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Open a workshop to record a session.</source>
+        <translation>請開啟工作坊以錄製議程。</translation>
+    </message>
+    <message>
+        <source>Ready to record.</source>
+        <translation>可以開始錄音。</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation>（預設）</translation>
+    </message>
+    <message>
+        <source>No microphone found</source>
+        <translation>找不到麥克風</translation>
+    </message>
+    <message>
+        <source>No microphone or other input device was found. Connect one and press Refresh.</source>
+        <translation>找不到麥克風或其他輸入裝置。請接上裝置後按「重新整理」。</translation>
+    </message>
+    <message>
+        <source>The microphone “{0}” is not connected; choose another or press Refresh.</source>
+        <translation>麥克風「{0}」未連接；請選擇其他麥克風或按「重新整理」。</translation>
+    </message>
+    <message>
+        <source>Give the session a title first.</source>
+        <translation>請先為議程命名。</translation>
+    </message>
+    <message>
+        <source>A session titled “{0}” already exists in this workshop. Choose another title.</source>
+        <translation>本工作坊已有名為「{0}」的議程，請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>Loading the speech model and opening the microphone…</source>
+        <translation>正在載入語音模型並開啟麥克風…</translation>
+    </message>
+    <message>
+        <source>start recording</source>
+        <translation>開始錄音</translation>
+    </message>
+    <message>
+        <source>Paused; the pause is left out of the recording.</source>
+        <translation>已暫停；暫停期間不會錄入。</translation>
+    </message>
+    <message>
+        <source>Stopping; the live transcript is finishing what it heard…</source>
+        <translation>正在停止；即時逐字稿正在完成已收到的內容…</translation>
+    </message>
+    <message>
+        <source>stop the recording</source>
+        <translation>停止錄音</translation>
+    </message>
+    <message>
+        <source>Recorded “{0}” ({1}); it is kept in the workshop.</source>
+        <translation>已錄製「{0}」（{1}），並已保存在工作坊中。</translation>
+    </message>
+    <message>
+        <source>transcript {0} s behind</source>
+        <translation>逐字稿落後 {0} 秒</translation>
+    </message>
+    <message>
+        <source>Session {0}</source>
+        <translation>議程 {0}</translation>
+    </message>
+    <message>
+        <source>Recording “{0}” from {1}.</source>
+        <translation>正在從{1}錄製「{0}」。</translation>
+    </message>
+    <message>
+        <source>the microphone</source>
+        <translation>麥克風</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>啟動中…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+</context>
+<context>
+    <name>RosterCsv</name>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>無法讀取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Line {line} of {name} is not UTF-8 text. Save the file as &quot;CSV UTF-8&quot; and import it again; nothing was imported.</source>
+        <translation>{name} 第 {line} 行不是 UTF-8 文字。請將檔案另存為「CSV UTF-8」後再匯入；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>該檔案</translation>
+    </message>
+    <message>
+        <source>{name} is empty. It needs a header row (name,title,organisation,country) and one line per participant; nothing was imported.</source>
+        <translation>{name} 是空的。檔案需要一列標題（name,title,organisation,country），且每位與會者一行；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>Line 1 of {name} should be the header name,title,organisation,country but reads &quot;{header}&quot;. Fix it and import again; nothing was imported.</source>
+        <translation>{name} 第 1 行應為標題列 name,title,organisation,country，但內容是「{header}」。請修正後再匯入；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>Line {line} of {name} has {values} values but the header names {columns}. Put values holding commas in double quotes, fix the line and import again; nothing was imported.</source>
+        <translation>{name} 第 {line} 行有 {values} 個值，但標題列有 {columns} 欄。含逗號的值請用雙引號括起來，修正該行後再匯入；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>Line {line} of {name} has no name. Fix the line and import again; nothing was imported.</source>
+        <translation>{name} 第 {line} 行沒有姓名。請修正該行後再匯入；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>Line {line} of {name} is not valid CSV ({error}). Fix the line and import again; nothing was imported.</source>
+        <translation>{name} 第 {line} 行不是有效的 CSV（{error}）。請修正該行後再匯入；未匯入任何資料。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Participants</source>
+        <translation>與會者</translation>
+    </message>
+    <message>
+        <source>Filter by name, title, organisation or country</source>
+        <translation>依姓名、職稱、單位或國家／地區篩選</translation>
+    </message>
+    <message>
+        <source>Show only participants whose details contain this text</source>
+        <translation>只顯示資料中含有此文字的與會者</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>篩選(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Double-click a cell or press F2 to edit it; Delete removes the selected people</source>
+        <translation>按兩下儲存格或按 F2 編輯；按 Delete 移除所選的人</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a participant to the roster (Ctrl+N)</source>
+        <translation>將與會者加入名冊（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>刪除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected participants from the roster (Delete)</source>
+        <translation>從名冊移除所選的與會者（Delete）</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>匯入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add participants from a UTF-8 CSV file with the header name,title,organisation,country</source>
+        <translation>從標題列為 name,title,organisation,country 的 UTF-8 CSV 檔加入與會者</translation>
+    </message>
+    <message>
+        <source>Close the roster; every change is already saved</source>
+        <translation>關閉名冊；所有變更都已儲存</translation>
+    </message>
+    <message>
+        <source>Added {0}.</source>
+        <translation>已新增 {0}。</translation>
+    </message>
+    <message>
+        <source>Removed {0}.</source>
+        <translation>已移除 {0}。</translation>
+    </message>
+    <message>
+        <source>Removed {0} participants.</source>
+        <translation>已移除 {0} 位與會者。</translation>
+    </message>
+    <message>
+        <source>these {0} participants ({1})</source>
+        <translation>這 {0} 位與會者（{1}）</translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation>移除與會者</translation>
+    </message>
+    <message>
+        <source>Remove {0} from the roster?
+
+Speakers named after them in transcripts become anonymous again, and they are taken off the sessions&apos; planned speakers. What they said stays in the transcripts.</source>
+        <translation>要從名冊移除 {0} 嗎？
+
+逐字稿中以其命名的講者會變回匿名，也會從各議程的預定講者中移除。其發言內容仍保留在逐字稿中。</translation>
+    </message>
+    <message>
+        <source>Import participants</source>
+        <translation>匯入與會者</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Everyone in {0} is already on the roster; nothing was added.</source>
+        <translation>{0} 中的每個人都已在名冊中；未新增任何人。</translation>
+    </message>
+    <message>
+        <source>Imported 1 participant from {0}.</source>
+        <translation>已從 {0} 匯入 1 位與會者。</translation>
+    </message>
+    <message>
+        <source>Imported {0} participants from {1}.</source>
+        <translation>已從 {1} 匯入 {0} 位與會者。</translation>
+    </message>
+    <message>
+        <source>1 already on the roster was left as they were.</source>
+        <translation>另有 1 位已在名冊中，維持原樣。</translation>
+    </message>
+    <message>
+        <source>{0} already on the roster were left as they were.</source>
+        <translation>另有 {0} 位已在名冊中，維持原樣。</translation>
+    </message>
+    <message>
+        <source>{0} participants</source>
+        <translation>{0} 位與會者</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>顯示 {0} / {1} 位</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>職稱</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>單位</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>國家／地區</translation>
+    </message>
+    <message>
+        <source>Full name as it should appear in the minutes; transcript speakers can be named after it</source>
+        <translation>會議紀錄中顯示的全名；逐字稿中的講者可依此命名</translation>
+    </message>
+    <message>
+        <source>Job title or role, e.g. Prosecutor, Director</source>
+        <translation>職稱或角色，例如：檢察官、主任</translation>
+    </message>
+    <message>
+        <source>Agency, ministry or NGO</source>
+        <translation>機關、部會或非政府組織</translation>
+    </message>
+    <message>
+        <source>Country or territory the participant comes from</source>
+        <translation>與會者來自的國家或地區</translation>
+    </message>
+    <message>
+        <source>{0} — double-click or press F2 to edit</source>
+        <translation>{0} — 按兩下或按 F2 編輯</translation>
+    </message>
+    <message>
+        <source>{0} keeps their name: a participant needs one.</source>
+        <translation>{0} 的姓名不變：與會者必須有姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>New session</source>
+        <translation>新增議程</translation>
+    </message>
+    <message>
+        <source>Edit session</source>
+        <translation>編輯議程</translation>
+    </message>
+    <message>
+        <source>e.g. Session 1: Atypical Victims of Human Trafficking</source>
+        <translation>例如：第一場：非典型人口販運被害人</translation>
+    </message>
+    <message>
+        <source>The session&apos;s title on the agenda and in the minutes. Required, and different from every other session&apos;s.</source>
+        <translation>議程在議程表與會議紀錄中的名稱。必填，且不可與其他議程相同。</translation>
+    </message>
+    <message>
+        <source>Day of the session; press Alt+Down or click the arrow for a calendar.</source>
+        <translation>議程的日期；按 Alt+Down 或點選箭頭可開啟月曆。</translation>
+    </message>
+    <message>
+        <source>No d&amp;ate</source>
+        <translation>無日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tick when the session&apos;s day is not known yet; no date is stored.</source>
+        <translation>議程日期尚未確定時請勾選；不會儲存日期。</translation>
+    </message>
+    <message>
+        <source>When the session starts (24-hour clock, local time).</source>
+        <translation>議程開始時間（24 小時制，當地時間）。</translation>
+    </message>
+    <message>
+        <source>When the session ends; after it starts.</source>
+        <translation>議程結束時間；須晚於開始時間。</translation>
+    </message>
+    <message>
+        <source>No ti&amp;me</source>
+        <translation>無時間(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Tick when the session&apos;s times are not known yet; no times are stored.</source>
+        <translation>議程時間尚未確定時請勾選；不會儲存時間。</translation>
+    </message>
+    <message>
+        <source>e.g. Room 201, 2nd floor</source>
+        <translation>例如：2 樓 201 室</translation>
+    </message>
+    <message>
+        <source>Room the session is held in.</source>
+        <translation>議程舉行的會議室。</translation>
+    </message>
+    <message>
+        <source>Who chairs or moderates the session: pick from the roster or type a name.</source>
+        <translation>議程的主持人：從名冊中選擇或輸入姓名。</translation>
+    </message>
+    <message>
+        <source>Who writes the session&apos;s minutes: pick from the roster or type a name.</source>
+        <translation>撰寫本議程會議紀錄的人：從名冊中選擇或輸入姓名。</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>名稱(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me:</source>
+        <translation>時間(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>會議室(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Chair / moderator:</source>
+        <translation>主持人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ra&amp;pporteur:</source>
+        <translation>紀錄人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Filter the roster</source>
+        <translation>篩選名冊</translation>
+    </message>
+    <message>
+        <source>Show only participants whose name, title, organisation or country contains this text</source>
+        <translation>只顯示姓名、職稱、單位或國家／地區含有此文字的與會者</translation>
+    </message>
+    <message>
+        <source>Tick who is planned to speak (Space ticks the selected one). They speak in the order they were ticked; transcript speakers are named from this list.</source>
+        <translation>勾選預定發言的人（按空白鍵可勾選所選項目）。發言順序依勾選順序；逐字稿中的講者會從此清單命名。</translation>
+    </message>
+    <message>
+        <source>Add &amp;participant…</source>
+        <translation>新增與會者(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add someone to the workshop&apos;s roster and tick them as a speaker</source>
+        <translation>將某人加入工作坊名冊並勾選為講者</translation>
+    </message>
+    <message>
+        <source>Planned &amp;speakers</source>
+        <translation>預定講者(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the session and its planned speakers</source>
+        <translation>儲存議程及其預定講者</translation>
+    </message>
+    <message>
+        <source>Speaking order: {0}</source>
+        <translation>發言順序：{0}</translation>
+    </message>
+    <message>
+        <source>No planned speakers ticked.</source>
+        <translation>尚未勾選預定講者。</translation>
+    </message>
+    <message>
+        <source>The roster is empty: add participants to plan speakers.</source>
+        <translation>名冊是空的：請先新增與會者再安排講者。</translation>
+    </message>
+    <message>
+        <source>The session needs a title.</source>
+        <translation>議程必須有名稱。</translation>
+    </message>
+    <message>
+        <source>A session titled &quot;{0}&quot; already exists. Choose another title.</source>
+        <translation>已有名為「{0}」的議程，請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>The session must end after it starts.</source>
+        <translation>議程的結束時間必須晚於開始時間。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersPanel</name>
+    <message>
+        <source>Voices found in this session; double-click to name one</source>
+        <translation>本議程中找到的聲音；按兩下即可命名</translation>
+    </message>
+    <message>
+        <source>Name…</source>
+        <translation>命名…</translation>
+    </message>
+    <message>
+        <source>Name the selected speaker after a participant of the roster</source>
+        <translation>以與會者名冊中的人名為所選講者命名</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Accept the proposed name (the same voice was named in an earlier session)</source>
+        <translation>接受建議的名稱（先前的議程已為同一聲音命名）</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合併至…</translation>
+    </message>
+    <message>
+        <source>The selected speaker is the same person as another one: join them</source>
+        <translation>所選講者與另一位是同一人：將兩者合併</translation>
+    </message>
+    <message>
+        <source>Forget voice</source>
+        <translation>忘記聲音</translation>
+    </message>
+    <message>
+        <source>Delete the remembered voice of the participant this speaker is named after</source>
+        <translation>刪除此講者所對應與會者的已記住聲音</translation>
+    </message>
+    <message>
+        <source>{label}  — sounds like {name} ({score})?</source>
+        <translation>{label}  — 聽起來像 {name}（{score}）？</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>（匿名）</translation>
+    </message>
+    <message>
+        <source>Name speaker</source>
+        <translation>為講者命名</translation>
+    </message>
+    <message>
+        <source>Participant (or type a new name to add them to the roster):</source>
+        <translation>與會者（或輸入新名字以加入名冊）：</translation>
+    </message>
+    <message>
+        <source>Merge speakers</source>
+        <translation>合併講者</translation>
+    </message>
+    <message>
+        <source>Give all of {0}&apos;s segments to:</source>
+        <translation>將 {0} 的所有段落改歸給：</translation>
+    </message>
+    <message>
+        <source>Delete the remembered voice of this participant? Later sessions will no longer propose their name.</source>
+        <translation>要刪除此與會者的已記住聲音嗎？之後的議程將不再建議此人的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Transcripts and minutes of workshop sessions, on this computer only.</source>
+        <translation>工作坊各議程的逐字稿與會議紀錄，只在這台電腦上處理。</translation>
+    </message>
+    <message>
+        <source>New workshop…</source>
+        <translation>新增工作坊…</translation>
+    </message>
+    <message>
+        <source>Open workshop…</source>
+        <translation>開啟工作坊…</translation>
+    </message>
+    <message>
+        <source>Recent workshops (double-click to open):</source>
+        <translation>最近的工作坊（按兩下開啟）：</translation>
+    </message>
+</context>
+<context>
+    <name>StrategiesPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>講者</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>發言內容</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>註記</translation>
+    </message>
+    <message>
+        <source>off the record</source>
+        <translation>不列入紀錄</translation>
+    </message>
+    <message>
+        <source>Filter by words, speaker, comment or tag</source>
+        <translation>依文字、講者、註記或標籤篩選</translation>
+    </message>
+    <message>
+        <source>No session is open.</source>
+        <translation>未開啟任何議程。</translation>
+    </message>
+    <message>
+        <source>Off the record (no tag)</source>
+        <translation>不列入紀錄（無標籤）</translation>
+    </message>
+    <message>
+        <source>Notes (no tag)</source>
+        <translation>註記（無標籤）</translation>
+    </message>
+    <message>
+        <source>Nothing tagged matches the filter.</source>
+        <translation>沒有符合篩選條件的標記項目。</translation>
+    </message>
+    <message>
+        <source>Nothing tagged yet. Select a segment in the transcript and press Ctrl+1 … Ctrl+9 to tag it, or use Tag… for tags and a comment.</source>
+        <translation>尚未標記任何內容。在逐字稿中選取段落後按 Ctrl+1 … Ctrl+9 加上標籤，或使用「標記…」選擇標籤並加上註記。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} item(s)</source>
+        <translation>{0}：{1} 個項目</translation>
+    </message>
+    <message>
+        <source>(no transcript here)</source>
+        <translation>（此處沒有逐字稿）</translation>
+    </message>
+    <message>
+        <source>Comment: {0}</source>
+        <translation>註記：{0}</translation>
+    </message>
+    <message>
+        <source>Confidential / off the record: left out of circulated minutes.</source>
+        <translation>機密／不列入紀錄：不會出現在分發的會議紀錄中。</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit tags and comment…</source>
+        <translation>編輯標籤與註記(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <source>Tag</source>
+        <translation>標記</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>「{0}」</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>（沒有文字）</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Optional: why it matters, or the action and who owns it</source>
+        <translation>選填：為何重要，或待辦事項及負責人</translation>
+    </message>
+    <message>
+        <source>Confidential / off the record</source>
+        <translation>機密／不列入紀錄</translation>
+    </message>
+    <message>
+        <source>Left out of the circulated minutes unless confidential material is included</source>
+        <translation>除非選擇包含機密內容，否則不會出現在分發的會議紀錄中</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>標籤(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>註記(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>TagSetDialog</name>
+    <message>
+        <source>Tags of this workshop</source>
+        <translation>本工作坊的標籤</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>The first nine tags have the shortcuts Ctrl+1 … Ctrl+9, in this order.</source>
+        <translation>前九個標籤依序對應快速鍵 Ctrl+1 … Ctrl+9。</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重新命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;olour…</source>
+        <translation>顏色(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>刪除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>There is already a tag named &quot;{0}&quot;. Choose another name.</source>
+        <translation>已有名為「{0}」的標籤，請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>新增標籤</translation>
+    </message>
+    <message>
+        <source>Name of the new tag:</source>
+        <translation>新標籤的名稱：</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>重新命名標籤</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名稱：</translation>
+    </message>
+    <message>
+        <source>Colour of {0}</source>
+        <translation>{0} 的顏色</translation>
+    </message>
+    <message>
+        <source>It is on {0} tagged item(s); they keep their other tags and comments.</source>
+        <translation>有 {0} 個項目使用此標籤；這些項目會保留其他標籤與註記。</translation>
+    </message>
+    <message>
+        <source>No item is tagged with it yet.</source>
+        <translation>目前沒有項目使用此標籤。</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>刪除標籤</translation>
+    </message>
+    <message>
+        <source>Delete the tag &quot;{0}&quot;? {1} This cannot be undone.</source>
+        <translation>要刪除標籤「{0}」嗎？{1}此動作無法復原。</translation>
+    </message>
+</context>
+<context>
+    <name>Tagger</name>
+    <message>
+        <source>Tag</source>
+        <translation>標記</translation>
+    </message>
+    <message>
+        <source>Change tags</source>
+        <translation>變更標籤</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>移除標籤</translation>
+    </message>
+    <message>
+        <source>Edit tag</source>
+        <translation>編輯標籤</translation>
+    </message>
+    <message>
+        <source>Untag</source>
+        <translation>取消標記</translation>
+    </message>
+    <message>
+        <source>Mark off the record</source>
+        <translation>標示為不列入紀錄</translation>
+    </message>
+    <message>
+        <source>Put back on the record</source>
+        <translation>恢復列入紀錄</translation>
+    </message>
+    <message>
+        <source>Put on the record</source>
+        <translation>列入紀錄</translation>
+    </message>
+    <message>
+        <source>Tag as {0}</source>
+        <translation>標記為「{0}」</translation>
+    </message>
+    <message>
+        <source>Tag the selected segment or text as {0} (press again to remove the tag)</source>
+        <translation>將所選段落或文字標記為「{0}」（再按一次可移除標籤）</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>講者</translation>
+    </message>
+    <message>
+        <source>Lang</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source> · provisional (live)</source>
+        <translation> · 暫定（即時）</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptionJob</name>
+    <message>
+        <source>Reading {name}…</source>
+        <translation type="vanished">正在讀取 {name}…</translation>
+    </message>
+    <message>
+        <source>Loading the speech model…</source>
+        <translation type="vanished">正在載入語音模型…</translation>
+    </message>
+    <message>
+        <source>Transcribing…</source>
+        <translation type="vanished">正在轉錄…</translation>
+    </message>
+    <message>
+        <source>Finding who spoke when…</source>
+        <translation type="vanished">正在辨識講者…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="vanished">完成</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopDialog</name>
+    <message>
+        <source>Workshop</source>
+        <translation>工作坊</translation>
+    </message>
+    <message>
+        <source>e.g. International Workshop on Strategies for Combating Human Trafficking</source>
+        <translation>例如：防制人口販運策略國際工作坊</translation>
+    </message>
+    <message>
+        <source>The workshop&apos;s name, printed at the top of the minutes. Required.</source>
+        <translation>工作坊名稱，會印在會議紀錄開頭。必填。</translation>
+    </message>
+    <message>
+        <source>e.g. 28–29 August 2024</source>
+        <translation>例如：2024 年 8 月 28–29 日</translation>
+    </message>
+    <message>
+        <source>When the workshop takes place, written as it should appear in the minutes.</source>
+        <translation>工作坊舉行的日期，請依會議紀錄中要呈現的方式填寫。</translation>
+    </message>
+    <message>
+        <source>e.g. Taipei International Convention Center</source>
+        <translation>例如：台北國際會議中心</translation>
+    </message>
+    <message>
+        <source>Where the workshop takes place.</source>
+        <translation>工作坊舉行的地點。</translation>
+    </message>
+    <message>
+        <source>e.g. Ministry of the Interior, National Immigration Agency</source>
+        <translation>例如：內政部移民署</translation>
+    </message>
+    <message>
+        <source>Who hosts the workshop.</source>
+        <translation>工作坊的主辦單位。</translation>
+    </message>
+    <message>
+        <source>Language new sessions start with; each session can choose its own.</source>
+        <translation>新議程的預設語言；每個議程都可另行選擇。</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>名稱(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>地點(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser:</source>
+        <translation>主辦單位(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;language:</source>
+        <translation>預設語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Chinese &amp;script:</source>
+        <translation>中文字體(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Save the workshop&apos;s details</source>
+        <translation>儲存工作坊資料</translation>
+    </message>
+    <message>
+        <source>The workshop needs a title.</source>
+        <translation>工作坊必須有名稱。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,119 @@
+"""Refresh the interface translations: extract the strings of src/minutes/ui into the .ts files, compile the .qm.
+
+    .venv/bin/python tools/update_translations.py            # update every resources/translations/minutes_*.ts
+    .venv/bin/python tools/update_translations.py --check    # change nothing; fail if anything is out of date
+
+``pyside6-lupdate`` reads every ``self.tr(...)``, ``QCoreApplication.translate(...)`` and
+``QT_TRANSLATE_NOOP(...)`` in src/minutes/ui (all .py files) and merges them into each .ts: new strings
+arrive as ``type="unfinished"`` for a translator (edit the XML, or open it in ``pyside6-linguist``), and
+strings no longer in the code are kept as ``type="vanished"`` (not compiled) so their translation comes back
+if the string does; ``--drop-obsolete`` removes them. Locations are left out of the .ts so moving code does
+not change it. Then ``pyside6-lrelease`` compiles each .ts to the .qm that ships and loads.
+
+``--check`` runs the same steps on copies and exits 1 if the .ts would change, has an unfinished or empty
+translation, or its .qm is not what the .ts compiles to (for CI and the tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "src" / "minutes" / "ui"
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def tool(name: str) -> str:
+    """The path of a PySide6 tool: beside this Python (a venv's bin/Scripts) first, then on PATH."""
+    for folder in (Path(sys.executable).parent, Path(sys.executable).resolve().parent):
+        for candidate in (folder / name, folder / f"{name}.exe"):
+            if candidate.is_file():
+                return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: install PySide6 (pip install -e .) and run this with its Python")
+    return found
+
+
+def sources() -> list[Path]:
+    return sorted(SOURCES.rglob("*.py"))
+
+
+def ts_files() -> list[Path]:
+    return sorted(TRANSLATIONS.glob("minutes_*.ts"))
+
+
+def lupdate(ts: Path, *, drop_obsolete: bool = False) -> None:
+    args = [tool("pyside6-lupdate"), *map(str, sources()), "-locations", "none", "-ts", str(ts)]
+    if drop_obsolete:
+        args.insert(-2, "-no-obsolete")
+    subprocess.run(args, check=True, cwd=ROOT, capture_output=True, text=True)
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True, text=True)
+
+
+def untranslated(ts: Path) -> list[str]:
+    """The source texts of current messages in ``ts`` that have no finished, non-empty translation."""
+    missing = []
+    for message in re.findall(r"<message>.*?</message>", ts.read_text(encoding="utf-8"), flags=re.DOTALL):
+        if 'type="vanished"' in message or 'type="obsolete"' in message:
+            continue
+        translation = re.search(r"<translation([^>]*)>(.*?)</translation>", message, flags=re.DOTALL)
+        source = re.search(r"<source>(.*?)</source>", message, flags=re.DOTALL)
+        if translation is None or "unfinished" in translation.group(1) or not translation.group(2).strip():
+            missing.append(source.group(1) if source else message)
+    return missing
+
+
+def update(*, drop_obsolete: bool = False) -> int:
+    for ts in ts_files():
+        lupdate(ts, drop_obsolete=drop_obsolete)
+        lrelease(ts, ts.with_suffix(".qm"))
+        missing = untranslated(ts)
+        print(f"{ts.relative_to(ROOT)}: {len(missing)} message(s) to translate")
+        for source in missing:
+            print(f"    {source}")
+    return 0
+
+
+def check() -> int:
+    problems = []
+    with tempfile.TemporaryDirectory() as folder:
+        for ts in ts_files():
+            copy = Path(folder) / ts.name
+            shutil.copyfile(ts, copy)
+            lupdate(copy)
+            if copy.read_bytes() != ts.read_bytes():
+                problems.append(f"{ts.name} is not up to date with the code: run tools/update_translations.py")
+            missing = untranslated(ts)
+            if missing:
+                problems.append(f"{ts.name} has {len(missing)} untranslated message(s), e.g. {missing[0]!r}")
+            compiled = Path(folder) / ts.with_suffix(".qm").name
+            lrelease(ts, compiled)
+            qm = ts.with_suffix(".qm")
+            if not qm.is_file() or qm.read_bytes() != compiled.read_bytes():
+                problems.append(f"{qm.name} is not compiled from {ts.name}: run tools/update_translations.py")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if anything is out of date")
+    parser.add_argument("--drop-obsolete", action="store_true",
+                        help="remove translations of strings no longer in the code")
+    args = parser.parse_args(argv)
+    return check() if args.check else update(drop_obsolete=args.drop_obsolete)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
