@@ -56,6 +56,8 @@ def main() -> None:
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
+    from minutes.export.docx_minutes import MinutesOptions, write_minutes
+    from minutes.store import WorkshopStore
     from minutes.ui.main_window import MainWindow
 
     app = QApplication([])
@@ -92,7 +94,12 @@ def main() -> None:
         app.processEvents()
         figures["undo replace all (s)"] = time.perf_counter() - t
         assert row >= 0 and missing == -1
+        session_ids = [window.editor.session_id]
         window.close()
+        with WorkshopStore.open(root, create=False) as store:
+            t = time.perf_counter()
+            write_minutes(store, session_ids, Path(scratch) / "minutes.docx", MinutesOptions(annex=True))
+            figures["export Word minutes with annex (s)"] = time.perf_counter() - t
         window.deleteLater()
         app.processEvents()
     print(f"segments: {args.segments}")

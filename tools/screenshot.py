@@ -25,7 +25,7 @@ def build_demo(root: Path) -> None:
     from minutes import jobs
     from minutes.asr import registry
     from minutes.asr.pipeline import TranscribeOptions
-    from minutes.domain import Participant, Session
+    from minutes.domain import Annotation, Participant, Session
     from minutes.speaker_labelling import SpeakerCount, label_speakers
     from minutes.store import WorkshopStore
 
@@ -52,6 +52,18 @@ def build_demo(root: Path) -> None:
         speakers = label_speakers(store, session, audio, SpeakerCount())
         if len(speakers) > 1:
             store.assign_participant(speakers[1].id, chen.id)
+        # A rapporteur's work: tags on two segments, one off the record, a summary and recommendations.
+        tags = {t.name: t.id for t in store.tags()}
+        segments = store.segments(session.id)
+        store.add_annotation(session.id, Annotation(segments[0].start, segments[0].end, [tags["Protection"]],
+                                                    "Victim identification comes first"))
+        store.add_annotation(session.id, Annotation(segments[1].start, segments[1].end,
+                                                    [tags["Recommendation"], tags["Partnership"]]))
+        store.add_annotation(session.id, Annotation(segments[-1].start, segments[-1].end, confidential=True))
+        store.update_session(session.id, summary="The panel compared how atypical victims are identified.",
+                             recommendations=["Train front-line officers on forced criminality indicators.",
+                                              "Share screening tools across the region."])
+        store.set_glossary(["forced criminality", "人口販運", "National Immigration Agency"])
 
 
 def main() -> None:
@@ -90,6 +102,11 @@ def main() -> None:
             window.find_bar.open()
             window.find_bar.find_edit.setText("sorrow")
             shoot("find_replace")
+            window.find_bar.hide()
+            window.strategies_dock.raise_()
+            shoot("key_strategies")
+            window.notes_dock.raise_()
+            shoot("notes")
             window.close()
             app.quit()
 

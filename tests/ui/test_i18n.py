@@ -201,3 +201,14 @@ def test_ts_matches_the_code_and_qm_matches_the_ts():
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "update_translations.py"), "--check"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_minutes_labels_follow_the_interface_language(qtbot, monkeypatch):
+    monkeypatch.setenv("MINUTES_LANGUAGE", "zh_TW")
+    chinese = ExportDialog(None, has_session=True)
+    qtbot.addWidget(chinese)
+    assert chinese.labels.currentData() == "zh-TW"
+    monkeypatch.setenv("MINUTES_LANGUAGE", "en")
+    english = ExportDialog(None, has_session=True)
+    qtbot.addWidget(english)
+    assert english.labels.currentData() == "en"

@@ -99,6 +99,8 @@ def test_without_an_input_device_the_panel_says_so(qtbot, monkeypatch, panel) ->
     assert panel.device_combo.currentText() == "No microphone found"
     assert "No microphone" in panel.status_label.text()
     assert not panel.record_button.isEnabled() and not panel.device_combo.isEnabled()
+    panel.set_workshop(panel.store)  # opening a workshop must not hide why Record is greyed out
+    assert "No microphone" in panel.status_label.text()
 
 
 def test_a_taken_title_is_refused_before_recording(qtbot, vmic, store, panel) -> None:  # noqa: ANN001

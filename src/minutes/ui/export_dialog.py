@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from minutes.export.docx_minutes import MinutesOptions
+from minutes.ui.i18n import resolve
+from minutes.ui.settings import Settings
 
 
 @dataclass
@@ -54,6 +56,10 @@ class ExportDialog(QDialog):
         self.labels = QComboBox()
         self.labels.addItem("English", "en")
         self.labels.addItem("繁體中文 (Traditional Chinese)", "zh-TW")
+        self.labels.setToolTip(self.tr("Language of the headings and labels of the minutes (the interface "
+                                       "language unless you choose otherwise)"))
+        if resolve(Settings().language()) == "zh_TW":
+            self.labels.setCurrentIndex(self.labels.findData("zh-TW"))
         self.template = QLineEdit(placeholderText=self.tr("Default Minutes template"))
         self.template.setToolTip(self.tr("A .docx letterhead whose styles, header and footer are used"))
         browse = QPushButton(self.tr("Choose…"))

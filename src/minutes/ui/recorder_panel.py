@@ -133,7 +133,9 @@ class RecorderPanel(QWidget):
         device_row.addWidget(self.device_combo, 1)
         device_row.addWidget(self.refresh_button)
         form = QFormLayout()
-        form.addRow(self.tr("&Microphone:"), device_row)
+        microphone = QLabel(self.tr("&Microphone:"))
+        microphone.setBuddy(self.device_combo)  # a label with a layout for a field has no buddy of its own
+        form.addRow(microphone, device_row)
         form.addRow(self.tr("&Title:"), self.title_edit)
         buttons = QHBoxLayout()
         for widget in (self.record_button, self.pause_button, self.stop_button):
@@ -160,6 +162,8 @@ class RecorderPanel(QWidget):
             self._say(self.tr("Open a workshop to record a session."))
         elif self.device_combo.currentData() is not None:
             self._say(self.tr("Ready to record."))
+        else:
+            self._say(self.tr("No microphone or other input device was found. Connect one and press Refresh."))
         self._update_controls()
 
     def is_recording(self) -> bool:
