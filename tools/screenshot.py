@@ -4,6 +4,8 @@ Run under a virtual display to see the real (xcb) rendering:
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py --out /tmp/shots
 
+The interface language is the app's setting, so ``MINUTES_LANGUAGE=zh_TW`` takes pictures of the Chinese one.
+
 The demonstration workshop is built through the store API with real speech from ``tests/data`` transcribed
 by the bundled model, so the pictures show what a user sees.
 """
@@ -75,10 +77,13 @@ def main() -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from minutes.ui.i18n import install_translator
     from minutes.ui.main_window import MainWindow
+    from minutes.ui.settings import Settings
 
     app = QApplication([])
     app.setApplicationName("Minutes")
+    install_translator(app, Settings().language())  # before any widget is built, as the app does
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch) / "Workshop2024.minutes"
         build_demo(root)

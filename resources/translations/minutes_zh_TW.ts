@@ -82,6 +82,10 @@
         <translation>附錄：含時間與講者的完整逐字稿</translation>
     </message>
     <message>
+        <source>Language of the headings and labels of the minutes (the interface language unless you choose otherwise)</source>
+        <translation>會議紀錄標題與欄位標籤所用的語言（除非另行選擇，否則與介面語言相同）</translation>
+    </message>
+    <message>
         <source>Default Minutes template</source>
         <translation>Minutes 預設範本</translation>
     </message>
@@ -127,6 +131,21 @@
     </message>
 </context>
 <context>
+    <name>FinalPassJob</name>
+    <message>
+        <source>Loading the speech model…</source>
+        <translation>正在載入語音模型…</translation>
+    </message>
+    <message>
+        <source>Transcribing the recording…</source>
+        <translation>正在轉錄錄音…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find</source>
@@ -162,262 +181,579 @@
     </message>
 </context>
 <context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>Workshop glossary</source>
+        <translation>工作坊詞彙表</translation>
+    </message>
+    <message>
+        <source>Names, organisations and terms said in the sessions, one per line, the most important first (for example: forced criminality, 人口販運, National Immigration Agency). Minutes gives them to the speech model, with the names on the participant roster, so it spells them right. Chinese terms are written in the workshop&apos;s script.</source>
+        <translation>各議程中會提到的人名、機關名稱與詞彙，每行一個，最重要的放在最前面（例如：forced criminality、人口販運、National Immigration Agency）。Minutes 會將這些詞彙連同與會者名冊上的姓名提供給語音模型，讓它正確拼寫。中文詞彙會以工作坊設定的字體書寫。</translation>
+    </message>
+    <message>
+        <source>One name or term per line</source>
+        <translation>每行一個名稱或詞彙</translation>
+    </message>
+    <message>
+        <source>&amp;Add from file…</source>
+        <translation>從檔案加入(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add the terms of a text file (one per line, or separated by commas)</source>
+        <translation>加入文字檔中的詞彙（每行一個，或以逗號分隔）</translation>
+    </message>
+    <message>
+        <source>Keep this glossary for the workshop</source>
+        <translation>為本工作坊保存此詞彙表</translation>
+    </message>
+    <message>
+        <source>Add glossary terms</source>
+        <translation>加入詞彙表詞彙</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation>文字檔 (*.txt *.csv);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>finish the work</source>
+        <translation>完成工作</translation>
+    </message>
+    <message>
+        <source>Could not {0} ({1}).</source>
+        <translation>無法{0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Could not {0} ({1}). The details are in the log file.</source>
+        <translation>無法{0}（{1}）。詳細資訊請見記錄檔。</translation>
+    </message>
+    <message>
+        <source>transcribe the session</source>
+        <translation>轉錄議程</translation>
+    </message>
+    <message>
+        <source>transcribe the recording</source>
+        <translation>轉錄錄音</translation>
+    </message>
+    <message>
+        <source>translate the session</source>
+        <translation>翻譯議程</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>Input level</source>
+        <translation>輸入音量</translation>
+    </message>
+    <message>
+        <source>Input level (peak). Speech should move it into the green, rarely into the red.</source>
+        <translation>輸入音量（最大值）。說話時應落在綠色區，很少進入紅色區。</translation>
+    </message>
+    <message>
+        <source>{0} dBFS</source>
+        <translation>{0} dBFS</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Ready</source>
-        <translation type="vanished">就緒</translation>
+        <translation>就緒</translation>
     </message>
     <message>
         <source>Select a session, or add one with Session ▸ Import audio or video…</source>
-        <translation type="vanished">請選擇議程，或以「議程 ▸ 匯入音訊或視訊…」新增議程</translation>
+        <translation>請選擇議程，或以「議程 ▸ 匯入音訊或視訊…」新增議程</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <translation type="vanished">講者</translation>
+        <translation>講者</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>錄音</translation>
+    </message>
+    <message>
+        <source>Key strategies</source>
+        <translation>重點策略</translation>
+    </message>
+    <message>
+        <source>Summary and recommendations</source>
+        <translation>摘要與建議</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="vanished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Stop this transcription; what is finished is kept</source>
-        <translation type="vanished">停止這次轉錄；已完成的部分會保留</translation>
+        <translation>停止這次轉錄；已完成的部分會保留</translation>
     </message>
     <message>
         <source>&amp;New workshop…</source>
-        <translation type="vanished">新增工作坊(&amp;N)…</translation>
+        <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
         <source>Create a workshop folder (*.minutes)</source>
-        <translation type="vanished">建立工作坊資料夾 (*.minutes)</translation>
+        <translation>建立工作坊資料夾 (*.minutes)</translation>
     </message>
     <message>
         <source>&amp;Open workshop…</source>
-        <translation type="vanished">開啟工作坊(&amp;O)…</translation>
+        <translation>開啟工作坊(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a workshop folder</source>
-        <translation type="vanished">開啟工作坊資料夾</translation>
+        <translation>開啟工作坊資料夾</translation>
     </message>
     <message>
         <source>&amp;Close workshop</source>
-        <translation type="vanished">關閉工作坊(&amp;C)</translation>
+        <translation>關閉工作坊(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="vanished">結束(&amp;Q)</translation>
+        <translation>結束(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Import audio or video…</source>
-        <translation type="vanished">匯入音訊或視訊(&amp;I)…</translation>
+        <translation>匯入音訊或視訊(&amp;I)…</translation>
     </message>
     <message>
         <source>Add a session from a recording and transcribe it</source>
-        <translation type="vanished">從錄音新增議程並轉錄為逐字稿</translation>
+        <translation>從錄音新增議程並轉錄為逐字稿</translation>
     </message>
     <message>
         <source>&amp;Transcribe / resume</source>
-        <translation type="vanished">轉錄／繼續(&amp;T)</translation>
+        <translation>轉錄／繼續(&amp;T)</translation>
     </message>
     <message>
         <source>Transcribe the selected session from where it stopped</source>
-        <translation type="vanished">從中斷處繼續轉錄所選議程</translation>
+        <translation>從中斷處繼續轉錄所選議程</translation>
     </message>
     <message>
         <source>&amp;Cancel transcription</source>
-        <translation type="vanished">取消轉錄(&amp;C)</translation>
+        <translation>取消轉錄(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Split at cursor</source>
-        <translation type="vanished">在游標處分割(&amp;S)</translation>
+        <translation>在游標處分割(&amp;S)</translation>
     </message>
     <message>
         <source>Split the segment at the text cursor (or in the middle)</source>
-        <translation type="vanished">在文字游標處（或從中間）分割段落</translation>
+        <translation>在文字游標處（或從中間）分割段落</translation>
     </message>
     <message>
         <source>&amp;Merge with next</source>
-        <translation type="vanished">與下一段合併(&amp;M)</translation>
+        <translation>與下一段合併(&amp;M)</translation>
     </message>
     <message>
         <source>Join the segment with the next one</source>
-        <translation type="vanished">將此段落與下一段合併</translation>
+        <translation>將此段落與下一段合併</translation>
     </message>
     <message>
         <source>&amp;Delete segment</source>
-        <translation type="vanished">刪除段落(&amp;D)</translation>
+        <translation>刪除段落(&amp;D)</translation>
     </message>
     <message>
         <source>Change s&amp;peaker…</source>
-        <translation type="vanished">變更講者(&amp;P)…</translation>
+        <translation>變更講者(&amp;P)…</translation>
     </message>
     <message>
         <source>Give the selected segments to another speaker</source>
-        <translation type="vanished">將所選段落改歸另一位講者</translation>
+        <translation>將所選段落改歸另一位講者</translation>
     </message>
     <message>
         <source>&amp;Find and replace…</source>
-        <translation type="vanished">尋找與取代(&amp;F)…</translation>
+        <translation>尋找與取代(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Play / pause</source>
-        <translation type="vanished">播放／暫停(&amp;P)</translation>
+        <translation>播放／暫停(&amp;P)</translation>
     </message>
     <message>
         <source>Play from &amp;segment</source>
-        <translation type="vanished">從段落播放(&amp;S)</translation>
+        <translation>從段落播放(&amp;S)</translation>
     </message>
     <message>
         <source>Play the recording from the selected segment</source>
-        <translation type="vanished">從所選段落開始播放錄音</translation>
+        <translation>從所選段落開始播放錄音</translation>
     </message>
     <message>
         <source>&amp;Back 5 s</source>
-        <translation type="vanished">倒退 5 秒(&amp;B)</translation>
+        <translation>倒退 5 秒(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Forward 5 s</source>
-        <translation type="vanished">快轉 5 秒(&amp;F)</translation>
+        <translation>快轉 5 秒(&amp;F)</translation>
     </message>
     <message>
         <source>S&amp;lower</source>
-        <translation type="vanished">放慢(&amp;L)</translation>
+        <translation>放慢(&amp;L)</translation>
     </message>
     <message>
         <source>F&amp;aster</source>
-        <translation type="vanished">加快(&amp;A)</translation>
+        <translation>加快(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;About Minutes</source>
-        <translation type="vanished">關於 Minutes(&amp;A)</translation>
+        <translation>關於 Minutes(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Export &amp;minutes (Word)…</source>
+        <translation>匯出會議紀錄 (Word)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Write formatted Word minutes of this session or of all sessions</source>
+        <translation>將本議程或所有議程寫成排版好的 Word 會議紀錄</translation>
+    </message>
+    <message>
+        <source>Export &amp;transcript…</source>
+        <translation>匯出逐字稿(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write the transcript as text, subtitles (SRT, WebVTT) or JSON</source>
+        <translation>將逐字稿寫成純文字、字幕（SRT、WebVTT）或 JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop details…</source>
+        <translation>工作坊資料(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Title, dates, venue, organiser, default language and script</source>
+        <translation>名稱、日期、地點、主辦單位、預設語言與字體</translation>
+    </message>
+    <message>
+        <source>&amp;Participants…</source>
+        <translation>與會者(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The workshop&apos;s participant roster (name, title, organisation, country)</source>
+        <translation>工作坊的與會者名冊（姓名、職稱、單位、國家／地區）</translation>
+    </message>
+    <message>
+        <source>&amp;New agenda session…</source>
+        <translation>新增議程(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add a session to the agenda (record or import its audio later)</source>
+        <translation>在議程表中新增議程（稍後再錄音或匯入音訊）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit session…</source>
+        <translation>編輯議程(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Title, date, time, room, chair, rapporteur, language and speakers</source>
+        <translation>名稱、日期、時間、會議室、主持人、紀錄人、語言與講者</translation>
+    </message>
+    <message>
+        <source>&amp;Delete session…</source>
+        <translation>刪除議程(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the session, its transcript and its recording</source>
+        <translation>刪除議程及其逐字稿與錄音</translation>
+    </message>
+    <message>
+        <source>Add an English translation to every non-English segment (made from the audio)</source>
+        <translation>為每個非英語段落加上英文翻譯（根據錄音產生）</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary…</source>
+        <translation>詞彙表(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Names and terms that help the speech model spell them right</source>
+        <translation>協助語音模型正確拼寫的名稱與詞彙</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="vanished">復原(&amp;U)</translation>
+        <translation>復原(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="vanished">重做(&amp;R)</translation>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>標籤(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop</source>
+        <translation>工作坊(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>介面語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>An unfinished recording could not be repaired: {0}</source>
+        <translation>無法修復未完成的錄音：{0}</translation>
+    </message>
+    <message>
+        <source>{0} minutes were kept</source>
+        <translation>保留了 {0} 分鐘</translation>
+    </message>
+    <message>
+        <source>no audio could be kept</source>
+        <translation>沒有可保留的音訊</translation>
+    </message>
+    <message>
+        <source>Recording recovered</source>
+        <translation>已救回錄音</translation>
+    </message>
+    <message>
+        <source>The recording of &quot;{0}&quot; was interrupted (Minutes or the computer stopped). It has been repaired: {1}. Its live transcript is kept too.</source>
+        <translation>「{0}」的錄音曾中斷（Minutes 或電腦停止運作），現已修復：{1}。其即時逐字稿也已保留。</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>無日期</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分鐘</translation>
     </message>
     <message>
         <source>&amp;Undo {action}</source>
-        <translation type="vanished">復原 {action}(&amp;U)</translation>
+        <translation>復原 {action}(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo {action}</source>
-        <translation type="vanished">重做 {action}(&amp;R)</translation>
+        <translation>重做 {action}(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="vanished">檔案(&amp;F)</translation>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>未轉錄</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>錄音中</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>已錄音</translation>
+    </message>
+    <message>
+        <source>transcribing</source>
+        <translation>轉錄中</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="vanished">編輯(&amp;E)</translation>
+        <translation>編輯(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="vanished">議程(&amp;S)</translation>
+        <translation>議程(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Playback</source>
-        <translation type="vanished">播放(&amp;P)</translation>
+        <translation>播放(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="vanished">檢視(&amp;V)</translation>
+        <translation>檢視(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="vanished">說明(&amp;H)</translation>
+        <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <source>Opened {path}</source>
-        <translation type="vanished">已開啟 {path}</translation>
+        <translation>已開啟 {path}</translation>
     </message>
     <message>
         <source>Minutes — {name}</source>
-        <translation type="vanished">Minutes — {name}</translation>
+        <translation>Minutes — {name}</translation>
     </message>
     <message>
         <source>Open workshop</source>
-        <translation type="vanished">開啟工作坊</translation>
+        <translation>開啟工作坊</translation>
     </message>
     <message>
         <source>New workshop</source>
-        <translation type="vanished">新增工作坊</translation>
+        <translation>新增工作坊</translation>
     </message>
     <message>
         <source>Workshops (*.minutes)</source>
-        <translation type="vanished">工作坊 (*.minutes)</translation>
+        <translation>工作坊 (*.minutes)</translation>
     </message>
     <message>
         <source>Import a recording</source>
-        <translation type="vanished">匯入錄音</translation>
+        <translation>匯入錄音</translation>
     </message>
     <message>
         <source>Audio and video</source>
-        <translation type="vanished">音訊與視訊</translation>
+        <translation>音訊與視訊</translation>
+    </message>
+    <message>
+        <source>Translate into En&amp;glish</source>
+        <translation>翻譯成英文(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The speech model and the letterhead template of the minutes</source>
+        <translation>語音模型與會議紀錄的信頭範本</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有檔案</translation>
     </message>
     <message>
         <source>New session</source>
-        <translation type="vanished">新增議程</translation>
+        <translation>新增議程</translation>
     </message>
     <message>
         <source>Session title:</source>
-        <translation type="vanished">議程名稱：</translation>
+        <translation>議程名稱：</translation>
     </message>
     <message>
         <source>A session titled &quot;{title}&quot; already exists. Choose another title.</source>
-        <translation type="vanished">已有名為「{title}」的議程，請改用其他名稱。</translation>
+        <translation>已有名為「{title}」的議程，請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>This session is being recorded; it is transcribed in full after Stop</source>
+        <translation>本議程正在錄音；按下停止後會完整轉錄</translation>
+    </message>
+    <message>
+        <source>{0} segment(s) translated into English</source>
+        <translation>已將 {0} 個段落翻譯成英文</translation>
     </message>
     <message>
         <source>Transcription finished</source>
-        <translation type="vanished">轉錄完成</translation>
+        <translation>轉錄完成</translation>
+    </message>
+    <message>
+        <source>Translation cancelled; the translated segments are kept</source>
+        <translation>已取消翻譯；已翻譯的段落會保留</translation>
     </message>
     <message>
         <source>Transcription cancelled; the finished part is kept (Ctrl+T resumes)</source>
-        <translation type="vanished">已取消轉錄；已完成的部分會保留（按 Ctrl+T 繼續）</translation>
+        <translation>已取消轉錄；已完成的部分會保留（按 Ctrl+T 繼續）</translation>
+    </message>
+    <message>
+        <source>Recording kept; transcribe it in full with Session ▸ Transcribe / resume</source>
+        <translation>錄音已保留；請以「議程 ▸ 轉錄／繼續」完整轉錄</translation>
+    </message>
+    <message>
+        <source>Preferences saved; the next transcription uses them</source>
+        <translation>偏好設定已儲存；下次轉錄時生效</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系統語言</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>Minutes will use {0} the next time it starts. Word minutes are labelled in this language unless you choose otherwise when exporting.</source>
+        <translation>Minutes 下次啟動時會使用 {0}。除非匯出時另行選擇，Word 會議紀錄的標題與標籤也會使用這個語言。</translation>
     </message>
     <message>
         <source>Put the cursor inside the text to split there</source>
-        <translation type="vanished">請將游標放在文字中要分割的位置</translation>
+        <translation>請將游標放在文字中要分割的位置</translation>
     </message>
     <message>
         <source>The last segment has no next one to merge with</source>
-        <translation type="vanished">最後一個段落之後沒有可合併的段落</translation>
+        <translation>最後一個段落之後沒有可合併的段落</translation>
     </message>
     <message>
         <source>New speaker</source>
-        <translation type="vanished">新講者</translation>
+        <translation>新講者</translation>
     </message>
     <message>
         <source>Change speaker</source>
-        <translation type="vanished">變更講者</translation>
+        <translation>變更講者</translation>
     </message>
     <message>
         <source>Speaker of the selected segments:</source>
-        <translation type="vanished">所選段落的講者：</translation>
+        <translation>所選段落的講者：</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="vanished">找不到</translation>
+        <translation>找不到</translation>
     </message>
     <message>
         <source>{count} segment(s) changed</source>
-        <translation type="vanished">已變更 {count} 個段落</translation>
+        <translation>已變更 {count} 個段落</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>刪除議程</translation>
+    </message>
+    <message>
+        <source>Delete &quot;{0}&quot; with its transcript, tags and recording? This cannot be undone.</source>
+        <translation>要刪除「{0}」及其逐字稿、標籤與錄音嗎？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>The workshop has no sessions to export yet.</source>
+        <translation>本工作坊還沒有可匯出的議程。</translation>
+    </message>
+    <message>
+        <source>Export minutes</source>
+        <translation>匯出會議紀錄</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Folder for the minutes</source>
+        <translation>會議紀錄的資料夾</translation>
+    </message>
+    <message>
+        <source>Minutes written: {0}</source>
+        <translation>已寫入會議紀錄：{0}</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>純文字 (*.txt)</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles (*.srt)</source>
+        <translation>SubRip 字幕 (*.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (*.vtt)</source>
+        <translation>WebVTT 字幕 (*.vtt)</translation>
+    </message>
+    <message>
+        <source>Minutes JSON (*.json)</source>
+        <translation>Minutes JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation>匯出逐字稿</translation>
+    </message>
+    <message>
+        <source>Transcript written to {0}</source>
+        <translation>逐字稿已寫入 {0}</translation>
     </message>
     <message>
         <source>About Minutes</source>
-        <translation type="vanished">關於 Minutes</translation>
+        <translation>關於 Minutes</translation>
     </message>
     <message>
         <source>Transcripts and minutes of workshop sessions, offline.</source>
-        <translation type="vanished">離線製作工作坊各議程的逐字稿與會議紀錄。</translation>
+        <translation>離線製作工作坊各議程的逐字稿與會議紀錄。</translation>
     </message>
     <message>
         <source>Speech model: {model}</source>
-        <translation type="vanished">語音模型：{model}</translation>
+        <translation>語音模型：{model}</translation>
     </message>
 </context>
 <context>
@@ -547,6 +883,81 @@ Each line becomes a paragraph in the Word minutes.</source>
     <message>
         <source>Playback speed (Ctrl+[ slower, Ctrl+] faster)</source>
         <translation>播放速度（Ctrl+[ 放慢，Ctrl+] 加快）</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <source>&amp;Bundled model (Whisper base, multilingual; works offline)</source>
+        <translation>內建模型（Whisper base，多語言；可離線使用）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Named model, downloaded once when online:</source>
+        <translation>指定名稱的模型，連線時下載一次(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Model &amp;folder (a converted faster-whisper model):</source>
+        <translation>模型資料夾（已轉換的 faster-whisper 模型）(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Larger models are more accurate and slower; &apos;small&apos; is a good step up</source>
+        <translation>模型越大越準確，但也越慢；「small」是不錯的進階選擇</translation>
+    </message>
+    <message>
+        <source>A folder holding model.bin and config.json</source>
+        <translation>含有 model.bin 與 config.json 的資料夾</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Speech model</source>
+        <translation>語音模型</translation>
+    </message>
+    <message>
+        <source>Minutes&apos; own template</source>
+        <translation>Minutes 內建範本</translation>
+    </message>
+    <message>
+        <source>A .docx letterhead whose styles, header and footer the minutes use</source>
+        <translation>會議紀錄會套用其樣式、頁首與頁尾的 .docx 信頭範本</translation>
+    </message>
+    <message>
+        <source>Letterhead &amp;template:</source>
+        <translation>信頭範本(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Use these settings from now on</source>
+        <translation>從現在起使用這些設定</translation>
+    </message>
+    <message>
+        <source>Speech model folder</source>
+        <translation>語音模型資料夾</translation>
+    </message>
+    <message>
+        <source>Letterhead template</source>
+        <translation>信頭範本</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Name a model, or choose its folder.</source>
+        <translation>請輸入模型名稱，或選擇模型資料夾。</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>資料夾 {0} 不存在。</translation>
+    </message>
+    <message>
+        <source>The template must be an existing .docx file.</source>
+        <translation>範本必須是已存在的 .docx 檔案。</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1440,37 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     </message>
 </context>
 <context>
+    <name>SessionEditor</name>
+    <message>
+        <source>Edit text</source>
+        <translation>編輯文字</translation>
+    </message>
+    <message>
+        <source>Split segment</source>
+        <translation>分割段落</translation>
+    </message>
+    <message>
+        <source>Merge segments</source>
+        <translation>合併段落</translation>
+    </message>
+    <message>
+        <source>Delete segment</source>
+        <translation>刪除段落</translation>
+    </message>
+    <message>
+        <source>Delete {0} segments</source>
+        <translation>刪除 {0} 個段落</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>變更講者</translation>
+    </message>
+    <message>
+        <source>Replace “{0}” ({1})</source>
+        <translation>取代「{0}」（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>SpeakersPanel</name>
     <message>
         <source>Voices found in this session; double-click to name one</source>
@@ -1229,6 +1671,53 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     </message>
 </context>
 <context>
+    <name>TagMenu</name>
+    <message>
+        <source>Tag with &amp;comment…</source>
+        <translation>標記並加註記(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose tags and write a comment for the selection</source>
+        <translation>為所選內容選擇標籤並撰寫註記</translation>
+    </message>
+    <message>
+        <source>&amp;Off the record</source>
+        <translation>不列入紀錄(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Mark the selection confidential: left out of the minutes unless asked for (press again to put it back)</source>
+        <translation>將所選內容標示為機密：除非選擇包含，否則不列入會議紀錄（再按一次可恢復）</translation>
+    </message>
+    <message>
+        <source>Edit tag &amp;set…</source>
+        <translation>編輯標籤組(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour and reorder the workshop&apos;s tags</source>
+        <translation>新增、重新命名、變更顏色及重新排列本工作坊的標籤</translation>
+    </message>
+    <message>
+        <source>Select a segment (or some of its text) to tag first</source>
+        <translation>請先選取要標記的段落（或其中部分文字）</translation>
+    </message>
+    <message>
+        <source>Tagged as {0}</source>
+        <translation>已標記為「{0}」</translation>
+    </message>
+    <message>
+        <source>Tag {0} removed</source>
+        <translation>已移除標籤「{0}」</translation>
+    </message>
+    <message>
+        <source>Marked off the record</source>
+        <translation>已標示為不列入紀錄</translation>
+    </message>
+    <message>
+        <source>Put back on the record</source>
+        <translation>恢復列入紀錄</translation>
+    </message>
+</context>
+<context>
     <name>TagSetDialog</name>
     <message>
         <source>Tags of this workshop</source>
@@ -1372,28 +1861,55 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <source> · provisional (live)</source>
         <translation> · 暫定（即時）</translation>
     </message>
+    <message>
+        <source>English: {0}</source>
+        <translation>英文：{0}</translation>
+    </message>
+    <message>
+        <source>Tags: {0}</source>
+        <translation>標籤：{0}</translation>
+    </message>
+    <message>
+        <source>Off the record</source>
+        <translation>不列入紀錄</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptionJob</name>
     <message>
         <source>Reading {name}…</source>
-        <translation type="vanished">正在讀取 {name}…</translation>
+        <translation>正在讀取 {name}…</translation>
     </message>
     <message>
         <source>Loading the speech model…</source>
-        <translation type="vanished">正在載入語音模型…</translation>
+        <translation>正在載入語音模型…</translation>
+    </message>
+    <message>
+        <source>The session &quot;{0}&quot; has no recording to transcribe.</source>
+        <translation>議程「{0}」沒有可轉錄的錄音。</translation>
     </message>
     <message>
         <source>Transcribing…</source>
-        <translation type="vanished">正在轉錄…</translation>
+        <translation>正在轉錄…</translation>
     </message>
     <message>
         <source>Finding who spoke when…</source>
-        <translation type="vanished">正在辨識講者…</translation>
+        <translation>正在辨識講者…</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="vanished">完成</translation>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationJob</name>
+    <message>
+        <source>Loading the speech model…</source>
+        <translation>正在載入語音模型…</translation>
+    </message>
+    <message>
+        <source>Translating into English…</source>
+        <translation>正在翻譯成英文…</translation>
     </message>
 </context>
 <context>

@@ -217,13 +217,12 @@ def test_the_window_records_tags_live_and_runs_the_final_pass(qtbot, vmic, tmp_p
         panel.stop_button.click()
     # The full-quality pass with speakers starts by itself and replaces the provisional text.
     assert window.job is not None
-    with qtbot.waitSignal(window.job.finished, timeout=180000):
-        pass
+    qtbot.waitUntil(lambda: window.job is None, timeout=180000)
+    assert "finished" in window.statusBar().currentMessage()
     final = window.store.segments(session_id)
     assert final and not any(s.provisional for s in final)
     assert words_in(" ".join(s.text for s in final)) >= 4
     assert window.store.annotations(session_id) == [annotation], "tags are anchored to time: they survive"
-    qtbot.waitUntil(lambda: window.job is None)
     rows = window.editor.model.rowCount()
     assert rows == len(final) and not any(window.editor.model.segment(r).provisional for r in range(rows))
     window.close()

@@ -159,9 +159,8 @@ def test_translate_adds_english_to_mandarin_segments(window, qtbot, data):
     store.update_session(session.id, status="transcribed", transcribed_until=duration)
     window.reload_sessions(select_id=session.id)
     assert window.translate_action.isEnabled()
-    window.translate_action.trigger()
-    with qtbot.waitSignal(window.job.finished, timeout=120_000):
-        pass
+    window.translate_action.trigger()  # a short job may be over before a waitSignal could connect
+    qtbot.waitUntil(lambda: window.job is None, timeout=120_000)
     [segment] = store.segments(session.id)
     assert segment.translation and segment.translation.isascii()
     assert "English:" in window.editor.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
@@ -176,3 +175,14 @@ def test_interface_language_is_remembered(window, monkeypatch):
     english = next(a for a in window.findChildren(type(window.translate_action)) if a.data() == "en")
     english.trigger()
     assert Settings().language() == "en"
+
+
+def test_preferences_are_reached_from_the_edit_menu(window, monkeypatch):
+    from minutes.ui.dialogs.preferences_dialog import PreferencesDialog
+
+    asked = []
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, settings, parent: asked.append(1) or True))
+    edit_menu = window.menuBar().actions()[1].menu()
+    assert window.preferences_action in edit_menu.actions()
+    window.preferences_action.trigger()
+    assert asked and "Preferences saved" in window.statusBar().currentMessage()

@@ -60,7 +60,7 @@ class ExportDialog(QDialog):
                                        "language unless you choose otherwise)"))
         if resolve(Settings().language()) == "zh_TW":
             self.labels.setCurrentIndex(self.labels.findData("zh-TW"))
-        self.template = QLineEdit(placeholderText=self.tr("Default Minutes template"))
+        self.template = QLineEdit(Settings().template(), placeholderText=self.tr("Default Minutes template"))
         self.template.setToolTip(self.tr("A .docx letterhead whose styles, header and footer are used"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_template)

@@ -23,13 +23,13 @@ class LevelMeter(QWidget):
         self.level = FLOOR_DB
         self._shown = FLOOR_DB
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Input level")
-        self.setToolTip("Input level (peak). Speech should move it into the green, rarely into the red.")
+        self.setAccessibleName(self.tr("Input level"))
+        self.setToolTip(self.tr("Input level (peak). Speech should move it into the green, rarely into the red."))
 
     def set_level(self, dbfs: float) -> None:
         self.level = max(FLOOR_DB, min(0.0, dbfs))
         self._shown = max(self.level, self._shown - _FALL_DB_PER_UPDATE)
-        self.setAccessibleDescription(f"{self.level:.0f} dBFS")
+        self.setAccessibleDescription(self.tr("{0} dBFS").format(f"{self.level:.0f}"))
         self.update()
 
     def reset(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QThread
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QThread
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,8 +57,15 @@ from minutes.ui.workers import FinalPassJob, Job, ModelProvider, TranscriptionJo
 
 log = logging.getLogger(__name__)
 LIVE_TAG_SECONDS = 10.0  # while recording with nothing selected, a tag covers what was said this long ago
-MEDIA_FILTER = ("Audio and video (*.wav *.mp3 *.m4a *.flac *.ogg *.opus *.aac *.wma *.mp4 *.mkv *.mov *.webm)"
-                ";;All files (*)")
+MEDIA_PATTERNS = "*.wav *.mp3 *.m4a *.flac *.ogg *.opus *.aac *.wma *.mp4 *.mkv *.mov *.webm"
+# A session's status as the sessions list's tooltip shows it ("transcribed" shows nothing).
+STATUSES = {
+    "new": QT_TRANSLATE_NOOP("MainWindow", "new"),
+    "recording": QT_TRANSLATE_NOOP("MainWindow", "recording"),
+    "recorded": QT_TRANSLATE_NOOP("MainWindow", "recorded"),
+    "transcribing": QT_TRANSLATE_NOOP("MainWindow", "transcribing"),
+    "cancelled": QT_TRANSLATE_NOOP("MainWindow", "cancelled"),
+}
 
 
 class _TextDelegate(QStyledItemDelegate):
@@ -97,7 +104,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self._update_actions()
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage(self.tr("Ready"))
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -134,7 +141,7 @@ class MainWindow(QMainWindow):
         self.text_delegate = _TextDelegate(self.table)
         self.table.setItemDelegateForColumn(TEXT, self.text_delegate)
         self.table.doubleClicked.connect(self._double_clicked)
-        self.empty_label = QLabel("Select a session, or add one with Session ▸ Import audio or video…")
+        self.empty_label = QLabel(self.tr("Select a session, or add one with Session ▸ Import audio or video…"))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.find_bar = FindBar()
         self.find_bar.hide()
@@ -160,19 +167,19 @@ class MainWindow(QMainWindow):
 
         self.speakers_panel = SpeakersPanel()
         self.speakers_panel.changed.connect(lambda: self.editor and self.editor.reload())
-        self.speakers_dock = self._dock("speakers_dock", "Speakers", self.speakers_panel)
+        self.speakers_dock = self._dock("speakers_dock", self.tr("Speakers"), self.speakers_panel)
 
         self.recorder_panel = RecorderPanel(self.models, self.settings)
         self.recorder_panel.recording_started.connect(self._recording_started)
         self.recorder_panel.segment_arrived.connect(self._live_segment)
         self.recorder_panel.recording_stopped.connect(self._recording_stopped)
         self.recorder_panel.error.connect(self.show_error)
-        self.recorder_dock = self._dock("recorder_dock", "Recorder", self.recorder_panel)
+        self.recorder_dock = self._dock("recorder_dock", self.tr("Recorder"), self.recorder_panel)
         self.strategies_panel = StrategiesPanel()
         self.strategies_panel.jump_requested.connect(self.jump_to)
-        self.strategies_dock = self._dock("strategies_dock", "Key strategies", self.strategies_panel)
+        self.strategies_dock = self._dock("strategies_dock", self.tr("Key strategies"), self.strategies_panel)
         self.notes_panel = NotesPanel()
-        self.notes_dock = self._dock("notes_dock", "Summary and recommendations", self.notes_panel)
+        self.notes_dock = self._dock("notes_dock", self.tr("Summary and recommendations"), self.notes_panel)
         self.splitDockWidget(self.recorder_dock, self.speakers_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.speakers_dock, self.strategies_dock)
         self.tabifyDockWidget(self.strategies_dock, self.notes_dock)
@@ -187,8 +194,8 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 1000)
         self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop this transcription; what is finished is kept")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop this transcription; what is finished is kept"))
         self.cancel_button.clicked.connect(self.cancel_job)
         self.cancel_button.hide()
         self.statusBar().addPermanentWidget(self.progress)
@@ -213,54 +220,60 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.new_action = a("&New workshop…", self._create_workshop, QKeySequence.StandardKey.New,
-                            "Create a workshop folder (*.minutes)")
-        self.open_action = a("&Open workshop…", self._choose_workshop, QKeySequence.StandardKey.Open,
-                             "Open a workshop folder")
-        self.close_action = a("&Close workshop", self.close_workshop, QKeySequence.StandardKey.Close)
-        self.quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.import_action = a("&Import audio or video…", self._import_media, "Ctrl+I",
-                               "Add a session from a recording and transcribe it")
-        self.transcribe_action = a("&Transcribe / resume", self._transcribe_current, "Ctrl+T",
-                                   "Transcribe the selected session from where it stopped")
-        self.cancel_action = a("&Cancel transcription", self.cancel_job, "Ctrl+.")
-        self.split_action = a("&Split at cursor", self._split, "Ctrl+Return",
-                              "Split the segment at the text cursor (or in the middle)")
-        self.merge_action = a("&Merge with next", self._merge, "Ctrl+M", "Join the segment with the next one")
-        self.delete_action = a("&Delete segment", self._delete, QKeySequence.StandardKey.Delete)
-        self.speaker_action = a("Change s&peaker…", self._change_speaker, "Ctrl+Shift+P",
-                                "Give the selected segments to another speaker")
-        self.find_action = a("&Find and replace…", self.find_bar.open, QKeySequence.StandardKey.Find)
-        self.play_action = a("&Play / pause", self.player.toggle, "Ctrl+Space")
-        self.play_segment_action = a("Play from &segment", self._play_selected, "Ctrl+P",
-                                     "Play the recording from the selected segment")
-        self.back_action = a("&Back 5 s", lambda: self.player.skip(-5), "Alt+Left")
-        self.forward_action = a("&Forward 5 s", lambda: self.player.skip(5), "Alt+Right")
-        self.slower_action = a("S&lower", lambda: self.player.change_rate(-1), "Ctrl+[")
-        self.faster_action = a("F&aster", lambda: self.player.change_rate(1), "Ctrl+]")
-        self.about_action = a("&About Minutes", self._about)
-        self.export_minutes_action = a("Export &minutes (Word)…", self._export_minutes, "Ctrl+E",
-                                       "Write formatted Word minutes of this session or of all sessions")
-        self.export_transcript_action = a("Export &transcript…", self._export_transcript, "Ctrl+Shift+E",
-                                          "Write the transcript as text, subtitles (SRT, WebVTT) or JSON")
-        self.edit_workshop_action = a("&Workshop details…", self._edit_workshop, None,
-                                      "Title, dates, venue, organiser, default language and script")
-        self.roster_action = a("&Participants…", self._edit_roster, "Ctrl+Shift+U",
-                               "The workshop's participant roster (name, title, organisation, country)")
-        self.new_session_action = a("&New agenda session…", self._new_session, "Ctrl+Shift+N",
-                                    "Add a session to the agenda (record or import its audio later)")
-        self.edit_session_action = a("&Edit session…", self._edit_session, None,
-                                     "Title, date, time, room, chair, rapporteur, language and speakers")
-        self.delete_session_action = a("&Delete session…", self._delete_session, None,
-                                       "Delete the session, its transcript and its recording")
-        self.translate_action = a("Translate into &English", self._translate_current, None,
-                                  "Add an English translation to every non-English segment (made from the audio)")
-        self.glossary_action = a("&Glossary…", self._edit_glossary, None,
-                                 "Names and terms that help the speech model spell them right")
-        self.undo_action = QAction("&Undo", self)
+        self.new_action = a(self.tr("&New workshop…"), self._create_workshop, QKeySequence.StandardKey.New,
+                            self.tr("Create a workshop folder (*.minutes)"))
+        self.open_action = a(self.tr("&Open workshop…"), self._choose_workshop, QKeySequence.StandardKey.Open,
+                             self.tr("Open a workshop folder"))
+        self.close_action = a(self.tr("&Close workshop"), self.close_workshop, QKeySequence.StandardKey.Close)
+        self.quit_action = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.import_action = a(self.tr("&Import audio or video…"), self._import_media, "Ctrl+I",
+                               self.tr("Add a session from a recording and transcribe it"))
+        self.transcribe_action = a(self.tr("&Transcribe / resume"), self._transcribe_current, "Ctrl+T",
+                                   self.tr("Transcribe the selected session from where it stopped"))
+        self.cancel_action = a(self.tr("&Cancel transcription"), self.cancel_job, "Ctrl+.")
+        self.split_action = a(self.tr("&Split at cursor"), self._split, "Ctrl+Return",
+                              self.tr("Split the segment at the text cursor (or in the middle)"))
+        self.merge_action = a(self.tr("&Merge with next"), self._merge, "Ctrl+M",
+                              self.tr("Join the segment with the next one"))
+        self.delete_action = a(self.tr("&Delete segment"), self._delete, QKeySequence.StandardKey.Delete)
+        self.speaker_action = a(self.tr("Change s&peaker…"), self._change_speaker, "Ctrl+Shift+P",
+                                self.tr("Give the selected segments to another speaker"))
+        self.find_action = a(self.tr("&Find and replace…"), self.find_bar.open, QKeySequence.StandardKey.Find)
+        self.play_action = a(self.tr("&Play / pause"), self.player.toggle, "Ctrl+Space")
+        self.play_segment_action = a(self.tr("Play from &segment"), self._play_selected, "Ctrl+P",
+                                     self.tr("Play the recording from the selected segment"))
+        self.back_action = a(self.tr("&Back 5 s"), lambda: self.player.skip(-5), "Alt+Left")
+        self.forward_action = a(self.tr("&Forward 5 s"), lambda: self.player.skip(5), "Alt+Right")
+        self.slower_action = a(self.tr("S&lower"), lambda: self.player.change_rate(-1), "Ctrl+[")
+        self.faster_action = a(self.tr("F&aster"), lambda: self.player.change_rate(1), "Ctrl+]")
+        self.about_action = a(self.tr("&About Minutes"), self._about)
+        self.export_minutes_action = a(self.tr("Export &minutes (Word)…"), self._export_minutes, "Ctrl+E",
+                                       self.tr("Write formatted Word minutes of this session or of all sessions"))
+        self.export_transcript_action = a(self.tr("Export &transcript…"), self._export_transcript, "Ctrl+Shift+E",
+                                          self.tr("Write the transcript as text, subtitles (SRT, WebVTT) or JSON"))
+        self.edit_workshop_action = a(self.tr("&Workshop details…"), self._edit_workshop, None,
+                                      self.tr("Title, dates, venue, organiser, default language and script"))
+        self.roster_action = a(self.tr("&Participants…"), self._edit_roster, "Ctrl+Shift+U",
+                               self.tr("The workshop's participant roster (name, title, organisation, country)"))
+        self.new_session_action = a(self.tr("&New agenda session…"), self._new_session, "Ctrl+Shift+N",
+                                    self.tr("Add a session to the agenda (record or import its audio later)"))
+        self.edit_session_action = a(self.tr("&Edit session…"), self._edit_session, None,
+                                     self.tr("Title, date, time, room, chair, rapporteur, language and speakers"))
+        self.delete_session_action = a(self.tr("&Delete session…"), self._delete_session, None,
+                                       self.tr("Delete the session, its transcript and its recording"))
+        self.translate_action = a(self.tr("Translate into En&glish"), self._translate_current, None,
+                                  self.tr("Add an English translation to every non-English segment "
+                                          "(made from the audio)"))
+        self.preferences_action = a(self.tr("&Preferences…"), self._edit_preferences,
+                                    QKeySequence.StandardKey.Preferences,
+                                    self.tr("The speech model and the letterhead template of the minutes"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.glossary_action = a(self.tr("&Glossary…"), self._edit_glossary, None,
+                                 self.tr("Names and terms that help the speech model spell them right"))
+        self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self.editor and self.editor.undo_stack.undo())
-        self.redo_action = QAction("&Redo", self)
+        self.redo_action = QAction(self.tr("&Redo"), self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(lambda: self.editor and self.editor.undo_stack.redo())
         for action in (self.play_action, self.back_action, self.forward_action, self.slower_action,
@@ -269,36 +282,38 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        menu = bar.addMenu("&File")
+        menu = bar.addMenu(self.tr("&File"))
         menu.addActions([self.new_action, self.open_action, self.close_action])
         menu.addSeparator()
         menu.addActions([self.export_minutes_action, self.export_transcript_action])
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        menu = bar.addMenu("&Edit")
+        menu = bar.addMenu(self.tr("&Edit"))
         menu.addActions([self.undo_action, self.redo_action])
         menu.addSeparator()
         menu.addActions([self.split_action, self.merge_action, self.delete_action, self.speaker_action])
         menu.addSeparator()
         menu.addAction(self.find_action)
-        menu = bar.addMenu("&Session")
+        menu.addSeparator()
+        menu.addAction(self.preferences_action)
+        menu = bar.addMenu(self.tr("&Session"))
         menu.addActions([self.new_session_action, self.import_action, self.transcribe_action, self.cancel_action])
         menu.addSeparator()
         menu.addActions([self.translate_action, self.edit_session_action, self.delete_session_action])
-        self.tag_menu = TagMenu(bar.addMenu("&Tags"), self.tag_target, self)
+        self.tag_menu = TagMenu(bar.addMenu(self.tr("&Tags")), self.tag_target, self)
         self.tag_menu.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.tag_menu.tags_changed.connect(self._tags_changed)
-        menu = bar.addMenu("&Workshop")
+        menu = bar.addMenu(self.tr("&Workshop"))
         menu.addActions([self.edit_workshop_action, self.roster_action, self.glossary_action])
-        menu = bar.addMenu("&Playback")
+        menu = bar.addMenu(self.tr("&Playback"))
         menu.addActions([self.play_action, self.play_segment_action, self.back_action, self.forward_action,
                          self.slower_action, self.faster_action])
-        menu = bar.addMenu("&View")
+        menu = bar.addMenu(self.tr("&View"))
         for dock in (self.recorder_dock, self.speakers_dock, self.strategies_dock, self.notes_dock):
             menu.addAction(dock.toggleViewAction())
         menu.addSeparator()
-        self._build_language_menu(menu.addMenu("Interface &language"))
-        menu = bar.addMenu("&Help")
+        self._build_language_menu(menu.addMenu(self.tr("Interface &language")))
+        menu = bar.addMenu(self.tr("&Help"))
         menu.addAction(self.about_action)
 
     # -- workshop ------------------------------------------------------------------------------
@@ -319,7 +334,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter)
         self._update_title()
         self.reload_sessions()
-        self.statusBar().showMessage(f"Opened {store.root}", 5000)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=store.root), 5000)
         return True
 
     def _recover_recordings(self) -> None:
@@ -328,13 +343,15 @@ class MainWindow(QMainWindow):
         try:
             recovered = recover_recordings(self.store)
         except (MinutesError, OSError) as exc:
-            self.show_error(f"An unfinished recording could not be repaired: {exc}")
+            self.show_error(self.tr("An unfinished recording could not be repaired: {0}").format(exc))
             return
         for session, seconds in recovered:
-            kept = f"{seconds / 60:.1f} minutes were kept" if seconds else "no audio could be kept"
-            QMessageBox.information(self, "Recording recovered",
-                                    f'The recording of "{session.title}" was interrupted (Minutes or the computer '
-                                    f"stopped). It has been repaired: {kept}. Its live transcript is kept too.")
+            kept = (self.tr("{0} minutes were kept").format(f"{seconds / 60:.1f}") if seconds
+                    else self.tr("no audio could be kept"))
+            QMessageBox.information(self, self.tr("Recording recovered"),
+                                    self.tr('The recording of "{0}" was interrupted (Minutes or the computer '
+                                            "stopped). It has been repaired: {1}. Its live transcript is kept too.")
+                                    .format(session.title, kept))
 
     def close_workshop(self) -> None:
         self.recorder_panel.set_workshop(None)  # stops a recording and keeps it; Transcribe finishes it later
@@ -358,8 +375,11 @@ class MainWindow(QMainWindow):
         for session in self.store.sessions() if self.store else []:
             item = QListWidgetItem(session.title)
             item.setData(Qt.ItemDataRole.UserRole, session.id)
-            state = "" if session.status == "transcribed" else f" · {session.status}"
-            item.setToolTip(f"{session.date or 'no date'} · {session.duration / 60:.0f} min{state}")
+            parts = [session.date or self.tr("no date"), self.tr("{0} min").format(f"{session.duration / 60:.0f}")]
+            if session.status != "transcribed":
+                status = STATUSES.get(session.status)
+                parts.append(QCoreApplication.translate("MainWindow", status) if status else session.status)
+            item.setToolTip(" · ".join(parts))
             self.sessions.addItem(item)
         self.sessions.blockSignals(False)
         rows = [i for i in range(self.sessions.count())
@@ -414,7 +434,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.store.workshop().title if self.store else ""
-        self.setWindowTitle(f"Minutes — {name}" if name else "Minutes")
+        self.setWindowTitle(self.tr("Minutes — {name}").format(name=name) if name else "Minutes")
 
     def _update_actions(self) -> None:
         has_store, has_session = self.store is not None, self.editor is not None
@@ -441,16 +461,18 @@ class MainWindow(QMainWindow):
 
     def _update_undo_texts(self) -> None:
         stack = self.editor.undo_stack if self.editor else None
-        self.undo_action.setText(f"&Undo {stack.undoText()}".strip() if stack else "&Undo")
-        self.redo_action.setText(f"&Redo {stack.redoText()}".strip() if stack else "&Redo")
+        undo, redo = (stack.undoText(), stack.redoText()) if stack else ("", "")
+        self.undo_action.setText(self.tr("&Undo {action}").format(action=undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {action}").format(action=redo) if redo else self.tr("&Redo"))
 
     def _choose_workshop(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open workshop")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open workshop"))
         if folder:
             self.open_workshop(Path(folder), create=False)
 
     def _create_workshop(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New workshop", "Workshop.minutes", "Workshops (*.minutes)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("New workshop"), "Workshop.minutes",
+                                              self.tr("Workshops (*.minutes)"))
         if name:
             path = Path(name)
             self.open_workshop(path if path.suffix == ".minutes" else path.with_suffix(".minutes"), create=True)
@@ -458,10 +480,11 @@ class MainWindow(QMainWindow):
     # -- transcription -------------------------------------------------------------------------
 
     def _import_media(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a recording", "", MEDIA_FILTER)
+        media_filter = self.tr("Audio and video") + f" ({MEDIA_PATTERNS});;" + self.tr("All files") + " (*)"
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a recording"), "", media_filter)
         if name:
             path = Path(name)
-            title, ok = QInputDialog.getText(self, "New session", "Session title:", text=path.stem)
+            title, ok = QInputDialog.getText(self, self.tr("New session"), self.tr("Session title:"), text=path.stem)
             if ok and title.strip():
                 self.import_media(path, title.strip())
 
@@ -470,7 +493,8 @@ class MainWindow(QMainWindow):
         if self.store is None or self.job is not None:
             return
         if self.store.find_session(title) is not None:
-            self.show_error(f'A session titled "{title}" already exists. Choose another title.')
+            self.show_error(self.tr('A session titled "{title}" already exists. Choose another title.')
+                            .format(title=title))
             return
         self._start_job(TranscriptionJob(self.store, self.models, media=path, title=title,
                                          model_spec=self.settings.model(), options=self._options(language),
@@ -481,8 +505,8 @@ class MainWindow(QMainWindow):
         if self.store is None or session_id is None or self.job is not None:
             return
         if self._is_live(session_id):
-            self.statusBar().showMessage("This session is being recorded; it is transcribed in full after Stop",
-                                         5000)
+            self.statusBar().showMessage(
+                self.tr("This session is being recorded; it is transcribed in full after Stop"), 5000)
             return
         session = self.store.session(session_id)
         language = None if session.language == "auto" else session.language
@@ -540,9 +564,9 @@ class MainWindow(QMainWindow):
         self._job_done()
         session_id = job.session_id
         if isinstance(job, TranslationJob):
-            self.statusBar().showMessage(f"{result} segment(s) translated into English", 8000)
+            self.statusBar().showMessage(self.tr("{0} segment(s) translated into English").format(result), 8000)
         else:
-            self.statusBar().showMessage("Transcription finished", 5000)
+            self.statusBar().showMessage(self.tr("Transcription finished"), 5000)
         if self.editor is not None and self.editor.session_id == session_id:
             self.editor.reload()
             self.speakers_panel.refresh()
@@ -560,9 +584,10 @@ class MainWindow(QMainWindow):
         if isinstance(job, TranslationJob):
             if self.editor is not None:
                 self.editor.reload()
-            self.statusBar().showMessage("Translation cancelled; the translated segments are kept", 8000)
+            self.statusBar().showMessage(self.tr("Translation cancelled; the translated segments are kept"), 8000)
         else:
-            self.statusBar().showMessage("Transcription cancelled; the finished part is kept (Ctrl+T resumes)", 8000)
+            self.statusBar().showMessage(
+                self.tr("Transcription cancelled; the finished part is kept (Ctrl+T resumes)"), 8000)
 
     def cancel_job(self, *, wait: bool = False) -> None:
         if self.job is None:
@@ -597,8 +622,8 @@ class MainWindow(QMainWindow):
         if self.job is None:
             self._transcribe_current()
         else:
-            self.statusBar().showMessage("Recording kept; transcribe it in full with Session ▸ Transcribe / resume",
-                                         8000)
+            self.statusBar().showMessage(
+                self.tr("Recording kept; transcribe it in full with Session ▸ Transcribe / resume"), 8000)
         self._update_actions()
 
     # -- tags, key strategies and notes ----------------------------------------------------------
@@ -652,6 +677,12 @@ class MainWindow(QMainWindow):
             self.table.scrollTo(self.editor.model.index(row, TEXT), QAbstractItemView.ScrollHint.PositionAtCenter)
         self.player.seek(seconds)
 
+    def _edit_preferences(self) -> None:
+        from minutes.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        if PreferencesDialog.ask(self.settings, self):
+            self.statusBar().showMessage(self.tr("Preferences saved; the next transcription uses them"), 5000)
+
     def _edit_glossary(self) -> None:
         from minutes.ui.dialogs.glossary_dialog import GlossaryDialog
 
@@ -666,7 +697,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         current = self.settings.language()
         for code, name in LANGUAGES.items():
-            action = menu.addAction(name if code != "system" else "System language")
+            action = menu.addAction(name if code != "system" else self.tr("System language"))
             action.setCheckable(True)
             action.setChecked(code == current)
             action.setData(code)
@@ -675,9 +706,10 @@ class MainWindow(QMainWindow):
 
     def _language_chosen(self, action: QAction) -> None:
         self.settings.set_language(action.data())
-        QMessageBox.information(self, "Interface language",
-                                f"Minutes will use {action.text()} the next time it starts. Word minutes are "
-                                "labelled in this language unless you choose otherwise when exporting.")
+        QMessageBox.information(self, self.tr("Interface language"),
+                                self.tr("Minutes will use {0} the next time it starts. Word minutes are labelled "
+                                        "in this language unless you choose otherwise when exporting.")
+                                .format(action.text()))
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -704,12 +736,12 @@ class MainWindow(QMainWindow):
             text = None
             position = len(self.editor.model.segment(row).text) // 2
         if not self.editor.split(row, position, text):
-            self.statusBar().showMessage("Put the cursor inside the text to split there", 5000)
+            self.statusBar().showMessage(self.tr("Put the cursor inside the text to split there"), 5000)
 
     def _merge(self) -> None:
         row = self._current_row()
         if self.editor is not None and row >= 0 and not self.editor.merge_with_next(row):
-            self.statusBar().showMessage("The last segment has no next one to merge with", 5000)
+            self.statusBar().showMessage(self.tr("The last segment has no next one to merge with"), 5000)
 
     def _delete(self) -> None:
         if self.editor is not None:
@@ -723,12 +755,13 @@ class MainWindow(QMainWindow):
         if not rows:
             return
         names = self.store.speaker_names(self.editor.session_id)
-        choices = [*names.values(), "New speaker"]
-        choice, ok = QInputDialog.getItem(self, "Change speaker", "Speaker of the selected segments:", choices,
-                                          editable=False)
+        new_speaker = self.tr("New speaker")
+        choices = [*names.values(), new_speaker]
+        choice, ok = QInputDialog.getItem(self, self.tr("Change speaker"), self.tr("Speaker of the selected segments:"),
+                                          choices, editable=False)
         if not ok:
             return
-        if choice == "New speaker":
+        if choice == new_speaker:
             from minutes.domain import Speaker
             from minutes.store.voices import speaker_label
 
@@ -744,7 +777,7 @@ class MainWindow(QMainWindow):
         row = self.editor.find(needle, self._current_row(), match_case=match_case, whole_words=whole_words,
                                backwards=backwards)
         if row < 0:
-            self.find_bar.show_result("Not found")
+            self.find_bar.show_result(self.tr("Not found"))
             return
         self.find_bar.show_result("")
         self.table.selectRow(row)
@@ -753,7 +786,7 @@ class MainWindow(QMainWindow):
     def _replace_all(self, needle: str, replacement: str, match_case: bool, whole_words: bool) -> None:
         if self.editor is not None:
             count = self.editor.replace_all(needle, replacement, match_case=match_case, whole_words=whole_words)
-            self.find_bar.show_result(f"{count} segment(s) changed")
+            self.find_bar.show_result(self.tr("{count} segment(s) changed").format(count=count))
 
     # -- playback ------------------------------------------------------------------------------
 
@@ -814,9 +847,9 @@ class MainWindow(QMainWindow):
         if self.store is None or session_id is None:
             return
         session = self.store.session(session_id)
-        answer = QMessageBox.question(self, "Delete session",
-                                      f'Delete "{session.title}" with its transcript, tags and recording? '
-                                      "This cannot be undone.")
+        answer = QMessageBox.question(self, self.tr("Delete session"),
+                                      self.tr('Delete "{0}" with its transcript, tags and recording? '
+                                              "This cannot be undone.").format(session.title))
         if answer != QMessageBox.StandardButton.Yes:
             return
         audio = self.store.audio_path(session)
@@ -838,13 +871,14 @@ class MainWindow(QMainWindow):
             return
         ids = [s.id for s in self.store.sessions()] if choice.all_sessions else [self.current_session_id()]
         if not ids:
-            self.show_error("The workshop has no sessions to export yet.")
+            self.show_error(self.tr("The workshop has no sessions to export yet."))
             return
         suggested = default_output(self.store, ids, combined=choice.combined)
         if choice.combined:
-            name, _ = QFileDialog.getSaveFileName(self, "Export minutes", str(suggested), "Word documents (*.docx)")
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export minutes"), str(suggested),
+                                                  self.tr("Word documents (*.docx)"))
         else:
-            name = QFileDialog.getExistingDirectory(self, "Folder for the minutes", str(suggested))
+            name = QFileDialog.getExistingDirectory(self, self.tr("Folder for the minutes"), str(suggested))
         if not name:
             return
         target = Path(name)
@@ -855,7 +889,8 @@ class MainWindow(QMainWindow):
         except MinutesError as exc:
             self.show_error(str(exc))
             return
-        self.statusBar().showMessage(f"Minutes written: {', '.join(p.name for p in written)}", 8000)
+        self.statusBar().showMessage(self.tr("Minutes written: {0}").format(", ".join(p.name for p in written)),
+                                     8000)
 
     def _export_transcript(self) -> None:
         from minutes.export.transcript_files import render_session
@@ -865,9 +900,9 @@ class MainWindow(QMainWindow):
         if self.store is None or session_id is None:
             return
         session = self.store.session(session_id)
-        filters = {"Text (*.txt)": "txt", "SubRip subtitles (*.srt)": "srt", "WebVTT subtitles (*.vtt)": "vtt",
-                   "Minutes JSON (*.json)": "json"}
-        name, chosen = QFileDialog.getSaveFileName(self, "Export transcript",
+        filters = {self.tr("Text (*.txt)"): "txt", self.tr("SubRip subtitles (*.srt)"): "srt",
+                   self.tr("WebVTT subtitles (*.vtt)"): "vtt", self.tr("Minutes JSON (*.json)"): "json"}
+        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Export transcript"),
                                                    str(self.store.exports_dir / f"{session.title}.txt"),
                                                    ";;".join(filters))
         if not name:
@@ -881,7 +916,7 @@ class MainWindow(QMainWindow):
         except MinutesError as exc:
             self.show_error(str(exc))
             return
-        self.statusBar().showMessage(f"Transcript written to {target}", 8000)
+        self.statusBar().showMessage(self.tr("Transcript written to {0}").format(target), 8000)
 
     # -- misc ----------------------------------------------------------------------------------
 
@@ -891,10 +926,12 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import qVersion
 
         model = self.models.display_name or self.settings.model()
-        QMessageBox.about(self, "About Minutes",
-                          f"<b>Minutes {__version__}</b><br>Transcripts and minutes of workshop sessions, offline."
-                          f"<br><br>Qt {qVersion()} · Qt for Python {pyside_version}"
-                          f"<br>faster-whisper {whisper_version}<br>Speech model: {model}")
+        QMessageBox.about(self, self.tr("About Minutes"),
+                          f"<b>Minutes {__version__}</b><br>"
+                          + self.tr("Transcripts and minutes of workshop sessions, offline.")
+                          + f"<br><br>Qt {qVersion()} · Qt for Python {pyside_version}"
+                          f"<br>faster-whisper {whisper_version}<br>"
+                          + self.tr("Speech model: {model}").format(model=model))
 
     def show_error(self, message: str) -> None:
         log.warning("shown to the user: %s", message)

@@ -54,7 +54,7 @@ class SessionEditor(QObject):
 
     def edit_text(self, row: int, text: str) -> None:
         old = self.model.segment(row)
-        self._push([old], [editing.edit_text(old, text)], "Edit text")
+        self._push([old], [editing.edit_text(old, text)], self.tr("Edit text"))
 
     def split(self, row: int, position: int, text: str | None = None) -> bool:
         """Split a row at a character position (of ``text``, the editor's text, if it was being edited)."""
@@ -65,33 +65,35 @@ class SessionEditor(QObject):
         left, right = editing.split(source, position)
         if not left.text or not right.text:
             return False
-        self._push([old], [left, right], "Split segment")
+        self._push([old], [left, right], self.tr("Split segment"))
         return True
 
     def merge_with_next(self, row: int) -> bool:
         if not 0 <= row < self.model.rowCount() - 1:
             return False
         first, second = self.model.segment(row), self.model.segment(row + 1)
-        self._push([first, second], [editing.merge(first, second)], "Merge segments")
+        self._push([first, second], [editing.merge(first, second)], self.tr("Merge segments"))
         return True
 
     def delete(self, rows: list[int]) -> None:
         doomed = [self.model.segment(r) for r in sorted(set(rows))]
         if doomed:
-            self._push(doomed, [], "Delete segment" if len(doomed) == 1 else f"Delete {len(doomed)} segments")
+            self._push(doomed, [], self.tr("Delete segment") if len(doomed) == 1
+                       else self.tr("Delete {0} segments").format(len(doomed)))
 
     def set_speaker(self, rows: list[int], speaker_id: int | None) -> None:
         before = [self.model.segment(r) for r in sorted(set(rows))]
         after = [replace(s, speaker_id=speaker_id) for s in before]
         if before:
-            self._push(before, after, "Change speaker")
+            self._push(before, after, self.tr("Change speaker"))
 
     def replace_all(self, needle: str, replacement: str, *, match_case: bool = False,
                     whole_words: bool = False) -> int:
         changes = editing.replace_all(self.model.segments(), needle, replacement, match_case=match_case,
                                       whole_words=whole_words)
         if changes:
-            self._push([b for b, _ in changes], [a for _, a in changes], f"Replace “{needle}” ({len(changes)})")
+            self._push([b for b, _ in changes], [a for _, a in changes],
+                       self.tr("Replace “{0}” ({1})").format(needle, len(changes)))
         return len(changes)
 
     def find(self, needle: str, after_row: int, *, match_case: bool = False, whole_words: bool = False,

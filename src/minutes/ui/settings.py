@@ -61,6 +61,13 @@ class Settings:
         """Remember the interface language; it takes effect the next time the window is built."""
         self._q.setValue("ui/language", language)
 
+    def template(self) -> str:
+        """The letterhead .docx the Word minutes use ("" for Minutes' own template)."""
+        return str(self._q.value("export/template", ""))
+
+    def set_template(self, path: str) -> None:
+        self._q.setValue("export/template", path)
+
     def input_device(self) -> str:
         return str(self._q.value("recording/device", ""))
 

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal
 
 from minutes import jobs
 from minutes.asr import registry
@@ -57,7 +57,9 @@ class Job(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    what = "finish the work"  # completes "Could not …" in messages about unexpected errors
+    # Completes "Could not …" in messages about unexpected errors. Subclasses mark theirs with
+    # QT_TRANSLATE_NOOP("Job", …): it is translated where it is shown (:meth:`what_text`).
+    what = QT_TRANSLATE_NOOP("Job", "finish the work")
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,6 +80,10 @@ class Job(QObject):
     def work(self) -> object:
         raise NotImplementedError
 
+    def what_text(self) -> str:
+        """``what`` in the interface language."""
+        return QCoreApplication.translate("Job", self.what)
+
     def run(self) -> None:
         try:
             self.result = self.work()
@@ -86,21 +92,29 @@ class Job(QObject):
         except MinutesError as exc:
             self.failed.emit(str(exc))
         except OSError as exc:
-            self.failed.emit(f"Could not {self.what} ({exc.strerror or exc}).")
+            self.failed.emit(QCoreApplication.translate("Job", "Could not {0} ({1}).")
+                             .format(self.what_text(), exc.strerror or exc))
         except Exception as exc:  # noqa: BLE001 - a bug: logged whole, shown as one sentence
             log.exception("Could not %s", self.what)
-            self.failed.emit(f"Could not {self.what} ({type(exc).__name__}: {exc}). The details are in the log file.")
+            self.failed.emit(QCoreApplication.translate("Job", "Could not {0} ({1}). The details are in the log file.")
+                             .format(self.what_text(), f"{type(exc).__name__}: {exc}"))
         else:
             self.finished.emit(self.result)
 
 
 class BackgroundCall(Job):
-    """Runs one callable off the GUI thread (opening a device, stopping a recording)."""
+    """Runs one callable off the GUI thread (opening a device, stopping a recording).
+
+    ``what`` is already in the interface language (the caller translates it).
+    """
 
     def __init__(self, call: Callable[[], object], what: str) -> None:
         super().__init__()
         self._call = call
         self.what = what
+
+    def what_text(self) -> str:
+        return self.what
 
     def work(self) -> object:
         return self._call()
@@ -114,7 +128,7 @@ class TranscriptionJob(Job):
 
     segments_ready = Signal(object)
     session_created = Signal(int)
-    what = "transcribe the session"
+    what = QT_TRANSLATE_NOOP("Job", "transcribe the session")
 
     def __init__(self, store: WorkshopStore, models: ModelProvider, *, session_id: int | None = None,
                  media: Path | None = None, title: str = "", model_spec: str | None = None,
@@ -132,7 +146,7 @@ class TranscriptionJob(Job):
     def work(self) -> int:
         audio = None
         if self._media is not None:
-            self.progress.emit(0.0, f"Reading {self._media.name}…")
+            self.progress.emit(0.0, self.tr("Reading {name}…").format(name=self._media.name))
             audio = decode.decode(self._media)
             self.check()
             session = jobs.add_media_session(self._store, audio, Session(title=self._title,
@@ -140,27 +154,29 @@ class TranscriptionJob(Job):
             self.session_id = session.id
             self.session_created.emit(session.id)
         session = self._store.session(self.session_id)
-        self.progress.emit(0.0, "Loading the speech model…")
+        self.progress.emit(0.0, self.tr("Loading the speech model…"))
         model = self._models.get(self._model_spec)
         self.check()
         if audio is None:
             path = self._store.audio_path(session)
             if path is None or not path.is_file():
-                raise MinutesError(f'The session "{session.title}" has no recording to transcribe.')
+                raise MinutesError(self.tr('The session "{0}" has no recording to transcribe.').format(session.title))
             audio = decode.read_flac(path)
         if session.status != "transcribed":
+            transcribing = self.tr("Transcribing…")
             session = jobs.transcribe_session(
                 self._store, session, model, self._options, audio=audio,
                 on_segments=self.segments_ready.emit,
-                progress=lambda f: self.progress.emit(f * 0.9, "Transcribing…"),
+                progress=lambda f: self.progress.emit(f * 0.9, transcribing),
                 cancelled=self.is_cancelled,
             )
         if self._speakers is not None:
-            self.progress.emit(0.9, "Finding who spoke when…")
+            finding = self.tr("Finding who spoke when…")
+            self.progress.emit(0.9, finding)
             label_speakers(self._store, session, audio, self._speakers,
-                           progress=lambda f: self.progress.emit(0.9 + f * 0.1, "Finding who spoke when…"),
+                           progress=lambda f: self.progress.emit(0.9 + f * 0.1, finding),
                            cancelled=self.is_cancelled)
-        self.progress.emit(1.0, "Done")
+        self.progress.emit(1.0, self.tr("Done"))
         return session.id
 
 
@@ -170,7 +186,7 @@ class FinalPassJob(Job):
     Finishes with the session's id. A cancelled pass leaves the session resumable (Transcribe / resume).
     """
 
-    what = "transcribe the recording"
+    what = QT_TRANSLATE_NOOP("Job", "transcribe the recording")
 
     def __init__(self, store: WorkshopStore, models: ModelProvider, session_id: int, *,
                  model_spec: str | None = None, options: TranscribeOptions | None = None,
@@ -186,13 +202,14 @@ class FinalPassJob(Job):
     def work(self) -> int:
         from minutes.recording import final_pass
 
-        self.progress.emit(0.0, "Loading the speech model…")
+        self.progress.emit(0.0, self.tr("Loading the speech model…"))
         model = self._models.get(self._model_spec)
         self.check()
+        transcribing = self.tr("Transcribing the recording…")
         session = final_pass(self._store, self._store.session(self.session_id), model, self._options,
                              self._speakers, cancelled=self.is_cancelled,
-                             progress=lambda f: self.progress.emit(f, "Transcribing the recording…"))
-        self.progress.emit(1.0, "Done")
+                             progress=lambda f: self.progress.emit(f, transcribing))
+        self.progress.emit(1.0, self.tr("Done"))
         return session.id
 
 
@@ -202,7 +219,7 @@ class TranslationJob(Job):
     Finishes with the number of segments translated; what was translated before a Cancel is kept.
     """
 
-    what = "translate the session"
+    what = QT_TRANSLATE_NOOP("Job", "translate the session")
 
     def __init__(self, store: WorkshopStore, models: ModelProvider, session_id: int, *,
                  model_spec: str | None = None) -> None:
@@ -215,11 +232,12 @@ class TranslationJob(Job):
     def work(self) -> int:
         from minutes.asr.translation import translate_session
 
-        self.progress.emit(0.0, "Loading the speech model…")
+        self.progress.emit(0.0, self.tr("Loading the speech model…"))
         model = self._models.get(self._model_spec)
         self.check()
+        translating = self.tr("Translating into English…")
         return translate_session(self._store, self._store.session(self.session_id), model,
-                                 progress=lambda f: self.progress.emit(f, "Translating into English…"),
+                                 progress=lambda f: self.progress.emit(f, translating),
                                  cancelled=self.is_cancelled)
 
 

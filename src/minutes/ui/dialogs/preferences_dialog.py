@@ -1,0 +1,141 @@
+"""Preferences: the speech model and the letterhead template of the Word minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes.asr import registry
+from minutes.errors import MinutesError
+from minutes.ui.dialogs.common import MessageLine, ok_cancel_buttons
+from minutes.ui.settings import Settings
+
+# faster-whisper's own model names; multilingual ones first, since the workshop speaks English and Mandarin.
+MODEL_NAMES = ("tiny", "base", "small", "medium", "large-v3", "large-v3-turbo", "distil-large-v3")
+
+
+class PreferencesDialog(QDialog):
+    """Choose the speech model (bundled, a named one downloaded once when online, or a local folder) and
+    the letterhead template. OK checks the choice and stores it; the next transcription uses it."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Preferences"))
+        spec = settings.model()
+
+        self.bundled = QRadioButton(self.tr("&Bundled model (Whisper base, multilingual; works offline)"))
+        self.named = QRadioButton(self.tr("&Named model, downloaded once when online:"))
+        self.folder = QRadioButton(self.tr("Model &folder (a converted faster-whisper model):"))
+        self.kind = QButtonGroup(self)
+        for button in (self.bundled, self.named, self.folder):
+            self.kind.addButton(button)
+        self.name_combo = QComboBox()
+        self.name_combo.setEditable(True)
+        self.name_combo.addItems(MODEL_NAMES)
+        self.name_combo.setToolTip(self.tr("Larger models are more accurate and slower; 'small' is a good step up"))
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setPlaceholderText(self.tr("A folder holding model.bin and config.json"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_folder)
+        if spec == registry.BUNDLED:
+            self.bundled.setChecked(True)
+        elif Path(spec).expanduser().is_dir():
+            self.folder.setChecked(True)
+            self.folder_edit.setText(spec)
+        else:
+            self.named.setChecked(True)
+            self.name_combo.setCurrentText(spec)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        model_box = QGroupBox(self.tr("Speech model"))
+        model_layout = QVBoxLayout(model_box)
+        model_layout.addWidget(self.bundled)
+        model_layout.addWidget(self.named)
+        model_layout.addWidget(self.name_combo)
+        model_layout.addWidget(self.folder)
+        model_layout.addLayout(folder_row)
+
+        self.template_edit = QLineEdit(settings.template())
+        self.template_edit.setObjectName("template")
+        self.template_edit.setPlaceholderText(self.tr("Minutes' own template"))
+        self.template_edit.setToolTip(self.tr("A .docx letterhead whose styles, header and footer the minutes use"))
+        template_browse = QPushButton(self.tr("Choose…"))
+        template_browse.clicked.connect(self._choose_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_edit, 1)
+        template_row.addWidget(template_browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Letterhead &template:"), template_row)
+
+        self.message = MessageLine()
+        buttons, _ok = ok_cancel_buttons(self, self.tr("Use these settings from now on"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(model_box)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def model_spec(self) -> str:
+        if self.bundled.isChecked():
+            return registry.BUNDLED
+        if self.named.isChecked():
+            return self.name_combo.currentText().strip()
+        return self.folder_edit.text().strip()
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Speech model folder"))
+        if folder:
+            self.folder_edit.setText(folder)
+            self.folder.setChecked(True)
+
+    def _choose_template(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Letterhead template"), "",
+                                              self.tr("Word documents (*.docx)"))
+        if name:
+            self.template_edit.setText(name)
+
+    def accept(self) -> None:
+        spec = self.model_spec()
+        if not spec:
+            self.message.say(self.tr("Name a model, or choose its folder."))
+            return
+        if self.folder.isChecked() and not Path(spec).expanduser().is_dir():
+            self.message.say(self.tr("The folder {0} does not exist.").format(spec))
+            return
+        try:
+            registry.resolve(spec)
+        except MinutesError as exc:
+            self.message.say(str(exc))
+            return
+        template = self.template_edit.text().strip()
+        if template and (not Path(template).is_file() or Path(template).suffix.lower() != ".docx"):
+            self.message.say(self.tr("The template must be an existing .docx file."))
+            return
+        self.settings.set_model(spec)
+        self.settings.set_template(template)
+        super().accept()
+
+    @classmethod
+    def ask(cls, settings: Settings, parent: QWidget | None = None) -> bool:
+        """Show the dialog modally; True if new settings were stored."""
+        dialog = cls(settings, parent)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
