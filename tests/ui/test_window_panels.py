@@ -186,3 +186,14 @@ def test_preferences_are_reached_from_the_edit_menu(window, monkeypatch):
     assert window.preferences_action in edit_menu.actions()
     window.preferences_action.trigger()
     assert asked and "Preferences saved" in window.statusBar().currentMessage()
+
+
+def test_long_segments_get_rows_tall_enough_for_their_text(window, qtbot):
+    store = window.store
+    long_text = " ".join(["Cross-border cooperation on forced criminality cases needs shared evidence."] * 6)
+    session = store.add_session(Session(title="Long"))
+    store.add_segments(session.id, [Segment(0.0, 2.0, "Short."), Segment(2.0, 30.0, long_text)])
+    window.resize(1000, 700)
+    window.show()
+    window.reload_sessions(select_id=session.id)
+    qtbot.waitUntil(lambda: window.table.rowHeight(1) > 2 * window.table.rowHeight(0), timeout=5000)

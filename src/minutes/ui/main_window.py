@@ -45,6 +45,7 @@ from minutes.ui.find_bar import FindBar
 from minutes.ui.notes_panel import NotesPanel
 from minutes.ui.player import PlayerBar
 from minutes.ui.recorder_panel import RecorderPanel
+from minutes.ui.row_heights import VisibleRowHeights
 from minutes.ui.session_editor import SessionEditor
 from minutes.ui.settings import Settings
 from minutes.ui.speakers_panel import SpeakersPanel
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.verticalHeader().hide()
+        self.row_heights = VisibleRowHeights(self.table)
         self.text_delegate = _TextDelegate(self.table)
         self.table.setItemDelegateForColumn(TEXT, self.text_delegate)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -417,6 +419,7 @@ class MainWindow(QMainWindow):
             self.tagger.changed.connect(self._annotations_changed)
         store, session_id = (self.store, editor.session_id) if editor is not None else (None, None)
         self.table.setModel(editor.model if editor else None)
+        self.row_heights.set_model(editor.model if editor else None)
         self.speakers_panel.show_session(store, session_id)
         self.strategies_panel.show_session(store, session_id, self.tagger)
         self.notes_panel.show_session(store, session_id)
