@@ -25,8 +25,8 @@ def filled_session(store: WorkshopStore) -> Session:
     store.add_segments(session.id, [
         Segment(0.5, 2.0, "Good morning.", named.id, "en", words=[Word(0.5, 1.0, " Good", 0.9),
                                                                   Word(1.0, 2.0, " morning.", 0.8)]),
-        Segment(2.5, 4.0, "人口販運防制", anonymous.id, "zh", provisional=True),
-        Segment(5.0, 6.0, "Unattributed.", None, "en"),
+        Segment(2.5, 4.0, "人口販運防制", anonymous.id, "zh", translation="Preventing human trafficking"),
+        Segment(5.0, 6.0, "Unattributed.", None, "en", provisional=True),
     ])
     prevention = store.find_tag("Prevention")  # from the default tag set every workshop starts with
     action = store.add_tag(Tag("Follow-up", "#c62828"))
@@ -65,6 +65,7 @@ def test_round_trip_into_another_workshop(tmp_path):
         }
 
     assert comparable(again) == comparable(original)
+    assert [s["translation"] for s in again["segments"]] == ["", "Preventing human trafficking", ""]
 
 
 def test_rename_on_import_and_refuse_duplicates(tmp_path):

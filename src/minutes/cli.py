@@ -23,7 +23,8 @@ from minutes.errors import InputError, MinutesError
 log = logging.getLogger(__name__)
 
 TRANSCRIPT_FORMATS = ("txt", "srt", "vtt", "json")
-COMMANDS = ("transcribe", "record", "devices", "diarize", "sessions", "export", "import", "languages")
+COMMANDS = ("transcribe", "record", "devices", "diarize", "sessions", "export", "import", "languages", "glossary",
+            "translate")
 EXPORT_FORMATS = (*TRANSCRIPT_FORMATS, "docx")
 
 
@@ -42,12 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", help="session title (default: the file name)")
     p.add_argument("--model", help="'bundled' (default), a faster-whisper model name, or a model folder")
     p.add_argument("--language", default="auto", help="'auto' (default) or a language code such as en, zh")
-    p.add_argument("--script", choices=("traditional", "simplified"), help="script for Chinese text")
+    p.add_argument("--script", choices=("traditional", "simplified"), help=SCRIPT_HELP)
     p.add_argument("--format", choices=TRANSCRIPT_FORMATS, default="txt", help="output format (default txt)")
     p.add_argument("-o", "--output", type=Path, help="write the transcript here instead of stdout")
     p.add_argument("--speakers", default="auto", type=_speaker_count,
                    help="label speakers: 'auto' (default, 1 to 15 found automatically), a number N, "
                    "a range A-B, or 'none'")
+    p.add_argument("--glossary", type=Path, metavar="FILE", help=GLOSSARY_HELP)
+    p.add_argument("--translate", action="store_true",
+                   help="then add English translations of the non-English segments (stored with --workshop)")
 
     p = sub.add_parser("diarize", help="find who spoke when; writes RTTM speaker turns")
     p.add_argument("file", type=Path, help="audio or video file")
@@ -63,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--duration", type=_positive_seconds, help="stop after this many seconds (default: Ctrl-C)")
     p.add_argument("--model", help="'bundled' (default), a faster-whisper model name, or a model folder")
     p.add_argument("--language", default="auto", help="'auto' (default) or a language code such as en, zh")
-    p.add_argument("--script", choices=("traditional", "simplified"), help="script for Chinese text")
+    p.add_argument("--script", choices=("traditional", "simplified"), help=SCRIPT_HELP)
     p.add_argument("--no-final", action="store_true",
                    help="keep the live transcript; skip the full-quality pass with speakers after Stop")
+    p.add_argument("--glossary", type=Path, metavar="FILE", help=GLOSSARY_HELP)
 
     sub.add_parser("devices", help="list the input devices (microphones)")
 
@@ -97,7 +102,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", help="import under this title instead of the one in the file")
 
     sub.add_parser("languages", help="list the language codes Whisper understands")
+
+    p = sub.add_parser("glossary", help="list the workshop glossary (names and terms that guide the spelling), "
+                       "after applying any changes given")
+    p.add_argument("--workshop", type=Path, required=True, help="workshop folder (created if a change is given)")
+    p.add_argument("--add", nargs="+", action="extend", default=[], metavar="TERM", help="add these terms")
+    p.add_argument("--remove", nargs="+", action="extend", default=[], metavar="TERM", help="remove these terms")
+    p.add_argument("--file", type=Path, help="add the terms of a UTF-8 text file, one per line")
+    p.add_argument("--clear", action="store_true", help="empty the glossary first")
+
+    p = sub.add_parser("translate", help="add English translations of a session's non-English segments")
+    p.add_argument("--workshop", type=Path, required=True)
+    p.add_argument("--session", required=True, help="session title")
+    p.add_argument("--model", help="'bundled' (default), a faster-whisper model name, or a model folder")
+    p.add_argument("--redo", action="store_true", help="translate again the segments that have a translation")
     return parser
+
+
+SCRIPT_HELP = ("script for Chinese text (default: the workshop's; else the one --language zh-TW or zh-CN names; "
+               "else traditional when the system locale is zh-TW, simplified otherwise)")
+GLOSSARY_HELP = ("also spell the names and terms of this UTF-8 text file (one per line) as it does, like those "
+                 "of the workshop glossary and roster")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,14 +163,23 @@ def _open_window(args: list[str]) -> int:
     return run(Path(args[0]) if args else None)
 
 
-def _progress_printer(label: str):  # noqa: ANN202
+def _progress_printer(label: str, doing: str = "Transcribing"):  # noqa: ANN202
     if not sys.stderr.isatty():
         return None
 
     def show(fraction: float) -> None:
-        print(f"\rTranscribing {label}: {fraction:4.0%}", end="", file=sys.stderr, flush=True)
+        print(f"\r{doing} {label}: {fraction:4.0%}", end="", file=sys.stderr, flush=True)
 
     return show
+
+
+def _script(store, requested: str | None, language_tag: str) -> str:  # noqa: ANN001
+    """The Chinese script: --script, else the one the --language tag names (zh-TW), else the workshop's
+    default (see :func:`minutes.text.chinese.default_script`)."""
+    from minutes.text.chinese import default_script, script_of
+
+    workshop = store.workshop()
+    return requested or script_of(language_tag) or default_script(workshop.script, workshop.language)
 
 
 def _speaker_count(value: str):  # noqa: ANN202
@@ -194,34 +228,37 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     from minutes.asr import languages, registry
     from minutes.asr.pipeline import TranscribeOptions
     from minutes.audio import decode
-    from minutes.export.transcript import txt_line
-    from minutes.text.chinese import default_script
+    from minutes.export.transcript import txt_entry
+    from minutes.text.glossary import read_glossary_file, session_hints
 
     if args.session is not None and args.workshop is None:
         raise InputError("--session needs --workshop (the folder to store the session in).")
     language = languages.normalise(args.language)
     _check_output(args.output)
+    extra_terms = read_glossary_file(args.glossary) if args.glossary is not None else []
     audio = decode.decode(args.file)
     source = registry.resolve(args.model)
     model = registry.load(source)
     title = args.session or args.file.stem
-    stream = args.format == "txt" and args.output is None and args.speakers is None
+    # Translations come after the whole transcription, so with --translate the transcript is written at the end.
+    stream = args.format == "txt" and args.output is None and args.speakers is None and not args.translate
 
     with tempfile.TemporaryDirectory(prefix="minutes-") as scratch, _new_workshop_removed_on_failure(args.workshop):
         workshop_dir = args.workshop if args.workshop is not None else Path(scratch) / "scratch.minutes"
         with _open_workshop(workshop_dir, create=True) as store:
-            script = args.script or default_script(store.workshop().script)
-            options = TranscribeOptions(language=language, script=script)
+            script = _script(store, args.script, args.language)
             session = _session_for(store, title, audio, keep_audio=args.workshop is not None, language=language)
+            hints = session_hints(store, session, script, model=model, extra_terms=extra_terms)
+            options = TranscribeOptions(language=language, script=script, glossary=hints)
             if stream:
                 for segment in store.segments(session.id):
-                    print(txt_line(segment), flush=True)
+                    print(txt_entry(segment), flush=True)
             if session.status != "transcribed":
                 from minutes.jobs import transcribe_session
 
                 def echo(segments):  # noqa: ANN001, ANN202
                     for segment in segments:
-                        print(txt_line(segment), flush=True)
+                        print(txt_entry(segment), flush=True)
 
                 progress = _progress_printer(args.file.name)
                 session = transcribe_session(store, session, model, options, audio=audio,
@@ -232,9 +269,25 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
                     from minutes.speaker_labelling import label_speakers
 
                     label_speakers(store, session, audio, args.speakers)
+            if args.translate:
+                _translate(store, session, model, audio=audio, label=args.file.name)
             if not stream:
                 _write_output(store, session, args.format, args.output)
     return 0
+
+
+def _translate(store, session, model, *, label: str, audio=None, redo: bool = False,  # noqa: ANN001
+               on_translated=None) -> int:  # noqa: ANN001
+    """Translate the session's non-English segments with progress on stderr (a terminal only)."""
+    from minutes.asr.translation import translate_session
+
+    progress = _progress_printer(label, "Translating")
+    try:
+        return translate_session(store, session, model, audio=audio, redo=redo, progress=progress,
+                                 on_translated=on_translated)
+    finally:
+        if progress is not None:
+            print(file=sys.stderr)
 
 
 def _session_for(store, title: str, audio, *, keep_audio: bool, language: str | None):  # noqa: ANN001, ANN202
@@ -323,9 +376,10 @@ def _cmd_record(args: argparse.Namespace) -> int:
     from minutes.export.transcript import txt_line
     from minutes.recording import SessionRecorder, final_pass
     from minutes.speaker_labelling import SpeakerCount
-    from minutes.text.chinese import default_script
+    from minutes.text.glossary import read_glossary_file
 
     language = languages.normalise(args.language)
+    extra_terms = read_glossary_file(args.glossary) if args.glossary is not None else []
     model = registry.load(registry.resolve(args.model))
     stop = threading.Event()
     failure: list[str] = []
@@ -335,9 +389,10 @@ def _cmd_record(args: argparse.Namespace) -> int:
         stop.set()
 
     with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
-        script = args.script or default_script(store.workshop().script)
+        script = _script(store, args.script, args.language)
         recorder = SessionRecorder(store, args.session, model, device=args.device, language=language, script=script,
-                                   on_segment=lambda seg: print(txt_line(seg), flush=True), on_error=failed)
+                                   extra_terms=extra_terms, on_segment=lambda seg: print(txt_line(seg), flush=True),
+                                   on_error=failed)
         recorder.start()
         print(f'Recording "{args.session}" from {recorder.recorder.device.name}; Ctrl-C stops.', file=sys.stderr)
         with suppress(KeyboardInterrupt):
@@ -349,7 +404,8 @@ def _cmd_record(args: argparse.Namespace) -> int:
         print(f"Stopped: {session.duration / 60:.1f} min recorded in {recorder.path}.", file=sys.stderr)
         if not args.no_final and session.duration > 0:
             print("Transcribing the whole recording with speakers…", file=sys.stderr)
-            final_pass(store, session, model, TranscribeOptions(language=language, script=script), SpeakerCount())
+            options = TranscribeOptions(language=language, script=script, glossary=recorder.glossary)
+            final_pass(store, session, model, options, SpeakerCount())
     if failure:
         raise InputError(failure[0])
     return 0
@@ -435,6 +491,44 @@ def _cmd_languages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_glossary(args: argparse.Namespace) -> int:
+    from minutes.text.glossary import edit_terms, read_glossary_file
+
+    added = [*(read_glossary_file(args.file) if args.file is not None else []), *args.add]
+    if not (args.clear or added or args.remove):
+        with _open_workshop(args.workshop, read_only=True) as store:
+            terms = store.glossary()
+    else:
+        with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+            terms = edit_terms([] if args.clear else store.glossary(), add=added, remove=args.remove)
+            store.set_glossary(terms)
+    for term in terms:
+        print(term)
+    return 0
+
+
+def _cmd_translate(args: argparse.Namespace) -> int:
+    from minutes.asr import registry
+    from minutes.asr.translation import needs_translation
+    from minutes.export.transcript import txt_entry
+    from minutes.export.transcript_files import names_to_show
+
+    with _open_workshop(args.workshop) as store:
+        session = store.session_by_title(args.session)
+        todo = sum(needs_translation(s, redo=args.redo) for s in store.segments(session.id))
+        if not todo:
+            print(f'Nothing to translate in "{session.title}": every finished non-English segment has its '
+                  "English (--redo translates them again).", file=sys.stderr)
+            return 0
+        model = registry.load(registry.resolve(args.model))
+        names = names_to_show(store, session)
+        done = _translate(store, session, model, redo=args.redo, label=f'"{session.title}"',
+                          on_translated=lambda segment: print(txt_entry(segment, names), flush=True))
+        missed = f"; Whisper gave no English for {todo - done}" if done < todo else ""
+        print(f'Translated {done} of {todo} segments of "{session.title}" into English{missed}.', file=sys.stderr)
+    return 0
+
+
 _COMMANDS = {
     "transcribe": _cmd_transcribe,
     "record": _cmd_record,
@@ -444,4 +538,6 @@ _COMMANDS = {
     "export": _cmd_export,
     "import": _cmd_import,
     "languages": _cmd_languages,
+    "glossary": _cmd_glossary,
+    "translate": _cmd_translate,
 }

@@ -4,7 +4,8 @@
   its session, all-or-nothing.
 - :func:`transcribe_session` runs the pipeline over a stored session, writing each finished chunk and
   the time transcribed so far in one transaction, so a crash keeps the finished part and a rerun
-  resumes where it stopped.
+  resumes where it stopped. Unless the options carry a glossary, the workshop's glossary and roster
+  are used (:func:`minutes.text.glossary.session_hints`), for the window and the command line alike.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,6 +23,7 @@ from minutes.audio import decode
 from minutes.domain import Segment, Session
 from minutes.errors import Cancelled, StoreError
 from minutes.store import WorkshopStore
+from minutes.text.glossary import session_hints
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
@@ -67,6 +70,8 @@ def transcribe_session(
         if path is None or not path.is_file():
             raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}.')
         audio = decode.read_flac(path)
+    if options.glossary is None:
+        options = replace(options, glossary=session_hints(store, session, options.script, model=model))
     store.update_session(session.id, status="transcribing", language=options.language or "auto")
 
     def keep(segments: list[Segment], done_until: float) -> None:

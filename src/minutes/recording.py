@@ -9,7 +9,7 @@ rapporteur edited meanwhile.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from minutes.audio.recovery import find_unfinished, repair
 from minutes.domain import Segment, Session, Word
 from minutes.errors import StoreError
 from minutes.store import WorkshopStore
+from minutes.text.glossary import session_hints
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
@@ -29,10 +30,15 @@ if TYPE_CHECKING:
 
 
 class SessionRecorder:
-    """One recording of one new session: start, pause, resume, stop."""
+    """One recording of one new session: start, pause, resume, stop.
+
+    The live transcriber spells the terms of the workshop's glossary and roster, and ``extra_terms`` (a
+    ``--glossary`` file), as :func:`~minutes.text.glossary.session_hints` gives them; ``self.glossary``
+    keeps them for the final pass.
+    """
 
     def __init__(self, store: WorkshopStore, title: str, model: WhisperModel, *, device: str | None = None,
-                 language: str | None = None, script: str = "simplified",
+                 language: str | None = None, script: str = "simplified", extra_terms: Sequence[str] = (),
                  on_segment: Callable[[Segment], None] | None = None,
                  on_error: Callable[[str], None] | None = None) -> None:
         if store.find_session(title) is not None:
@@ -44,7 +50,8 @@ class SessionRecorder:
         self.session = store.add_session(Session(title=title, language=language or "auto", audio_file=relative,
                                                  status="recording"))
         self.recorder = Recorder(store.root / relative, device, on_error=self._failed)
-        self.live = LiveTranscriber(model, language, self._arrived, script=script)
+        self.glossary = session_hints(store, self.session, script, model=model, extra_terms=extra_terms)
+        self.live = LiveTranscriber(model, language, self._arrived, script=script, glossary=self.glossary)
         self.recorder.add_tap(self.live.feed)
 
     @property

@@ -12,7 +12,8 @@ import time
 import soundfile as sf
 
 from minutes.audio.devices import list_input_devices
-from tests.audio.conftest import DEVICE, SPEECH, SPEECH_WORDS
+from tests import speech
+from tests.audio.conftest import DEVICE, SPEECH, SPEECH_WORDS, wait_until
 
 
 def minutes(*args: object) -> list[str]:
@@ -71,6 +72,8 @@ def test_after_stop_the_final_pass_replaces_live_text(vmic, tmp_path) -> None:  
 def test_a_killed_recording_is_recovered_by_the_next_command(vmic, tmp_path) -> None:  # noqa: ANN001
     workshop = tmp_path / "W.minutes"
     proc = start_recording(workshop, "--no-final")
+    # The device can take a moment to deliver its first block after a stream ends; time from there.
+    assert wait_until(lambda: sum(p.stat().st_size for p in (workshop / "audio").glob("*.flac")) > 0, 10)
     player = vmic.play(SPEECH)
     time.sleep(6)
     proc.send_signal(signal.SIGKILL)
@@ -97,3 +100,22 @@ def test_an_unplugged_microphone_stops_cleanly_and_keeps_the_file(vmic, tmp_path
     listing = run("sessions", "--workshop", workshop).stdout
     assert listing.startswith("Panel\t") and "recorded" in listing
     assert not list((workshop / "audio").glob("*.recording"))
+
+
+def test_live_and_final_text_spell_names_from_the_glossary(vmic, tmp_path) -> None:  # noqa: ANN001
+    """The workshop glossary and a --glossary file guide both passes (the plain model writes "Tsukai"
+    and "New Alien" here: see tests/test_chinese.py)."""
+    workshop = tmp_path / "W.minutes"
+    assert run("glossary", "--workshop", workshop, "--add", "Tzu Chi").returncode == 0
+    terms = tmp_path / "terms.txt"
+    terms.write_text("Hualien\n", encoding="utf-8")
+    names = speech.espeak("The Tzu Chi Foundation supports survivors in Hualien.", tmp_path / "names.wav")
+    proc = start_recording(workshop, "--duration", 7, "--glossary", terms)
+    vmic.play(names).wait(30)
+    out, err = proc.communicate(timeout=180)
+    assert proc.returncode == 0, err
+    assert "Tzu Chi" in out and "Hualien" in out, out  # the live lines
+    doc = json.loads(run("export", "--workshop", workshop, "--session", "Panel", "--format", "json").stdout)
+    final = " ".join(seg["text"] for seg in doc["segments"])
+    assert not any(seg["provisional"] for seg in doc["segments"])
+    assert "Tzu Chi" in final and "Hualien" in final, final

@@ -81,11 +81,16 @@ def test_the_language_list_offers_auto_english_mandarin_then_every_code(qtbot, s
     assert all(combo.itemText(i).endswith(f"({combo.itemData(i)})") for i in range(4, combo.count()))
 
 
-def test_an_unset_script_shows_traditional(qtbot, store):
+def test_an_unset_script_follows_the_system_locale(qtbot, store, monkeypatch):
     assert store.workshop().script == ""
+    monkeypatch.setenv("LC_ALL", "zh_TW.UTF-8")
     dialog = WorkshopDialog(store)
     qtbot.addWidget(dialog)
     assert dialog.script_combo.currentText() == "Traditional (Taiwan)"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    dialog = WorkshopDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.script_combo.currentData() == "simplified"
 
 
 def test_ask_returns_the_stored_workshop_or_none(qtbot, store, monkeypatch):

@@ -1,31 +1,37 @@
 """The batch transcription pipeline: voice activity → Whisper with word times → guarded segments.
 
-The audio is cut at pauses found by Silero VAD into chunks of at most ~30 s (one Whisper window).
-Each chunk is transcribed on its own, in the given language or, with automatic detection, in the
-language detected for its utterances (a Mandarin answer between English questions stays Mandarin).
-Finished chunks are handed to ``on_chunk`` together with the time up to which the audio is done, so
-the caller can store them in one transaction: a crash keeps the finished part, and a rerun resumes
-from ``start_at``. Progress is reported after every segment and cancellation is checked as often.
+With a given language the rest of the recording is transcribed in one pass, as plain faster-whisper
+does. With automatic detection it is cut at pauses found by Silero VAD into chunks of at most ~30 s
+(one Whisper window), each transcribed in the language detected for its utterances (a Mandarin answer
+between English questions stays Mandarin). Chinese is written in the session's script, and with a
+workshop glossary the terms Whisper misheard are spelt in (:mod:`minutes.asr.spelling`). Finished
+segments are handed to ``on_chunk`` at least every ~30 s of audio, together with the time up to which
+the audio is done, so the caller can store them in one transaction: a crash keeps the finished part,
+and a rerun resumes from ``start_at``. Progress is reported after every segment and cancellation is
+checked as often.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from minutes.asr.guards import RepeatFilter, collapse_repeats, is_phantom
+from minutes.asr.spelling import respell
 from minutes.audio.decode import SAMPLE_RATE
 from minutes.domain import Segment, Word
 from minutes.errors import Cancelled
-from minutes.text.chinese import convert
+from minutes.text.chinese import CHINESE_LANGUAGES, convert
+from minutes.text.glossary import Hints
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
 
 CHUNK_SECONDS = 30.0
+SPELLING_PAD_SECONDS = 0.3
 MIN_DETECT_SECONDS = 1.0
 
 
@@ -38,6 +44,9 @@ class TranscribeOptions:
     beam_size: int = 5
     initial_prompt: str | None = None
     vad_min_silence_ms: int = 1000
+    # The workshop glossary, whose terms are spelt into the transcript (see minutes.asr.spelling).
+    # None: :func:`minutes.jobs.transcribe_session` fills in the workshop's; Hints() means none.
+    glossary: Hints | None = None
 
 
 ChunkCallback = Callable[[list[Segment], float], None]
@@ -114,10 +123,17 @@ def transcribe(
     total = len(audio) / SAMPLE_RATE
     offset = int(start_at * SAMPLE_RATE)
     repeats = RepeatFilter()
-    for chunk in plan_chunks(model, audio[offset:], options, cancelled):
+    if options.language:
+        # One language: a single pass over the rest, as plain faster-whisper does (its VAD packs the speech
+        # into full windows); finished segments are still handed over every ~30 s of audio.
+        chunks = [Chunk(0, len(audio) - offset, options.language)]
+    else:
+        chunks = plan_chunks(model, audio[offset:], options, cancelled)
+    for chunk in chunks:
         chunk_start = (offset + chunk.first) / SAMPLE_RATE
         samples = audio[offset + chunk.first : offset + chunk.last]
-        segments = []
+        segments: list[Segment] = []
+        handed_over = chunk_start
         for segment in _transcribe_chunk(model, samples, chunk_start, chunk.language, options):
             if cancelled is not None and cancelled():
                 raise Cancelled
@@ -125,10 +141,25 @@ def transcribe(
                 segments.append(segment)
             if progress is not None:
                 progress(min(segment.end / total, 1.0))
-        on_chunk(segments, (offset + chunk.last) / SAMPLE_RATE)
+            if segment.end - handed_over >= CHUNK_SECONDS:
+                on_chunk(_spelt(model, audio, segments, options), segment.end)
+                segments, handed_over = [], segment.end
+        on_chunk(_spelt(model, audio, segments, options), (offset + chunk.last) / SAMPLE_RATE)
     on_chunk([], total)
     if progress is not None:
         progress(1.0)
+
+
+def _spelt(model: WhisperModel, audio: np.ndarray, segments: list[Segment], options: TranscribeOptions
+           ) -> list[Segment]:
+    """``segments`` with the glossary's terms spelt in, from a second decode of their stretch of ``audio``."""
+    if not segments or not options.glossary:
+        return segments
+    language = segments[0].language
+    first = max(0, int((segments[0].start - SPELLING_PAD_SECONDS) * SAMPLE_RATE))
+    last = min(len(audio), int((segments[-1].end + SPELLING_PAD_SECONDS) * SAMPLE_RATE))
+    return respell(model, audio[first:last], segments, language, options.glossary.for_language(language),
+                   options.glossary.terms_for(language), beam_size=options.beam_size)
 
 
 def _transcribe_chunk(model: WhisperModel, samples: np.ndarray, at: float, language: str | None,
@@ -160,10 +191,24 @@ def to_segments(pieces: Iterable, clock: Callable[[float], float], language: str
             continue
         if piece.no_speech_prob > 0.6 and piece.avg_logprob < -0.8:
             continue  # Whisper itself doubts there was speech
-        if language == "zh" and script:
+        if language in CHINESE_LANGUAGES and script:
             text = convert(text, script)
-            words = [Word(w.start, w.end, convert(w.text, script), w.probability) for w in words]
+            words = convert_words(words, script)
         start = words[0].start if words else clock(piece.start)
         end = words[-1].end if words else clock(piece.end)
         yield Segment(start=round(start, 3), end=round(max(end, start), 3), text=text, language=language,
                       words=words)
+
+
+def convert_words(words: list[Word], script: str) -> list[Word]:
+    """Words written in ``script``, converted as one text so phrase conversions (软件 → 軟體) match the
+    segment's text; word by word only when a phrase changed length (U盘 → 隨身碟)."""
+    joined = "".join(w.text for w in words)
+    converted = convert(joined, script)
+    if len(converted) != len(joined):
+        return [replace(w, text=convert(w.text, script)) for w in words]
+    result, at = [], 0
+    for word in words:
+        result.append(replace(word, text=converted[at : at + len(word.text)]))
+        at += len(word.text)
+    return result

@@ -18,6 +18,9 @@ much cheaper than several), and when the bound is exceeded the oldest waiting ut
 and counted in ``skipped_seconds``: live text is provisional, and the final pass over the saved file
 transcribes everything. ``lag`` says how many seconds of the recording's clock the text is behind.
 
+With a workshop glossary (``glossary``, see :mod:`minutes.text.glossary`), misheard names and terms are
+respelt from a second decode of the same audio (:mod:`minutes.asr.spelling`), as in the final pass.
+
 Hallucination guards: no conditioning on previous text, Whisper's no-speech / log-probability /
 compression-ratio fallbacks, the VAD in front (Whisper is never fed pure silence), and the guards of
 :mod:`minutes.asr.guards` (phrase loops, repeated lines, stock phantom phrases).
@@ -38,7 +41,9 @@ import numpy as np
 
 from minutes.asr.guards import RepeatFilter
 from minutes.asr.pipeline import to_segments
+from minutes.asr.spelling import respell
 from minutes.domain import Word
+from minutes.text.glossary import Hints
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
@@ -213,9 +218,11 @@ class LiveTranscriber:
         max_pending_s: float = 40.0,
         beam_size: int = 1,
         script: str | None = None,
+        glossary: Hints | None = None,
     ) -> None:
         self.model = model
         self.language = language
+        self.glossary = glossary
         self.on_segment = on_segment
         self.on_lag = on_lag
         self.beam_size = beam_size
@@ -378,7 +385,11 @@ class LiveTranscriber:
             hallucination_silence_threshold=2.0,
         )
         language = self.language or info.language
-        for segment in to_segments(segments, clock, language, self.script):
-            if self._repeats.accept(segment) and self.on_segment is not None:
+        found = [s for s in to_segments(segments, clock, language, self.script) if self._repeats.accept(s)]
+        if self.glossary:  # with respell's own beam search: greedy decoding is what misses names
+            found = respell(self.model, audio, found, language, self.glossary.for_language(language),
+                            self.glossary.terms_for(language))
+        for segment in found:
+            if self.on_segment is not None:
                 self.on_segment(segment.start, segment.end, segment.text, language, segment.words)
 

@@ -1,9 +1,10 @@
 """What the Word minutes of a session say, worked out before any of it is laid out.
 
 This is where the rules live: confidential ("off the record") material is left out, segments are turned into
-attributed quotes, tags are put in order and sorted into sections, and under the Chatham House Rule speakers
-become "a participant" and participants' names are taken out of every text. The layout
-(:mod:`minutes.export.docx_minutes`) only draws what :func:`session_content` returns.
+attributed quotes (with their English where segments were translated), tags are put in order and sorted into
+sections, and under the Chatham House Rule speakers become "a participant" and participants' names are taken
+out of every text. The layout (:mod:`minutes.export.docx_minutes`) only draws what :func:`session_content`
+returns.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
         "a_participant": "a participant",
         "representative": "a representative of {country}",
         "nothing": "None recorded.",
+        "english": "English: ",
     },
     "zh-TW": {
         "minutes": "會議紀錄",
@@ -77,6 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "a_participant": "一位與會者",
         "representative": "{country}代表",
         "nothing": "無。",
+        "english": "英譯：",
     },
 }
 
@@ -87,11 +90,16 @@ _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "h.e", "he"
 
 @dataclass
 class Quote:
-    """Consecutive words of one speaker: ``speaker`` is the attribution shown ("" when unknown)."""
+    """Consecutive words of one speaker: ``speaker`` is the attribution shown ("" when unknown).
+
+    ``translation`` is the English of the quote when any of its segments was translated (the other
+    segments give their own text), else "".
+    """
 
     speaker: str
     start: float
     text: str
+    translation: str = ""
 
     @property
     def timestamp(self) -> str:
@@ -161,7 +169,7 @@ def session_content(
     def entry(annotation: Annotation) -> Entry:
         inside = [s for i, s in enumerate(segments)
                   if i not in hidden and overlaps(s.start, s.end, annotation.start, annotation.end)]
-        quotes = [Quote(q.speaker, q.start, scrub(q.text)) for q in _quotes(inside, attribution)]
+        quotes = [_scrubbed(q, scrub) for q in _quotes(inside, attribution)]
         return Entry(annotation, quotes, scrub(annotation.comment), annotation.confidential)
 
     entries = {a.id: entry(a) for a in shown}
@@ -186,7 +194,7 @@ def session_content(
             if segment is not None and i not in hidden:
                 run.append(segment)
                 continue
-            transcript.extend(Quote(q.speaker, q.start, scrub(q.text)) for q in _quotes(run, attribution))
+            transcript.extend(_scrubbed(q, scrub) for q in _quotes(run, attribution))
             run = []
             if segment is not None and (not transcript or transcript[-1] is not None):
                 transcript.append(None)
@@ -262,17 +270,30 @@ def _needs_article(country: str) -> bool:
 def _quotes(segments: Sequence[Segment], attribution: Callable[[int | None], str]) -> list[Quote]:
     """Consecutive segments of the same speaker as one quote each."""
     quotes: list[Quote] = []
+    english: list[str] = []  # per quote: each segment's translation, or its own text
+    translated: list[bool] = []
     previous: int | None | object = object()
     for segment in segments:
         text = segment.text.strip()
         if not text:
             continue
+        own = " ".join(segment.translation.split())
         if quotes and segment.speaker_id == previous:
             quotes[-1].text = _join(quotes[-1].text, text)
+            english[-1] = _join(english[-1], own or text)
+            translated[-1] = translated[-1] or bool(own)
         else:
             quotes.append(Quote(attribution(segment.speaker_id), segment.start, text))
+            english.append(own or text)
+            translated.append(bool(own))
         previous = segment.speaker_id
+    for quote, text, has_translation in zip(quotes, english, translated, strict=True):
+        quote.translation = text if has_translation else ""
     return quotes
+
+
+def _scrubbed(quote: Quote, scrub: Callable[[str], str]) -> Quote:
+    return Quote(quote.speaker, quote.start, scrub(quote.text), scrub(quote.translation))
 
 
 def _join(left: str, right: str) -> str:

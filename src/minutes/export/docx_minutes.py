@@ -1,7 +1,8 @@
 """Word minutes of workshop sessions, ready to circulate (python-docx, no Qt).
 
 Each session gets a title block, its participants, the rapporteur's summary, the key strategies grouped by tag
-with attributed quotes, recommendations, action items and, if asked, the full transcript as an annex. What
+with attributed quotes, recommendations, action items and, if asked, the full transcript as an annex; a quote
+or a turn of the transcript whose segments were translated is followed by its English. What
 is shown (confidential material, Chatham House anonymity) is decided in :mod:`minutes.export.docx_content`;
 this module lays it out on a template's styles and writes the file atomically, so a failed export leaves
 the previous file as it was.
@@ -299,6 +300,8 @@ class _Writer:
         opening, closing = ("「", "」") if layout.mostly_cjk(quote.text) else ("“", "”")
         layout.add_text(paragraph, f"{opening}{quote.text}{closing}", self.east_asia)
         layout.add_text(paragraph, f" — {self.attribution(quote)}", self.east_asia, italic=False, color=_GREY)
+        if quote.translation:
+            self.translation(self.paragraph(style="Quote"), quote.translation)
 
     def attribution(self, quote: Quote) -> str:
         comma = "，" if self.options.labels == "zh-TW" else ", "
@@ -316,6 +319,15 @@ class _Writer:
                 name = turn.speaker[:1].upper() + turn.speaker[1:]
                 layout.add_text(paragraph, f"{name}: ", self.east_asia, bold=True)
             layout.add_text(paragraph, turn.text, self.east_asia)
+            if turn.translation:
+                english = self.paragraph()
+                english.paragraph_format.left_indent = Cm(0.75)
+                self.translation(english, turn.translation)
+
+    def translation(self, paragraph: Paragraph, english: str) -> None:
+        """``English: …`` in grey italics: the translation under a quote or a turn of the transcript."""
+        layout.add_text(paragraph, self.words["english"], self.east_asia, italic=True, color=_GREY)
+        layout.add_text(paragraph, english, self.east_asia, italic=True, color=_GREY)
 
 
 # -- files -------------------------------------------------------------------------------------

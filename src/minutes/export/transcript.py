@@ -1,4 +1,8 @@
-"""A session's transcript as plain text, SRT or WebVTT."""
+"""A session's transcript as plain text, SRT or WebVTT.
+
+A segment with an English translation (see :mod:`minutes.asr.translation`) shows it under its own line:
+indented and marked ``EN:`` in text files, as the cue's second line in subtitles (bilingual captions).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from minutes.domain import Segment
 
 TEXT_FORMATS = ("txt", "srt", "vtt")
+TRANSLATION_MARK = "    EN: "
 
 
 def clock(seconds: float, *, separator: str = ".") -> str:
@@ -23,19 +28,33 @@ def _line(segment: Segment, names: Mapping[int, str]) -> str:
     return f"{name}: {segment.text}" if name else segment.text
 
 
+def _translation(segment: Segment) -> str:
+    """The segment's English translation on one line, or ""."""
+    return " ".join(segment.translation.split())
+
+
 def txt_line(segment: Segment, names: Mapping[int, str] | None = None) -> str:
     """One time-stamped line: ``[00:00:01.240 --> 00:00:04.560] Speaker: text``."""
     return f"[{clock(segment.start)} --> {clock(segment.end)}] {_line(segment, names or {})}"
+
+
+def txt_entry(segment: Segment, names: Mapping[int, str] | None = None) -> str:
+    """The segment as it appears in a text transcript: its :func:`txt_line`, then its translation if any
+    (``    EN: text``), without a final newline."""
+    english = _translation(segment)
+    line = txt_line(segment, names)
+    return f"{line}\n{TRANSLATION_MARK}{english}" if english else line
 
 
 def render(fmt: str, segments: Sequence[Segment], names: Mapping[int, str] | None = None) -> str:
     """The transcript in ``fmt`` (txt, srt or vtt)."""
     names = names or {}
     if fmt == "txt":
-        return "".join(txt_line(s, names) + "\n" for s in segments)
+        return "".join(txt_entry(s, names) + "\n" for s in segments)
     if fmt == "srt":
         blocks = [
             f"{i}\n{clock(s.start, separator=',')} --> {clock(s.end, separator=',')}\n{_line(s, names)}\n"
+            + (f"{_translation(s)}\n" if _translation(s) else "")
             for i, s in enumerate(segments, 1)
         ]
         return "\n".join(blocks)
@@ -48,4 +67,5 @@ def render(fmt: str, segments: Sequence[Segment], names: Mapping[int, str] | Non
 def _vtt_text(segment: Segment, names: Mapping[int, str]) -> str:
     text = segment.text.replace("-->", "->")
     name = names.get(segment.speaker_id) if segment.speaker_id is not None else None
-    return f"<v {name}>{text}" if name else text
+    english = _translation(segment).replace("-->", "->")
+    return (f"<v {name}>{text}" if name else text) + (f"\n{english}" if english else "")

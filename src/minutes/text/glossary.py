@@ -8,13 +8,11 @@ other script, and split by script, because an English speaker never says Han cha
 terms in a Mandarin hint are mostly wasted budget (except acronyms such as IOM, which Mandarin speakers
 do say).
 
-Why ``hotwords`` and not ``initial_prompt`` (measured with ``bench/bench_languages.py`` and the espeak
-sentences in ``tests/test_chinese.py``, Whisper base): both fix about the same names, but a prompt that
-is a list of terms invites Whisper to *continue the list*, and on one test sentence it wrote the rest of
-the glossary into the transcript in a loop; hotwords did not. faster-whisper also puts hotwords in front of
-every 30 s window, whereas the initial prompt only conditions the first window of a call, and it keeps the
-*first* tokens of over-long hotwords (our most relevant terms) where it keeps the *last* tokens of an
-over-long prompt. So :func:`session_hints` is passed as ``TranscribeOptions.hotwords``.
+The hint of a language is given to Whisper as ``hotwords`` in a second decode of the speech, from which
+:mod:`minutes.asr.spelling` takes only the glossary terms (why not during the transcription itself is
+explained there). Hotwords rather than an initial prompt: faster-whisper puts them in front of every 30 s
+window, and keeps the *first* tokens of an over-long hint (our most relevant terms) where it keeps the
+*last* tokens of an over-long prompt.
 
 Budget: Whisper's prompt holds at most 223 tokens (half its 448-token context, minus one); we stop at
 :data:`TOKEN_BUDGET` so nothing is cut mid-name, keeping the most relevant terms first (see :func:`rank_terms`).
@@ -56,9 +54,11 @@ TokenCounter = Callable[[str], int]
 
 @dataclass(frozen=True)
 class Hints:
-    """Decoding hints per chunk language: Whisper language code (or :data:`OTHER`) → text."""
+    """Decoding hints per chunk language: Whisper language code (or :data:`OTHER`) → the hint text, and
+    the terms it lists (those a transcript may be respelt with)."""
 
     by_language: dict[str, str] = field(default_factory=dict)
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def for_language(self, language: str | None) -> str | None:
         """The hint for a chunk in ``language``; None when there is nothing to say.
@@ -68,6 +68,10 @@ class Hints:
         """
         key = language if language in self.by_language else OTHER
         return self.by_language.get(key) or None
+
+    def terms_for(self, language: str | None) -> tuple[str, ...]:
+        """The terms listed in :meth:`for_language`'s hint."""
+        return self.terms.get(language if language in self.by_language else OTHER, ())
 
     def __bool__(self) -> bool:
         return any(self.by_language.values())
@@ -160,8 +164,8 @@ def split_terms(terms: Sequence[str], script: str) -> dict[str, list[str]]:
 
 
 def fit(terms: Sequence[str], separator: str, budget: int = TOKEN_BUDGET,
-        count: TokenCounter = estimate_tokens) -> str:
-    """Join as many whole terms, in order, as fit in ``budget`` tokens."""
+        count: TokenCounter = estimate_tokens) -> list[str]:
+    """As many whole terms, in order, as fit in ``budget`` tokens once joined by ``separator``."""
     kept: list[str] = []
     used = 0
     for term in terms:
@@ -172,18 +176,19 @@ def fit(terms: Sequence[str], separator: str, budget: int = TOKEN_BUDGET,
             break
         kept.append(term)
         used += cost
-    return separator.join(kept)
+    return kept
 
 
 def build_hints(terms: Sequence[str], script: str, *, budget: int = TOKEN_BUDGET,
                 count: TokenCounter = estimate_tokens) -> Hints:
     """Hints for English, Chinese and other chunks from ranked ``terms``."""
     hints: dict[str, str] = {}
+    listed: dict[str, tuple[str, ...]] = {}
     for language, found in split_terms(terms, script).items():
         head, tail = (convert(part, script) for part in _FRAME[language])
-        listed = fit(found, _SEPARATOR[language], budget - count(head + tail), count)
-        hints[language] = f"{head}{listed}{tail}" if listed else ""
-    return Hints(hints)
+        listed[language] = tuple(fit(found, _SEPARATOR[language], budget - count(head + tail), count))
+        hints[language] = f"{head}{_SEPARATOR[language].join(listed[language])}{tail}" if listed[language] else ""
+    return Hints(hints, listed)
 
 
 def session_hints(store: WorkshopStore, session: Session | None, script: str, *,

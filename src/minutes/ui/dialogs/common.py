@@ -66,11 +66,14 @@ def language_combo(current: str, parent: QWidget | None = None) -> QComboBox:
 
 
 def script_combo(current: str, parent: QWidget | None = None) -> QComboBox:
-    """A combo of the Chinese scripts; an unset workshop script shows (and will save) Traditional."""
+    """A combo of the Chinese scripts; an unset workshop script shows (and will save) the one the command
+    line would use: Traditional on a Taiwan (zh-TW, zh-Hant) system, else Simplified."""
+    from minutes.text.chinese import default_script
+
     combo = QComboBox(parent)
     for label, value in SCRIPTS:
         combo.addItem(QCoreApplication.translate(_CONTEXT, label), value)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.setCurrentIndex(max(combo.findData(default_script(current)), 0))
     combo.setToolTip(QCoreApplication.translate(
         "DialogCommon", "Script that Chinese text is written in: Traditional with Taiwan phrasing, or Simplified."))
     return combo
