@@ -42,6 +42,26 @@
         <source>Script that Chinese text is written in: Traditional with Taiwan phrasing, or Simplified.</source>
         <translation>中文文字使用的字體：繁體（台灣用語）或簡體。</translation>
     </message>
+    <message>
+        <source>Minutes&apos; own template</source>
+        <translation>Minutes 內建範本</translation>
+    </message>
+    <message>
+        <source>A .docx letterhead whose styles, header and footer the minutes use</source>
+        <translation>會議紀錄所使用的 .docx 信頭範本（樣式、頁首與頁尾）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Letterhead template</source>
+        <translation>信頭範本</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -86,18 +106,6 @@
         <translation>會議紀錄標題與欄位標籤所用的語言（除非另行選擇，否則與介面語言相同）</translation>
     </message>
     <message>
-        <source>Default Minutes template</source>
-        <translation>Minutes 預設範本</translation>
-    </message>
-    <message>
-        <source>A .docx letterhead whose styles, header and footer are used</source>
-        <translation>使用其樣式、頁首與頁尾的 .docx 信頭範本</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>選擇…</translation>
-    </message>
-    <message>
         <source>Sessions:</source>
         <translation>議程：</translation>
     </message>
@@ -120,14 +128,6 @@
     <message>
         <source>Export…</source>
         <translation>匯出…</translation>
-    </message>
-    <message>
-        <source>Letterhead template</source>
-        <translation>信頭範本</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Word 文件 (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -920,14 +920,6 @@ Each line becomes a paragraph in the Word minutes.</source>
         <translation>語音模型</translation>
     </message>
     <message>
-        <source>Minutes&apos; own template</source>
-        <translation>Minutes 內建範本</translation>
-    </message>
-    <message>
-        <source>A .docx letterhead whose styles, header and footer the minutes use</source>
-        <translation>會議紀錄會套用其樣式、頁首與頁尾的 .docx 信頭範本</translation>
-    </message>
-    <message>
         <source>Letterhead &amp;template:</source>
         <translation>信頭範本(&amp;T)：</translation>
     </message>
@@ -938,14 +930,6 @@ Each line becomes a paragraph in the Word minutes.</source>
     <message>
         <source>Speech model folder</source>
         <translation>語音模型資料夾</translation>
-    </message>
-    <message>
-        <source>Letterhead template</source>
-        <translation>信頭範本</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
         <source>Name a model, or choose its folder.</source>

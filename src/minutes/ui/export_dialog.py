@@ -10,17 +10,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from minutes.export.docx_minutes import MinutesOptions
+from minutes.ui.dialogs.common import TemplatePicker
 from minutes.ui.i18n import resolve
 from minutes.ui.settings import Settings
 
@@ -60,19 +57,13 @@ class ExportDialog(QDialog):
                                        "language unless you choose otherwise)"))
         if resolve(Settings().language()) == "zh_TW":
             self.labels.setCurrentIndex(self.labels.findData("zh-TW"))
-        self.template = QLineEdit(Settings().template(), placeholderText=self.tr("Default Minutes template"))
-        self.template.setToolTip(self.tr("A .docx letterhead whose styles, header and footer are used"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_template)
-        template_row = QHBoxLayout()
-        template_row.addWidget(self.template, 1)
-        template_row.addWidget(browse)
+        self.template = TemplatePicker(Settings().template())
         form = QFormLayout()
         form.addRow(self.tr("Sessions:"), self._column(self.this_session, self.all_combined, self.all_separate))
         form.addRow(self.tr("Attribution:"), self._column(self.chatham, self.chatham_label))
         form.addRow(self.tr("Content:"), self._column(self.confidential, self.annex))
         form.addRow(self.tr("Labels:"), self.labels)
-        form.addRow(self.tr("Template:"), template_row)
+        form.addRow(self.tr("Template:"), self.template)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
         buttons.accepted.connect(self.accept)
@@ -89,12 +80,6 @@ class ExportDialog(QDialog):
         for widget in widgets:
             column.addWidget(widget)
         return box
-
-    def _choose_template(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Letterhead template"), "",
-                                              self.tr("Word documents (*.docx)"))
-        if name:
-            self.template.setText(name)
 
     def choice(self) -> ExportChoice:
         template = self.template.text().strip()

@@ -6,7 +6,18 @@ import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from minutes.errors import MinutesError
 
@@ -111,3 +122,35 @@ def ok_cancel_buttons(dialog: QDialog, ok_tip: str) -> tuple[QDialogButtonBox, Q
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons, ok_button
+
+
+class TemplatePicker(QWidget):
+    """A letterhead .docx path with a Choose… button; an empty path means Minutes' own template."""
+
+    def __init__(self, path: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(path)
+        self.edit.setObjectName("template")
+        self.edit.setPlaceholderText(QCoreApplication.translate("DialogCommon", "Minutes' own template"))
+        self.edit.setToolTip(QCoreApplication.translate(
+            "DialogCommon", "A .docx letterhead whose styles, header and footer the minutes use"))
+        browse = QPushButton(QCoreApplication.translate("DialogCommon", "Choose…"))
+        browse.clicked.connect(self._choose)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(browse)
+        self.setFocusProxy(self.edit)
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def setText(self, path: str) -> None:  # noqa: N802 - reads like the QLineEdit it stands for
+        self.edit.setText(path)
+
+    def _choose(self) -> None:
+        title = QCoreApplication.translate("DialogCommon", "Letterhead template")
+        name, _ = QFileDialog.getOpenFileName(self, title, "",
+                                              QCoreApplication.translate("DialogCommon", "Word documents (*.docx)"))
+        if name:
+            self.edit.setText(name)

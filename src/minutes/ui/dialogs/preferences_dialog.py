@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from minutes.asr import registry
 from minutes.errors import MinutesError
-from minutes.ui.dialogs.common import MessageLine, ok_cancel_buttons
+from minutes.ui.dialogs.common import MessageLine, TemplatePicker, ok_cancel_buttons
 from minutes.ui.settings import Settings
 
 # faster-whisper's own model names; multilingual ones first, since the workshop speaks English and Mandarin.
@@ -71,17 +71,9 @@ class PreferencesDialog(QDialog):
         model_layout.addWidget(self.folder)
         model_layout.addLayout(folder_row)
 
-        self.template_edit = QLineEdit(settings.template())
-        self.template_edit.setObjectName("template")
-        self.template_edit.setPlaceholderText(self.tr("Minutes' own template"))
-        self.template_edit.setToolTip(self.tr("A .docx letterhead whose styles, header and footer the minutes use"))
-        template_browse = QPushButton(self.tr("Choose…"))
-        template_browse.clicked.connect(self._choose_template)
-        template_row = QHBoxLayout()
-        template_row.addWidget(self.template_edit, 1)
-        template_row.addWidget(template_browse)
+        self.template_edit = TemplatePicker(settings.template())
         form = QFormLayout()
-        form.addRow(self.tr("Letterhead &template:"), template_row)
+        form.addRow(self.tr("Letterhead &template:"), self.template_edit)
 
         self.message = MessageLine()
         buttons, _ok = ok_cancel_buttons(self, self.tr("Use these settings from now on"))
@@ -104,12 +96,6 @@ class PreferencesDialog(QDialog):
             self.folder_edit.setText(folder)
             self.folder.setChecked(True)
 
-    def _choose_template(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Letterhead template"), "",
-                                              self.tr("Word documents (*.docx)"))
-        if name:
-            self.template_edit.setText(name)
-
     def accept(self) -> None:
         spec = self.model_spec()
         if not spec:
@@ -123,7 +109,7 @@ class PreferencesDialog(QDialog):
         except MinutesError as exc:
             self.message.say(str(exc))
             return
-        template = self.template_edit.text().strip()
+        template = self.template_edit.text()
         if template and (not Path(template).is_file() or Path(template).suffix.lower() != ".docx"):
             self.message.say(self.tr("The template must be an existing .docx file."))
             return
