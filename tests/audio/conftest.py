@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -132,8 +133,9 @@ class PulseServer:
             return "(no log)"
 
 
-@pytest.fixture(scope="session")
-def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
+@contextmanager
+def running_pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
+    """A private PulseAudio server for the tests inside; the environment and PortAudio get theirs back after."""
     saved = {key: os.environ.get(key) for key in ("XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "PULSE_SERVER")}
     server = PulseServer(tmp_path_factory.mktemp("pulse"))
     server.start()
@@ -147,6 +149,12 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
             else:
                 os.environ[key] = value
         rescan()
+
+
+@pytest.fixture(scope="session")
+def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
+    with running_pulse(tmp_path_factory) as server:
+        yield server
 
 
 @pytest.fixture

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 
 import pytest
 import soundfile as sf
 
-from minutes.audio.devices import rescan
 from minutes.domain import Session
 from minutes.ui.recorder_panel import RecorderPanel
 from minutes.ui.settings import Settings
@@ -27,20 +25,8 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[audio_fixtures.P
     Module-scoped, not session-scoped like the audio tests' own: this server points the environment and
     PortAudio at itself, and the audio tests' server must get them back as soon as these tests are done.
     """
-    names = ("XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "PULSE_SERVER")
-    saved = {key: os.environ.get(key) for key in names}
-    server = audio_fixtures.PulseServer(tmp_path_factory.mktemp("pulse"))
-    server.start()
-    try:
+    with audio_fixtures.running_pulse(tmp_path_factory) as server:
         yield server
-    finally:
-        server.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        rescan()
 
 
 class SeededModels(ModelProvider):
