@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAD_SECONDS = 0.2
+FALLBACK_TEMPERATURES = (0.2, 0.4, 0.6, 0.8, 1.0)
 MIN_SECONDS = 1.0  # Whisper guesses wildly on slivers of audio; give it at least this much context
 TARGET = "en"  # Whisper translates into English only
 
@@ -97,11 +98,25 @@ def translate_span(model: WhisperModel, audio: np.ndarray, start: float, end: fl
     first, last = _span(start, end, len(audio))
     if last <= first:
         return ""
+    # Greedy-at-temperature-0 first, so the same audio always gets the same English; only when that is not
+    # English (base models sometimes transcribe instead) are Whisper's sampling fallbacks tried.
+    for temperature in (0.0, FALLBACK_TEMPERATURES):
+        text = _translate_once(model, audio[first:last], language, beam_size, temperature, cancelled)
+        if text and not has_han(text):
+            return text
+    # Han text is no translation.
+    log.info("Whisper did not translate %.1f–%.1f s (%s); left untranslated", start, end, text)
+    return ""
+
+
+def _translate_once(model: WhisperModel, samples: np.ndarray, language: str | None, beam_size: int,
+                    temperature: float | tuple[float, ...], cancelled: Callable[[], bool] | None) -> str:
     pieces, _info = model.transcribe(
-        audio[first:last],
+        samples,
         task="translate",
         language=language or None,
         beam_size=beam_size,
+        temperature=temperature,
         condition_on_previous_text=False,  # one segment at a time: nothing to condition on, and no loops
         vad_filter=False,  # the span is already speech; the VAD would only clip its edges
         without_timestamps=True,
@@ -115,12 +130,7 @@ def translate_span(model: WhisperModel, audio: np.ndarray, start: float, end: fl
                 text, piece.avg_logprob, piece.no_speech_prob):
             continue
         parts.append(text)
-    text = " ".join(p for p in parts if p)
-    if has_han(text):
-        # The small models sometimes transcribe instead of translating; Han text is no translation.
-        log.info("Whisper did not translate %.1f–%.1f s (%s); left untranslated", start, end, text)
-        return ""
-    return text
+    return " ".join(p for p in parts if p)
 
 
 def _span(start: float, end: float, total: int) -> tuple[int, int]:
