@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from minutes import __version__
-from minutes.asr.languages import normalise
 from minutes.asr.pipeline import TranscribeOptions
 from minutes.errors import MinutesError
 from minutes.speaker_labelling import SpeakerCount
@@ -529,8 +528,11 @@ class MainWindow(QMainWindow):
 
     def _options(self, language: str | None) -> TranscribeOptions:
         workshop = self.store.workshop()
-        chosen = language or (None if workshop.language == "auto" else workshop.language)
-        return TranscribeOptions(language=normalise(chosen), script=default_script(workshop.script))
+        chosen = language or workshop.language
+        # Stored languages are codes the dialogs or the command line already checked; not normalising them
+        # here keeps faster-whisper's first import (150 ms) off the GUI thread: the job imports it.
+        return TranscribeOptions(language=None if chosen in ("", "auto") else chosen,
+                                 script=default_script(workshop.script))
 
     def _start_job(self, job: Job) -> None:
         self.job = job
