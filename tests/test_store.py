@@ -129,3 +129,22 @@ def test_data_survives_a_killed_writer(tmp_path):
     subprocess.run([sys.executable, "-c", script], check=False)
     with WorkshopStore.open(root) as store:  # the lock died with the process
         assert [s.text for s in store.segments(store.session_by_title("S1").id)] == ["first"]
+
+
+def test_review_checks_flags_and_action_fields_round_trip(tmp_path):
+    with WorkshopStore.open(tmp_path / "W.minutes", create=True) as store:
+        store.update_workshop(summary="Three days on victim protection.")
+        session = store.add_session(Session(title="Opening"))
+        store.update_session(session.id, review_status="approved", reviewed_by="Li", reviewed_at="2026-12-01T10:00")
+        [segment] = store.add_segments(session.id, [Segment(0, 1, "Hello", checked=True, flags=["loop"])])
+        action = store.add_annotation(session.id, Annotation(0, 1, owner="Ministry of Justice", due="2027-03-01"))
+        store.update_annotation(action.id, due="2027-04-01")
+    with WorkshopStore.open(tmp_path / "W.minutes", read_only=True) as store:
+        assert store.workshop().summary == "Three days on victim protection."
+        stored = store.session(session.id)
+        assert (stored.review_status, stored.reviewed_by, stored.reviewed_at) == ("approved", "Li", "2026-12-01T10:00")
+        [read] = store.segments(session.id)
+        assert read.checked and read.flags == ["loop"] and read.id == segment.id
+        [note] = store.annotations(session.id)
+        assert (note.owner, note.due) == ("Ministry of Justice", "2027-04-01")
+        assert store.annotations_in(session.id, 0, 1)[0].owner == "Ministry of Justice"

@@ -17,6 +17,7 @@ class Workshop:
     organiser: str = ""
     language: str = "auto"
     script: str = ""
+    summary: str = ""
 
 
 @dataclass
@@ -45,6 +46,9 @@ class Session:
     summary: str = ""
     recommendations: list[str] = field(default_factory=list)
     position: int = 0
+    review_status: str = "draft"
+    reviewed_by: str = ""
+    reviewed_at: str = ""
     id: int | None = None
 
 
@@ -73,6 +77,8 @@ class Segment:
     provisional: bool = False
     words: list[Word] = field(default_factory=list)
     translation: str = ""
+    checked: bool = False
+    flags: list[str] = field(default_factory=list)
     id: int | None = None
 
 
@@ -91,7 +97,10 @@ class Annotation:
     tag_ids: list[int] = field(default_factory=list)
     comment: str = ""
     confidential: bool = False
+    owner: str = ""
+    due: str = ""
     id: int | None = None
 
 
 SESSION_STATUSES = ("new", "recording", "transcribing", "transcribed", "cancelled")
+REVIEW_STATUSES = ("draft", "reviewed", "approved")

@@ -123,6 +123,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE segments ADD COLUMN translation TEXT NOT NULL DEFAULT '';
     """,
+    # 5: the secretariat's work. A session's review state (draft, reviewed, approved) with who set it and
+    # when; a workshop-level executive summary; an owner and due date on action items; per segment whether
+    # a reviewer checked it and which guards of the pipeline touched it (JSON list of flag names).
+    """
+    ALTER TABLE workshop ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN review_status TEXT NOT NULL DEFAULT 'draft';
+    ALTER TABLE sessions ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE segments ADD COLUMN checked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE segments ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE annotations ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+    ALTER TABLE annotations ADD COLUMN due TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -67,6 +67,12 @@ def overlaps(start: float, end: float, other_start: float, other_end: float) -> 
     return start <= other_end and other_start <= end
 
 
+def annotation_from_row(row: sqlite3.Row, tag_ids: list[int]) -> Annotation:
+    """An annotation read from its row and its tag links."""
+    return Annotation(start=row["start_s"], end=row["end_s"], tag_ids=tag_ids, comment=row["comment"],
+                      confidential=bool(row["confidential"]), owner=row["owner"], due=row["due"], id=row["id"])
+
+
 class TagOperations:
     """Mixed into :class:`~minutes.store.WorkshopStore`; uses its transaction and query helpers."""
 
@@ -139,6 +145,8 @@ class TagOperations:
         tag_ids: Sequence[int] = _UNSET,
         comment: str = _UNSET,
         confidential: bool = _UNSET,
+        owner: str = _UNSET,
+        due: str = _UNSET,
         start: float = _UNSET,
         end: float = _UNSET,
     ) -> None:
@@ -158,6 +166,9 @@ class TagOperations:
             if confidential is not _UNSET:
                 conn.execute("UPDATE annotations SET confidential = ? WHERE id = ?",
                              (int(bool(confidential)), annotation_id))
+            for column, value in (("owner", owner), ("due", due)):
+                if value is not _UNSET:
+                    conn.execute(f"UPDATE annotations SET {column} = ? WHERE id = ?", (value, annotation_id))
             if tag_ids is not _UNSET:
                 conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation_id,))
                 conn.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
@@ -183,8 +194,4 @@ class TagOperations:
                 [r["id"] for r in rows],
             ):
                 links.setdefault(link["annotation_id"], []).append(link["tag_id"])
-        return [
-            Annotation(start=r["start_s"], end=r["end_s"], tag_ids=links.get(r["id"], []), comment=r["comment"],
-                       confidential=bool(r["confidential"]), id=r["id"])
-            for r in rows
-        ]
+        return [annotation_from_row(r, links.get(r["id"], [])) for r in rows]

@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
 from minutes.store import database
-from minutes.store.tagging import TagOperations
+from minutes.store.tagging import TagOperations, annotation_from_row
 from minutes.store.voices import VoiceOperations
 
 DB_NAME = "workshop.sqlite"
@@ -35,8 +35,9 @@ _SESSION_COLUMNS = {
     "chair": "chair", "rapporteur": "rapporteur", "language": "language", "audio_file": "audio_file",
     "duration": "duration", "transcribed_until": "transcribed_until", "status": "status",
     "summary": "summary", "recommendations": "recommendations", "position": "position",
+    "review_status": "review_status", "reviewed_by": "reviewed_by", "reviewed_at": "reviewed_at",
 }
-_WORKSHOP_FIELDS = ("title", "dates", "venue", "organiser", "language", "script")
+_WORKSHOP_FIELDS = ("title", "dates", "venue", "organiser", "language", "script", "summary")
 _PARTICIPANT_FIELDS = ("name", "title", "organisation", "country")
 
 
@@ -341,11 +342,12 @@ class WorkshopStore(VoiceOperations, TagOperations):
                     seg = replace(seg, speaker_id=None)
                 cursor = conn.execute(
                     "INSERT INTO segments (id, session_id, start_s, end_s, speaker_id, language, text, provisional,"
-                    " words, translation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " words, translation, checked, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (seg.id, session_id, seg.start, seg.end, seg.speaker_id, seg.language, seg.text,
-                     int(seg.provisional), _words_json(seg.words), seg.translation),
+                     int(seg.provisional), _words_json(seg.words), seg.translation, int(seg.checked),
+                     json.dumps(list(seg.flags))),
                 )
-                stored.append(replace(seg, words=list(seg.words), id=cursor.lastrowid))
+                stored.append(replace(seg, words=list(seg.words), flags=list(seg.flags), id=cursor.lastrowid))
         return stored
 
     def segment(self, segment_id: int) -> Segment:
@@ -401,18 +403,16 @@ class WorkshopStore(VoiceOperations, TagOperations):
             (session_id,),
         ):
             links.setdefault(link["annotation_id"], []).append(link["tag_id"])
-        return [
-            Annotation(start=r["start_s"], end=r["end_s"], tag_ids=links.get(r["id"], []), comment=r["comment"],
-                       confidential=bool(r["confidential"]), id=r["id"])
-            for r in rows
-        ]
+        return [annotation_from_row(r, links.get(r["id"], [])) for r in rows]
 
     def add_annotation(self, session_id: int, annotation: Annotation) -> Annotation:
         tag_ids = sorted(set(annotation.tag_ids))
         with self.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO annotations (session_id, start_s, end_s, comment, confidential) VALUES (?, ?, ?, ?, ?)",
-                (session_id, annotation.start, annotation.end, annotation.comment, int(annotation.confidential)),
+                "INSERT INTO annotations (session_id, start_s, end_s, comment, confidential, owner, due)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, annotation.start, annotation.end, annotation.comment, int(annotation.confidential),
+                 annotation.owner, annotation.due),
             )
             for tag_id in tag_ids:
                 conn.execute(
@@ -465,5 +465,6 @@ def _segment(row: sqlite3.Row) -> Segment:
     return Segment(
         start=row["start_s"], end=row["end_s"], text=row["text"], speaker_id=row["speaker_id"],
         language=row["language"], provisional=bool(row["provisional"]), words=words,
-        translation=row["translation"], id=row["id"],
+        translation=row["translation"], checked=bool(row["checked"]), flags=json.loads(row["flags"]),
+        id=row["id"],
     )
