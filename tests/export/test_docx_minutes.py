@@ -6,6 +6,7 @@ import re
 
 from docx.oxml.ns import qn
 
+from minutes.domain import Annotation, Segment, Session, Speaker
 from minutes.export.docx_layout import has_cjk
 from minutes.export.docx_minutes import MinutesOptions, write_minutes
 from tests.export.conftest import NAMES, SECRET, SECRET_ZH, WORKSHOP_TITLE, body_text, open_docx, package_text
@@ -210,3 +211,22 @@ def test_combined_report_and_one_file_per_session(store, sessions, tmp_path):
     assert "Atypical victims" not in body_text(second)
     quote = "“Good practice exists in Thailand.” — Mr. James Walker, 00:00:09"
     assert quote in body_text(second)
+
+
+def test_long_annex_keeps_every_turn_in_order_and_the_section_last(store, tmp_path):
+    # The annex is built with elements appended in place (linear time); Word must still find every turn, in
+    # order, with its speaker and fonts, and the section properties (page setup) must stay the body's last child.
+    session = store.add_session(Session(title="Long day", duration=4000.0, status="transcribed"))
+    speakers = [store.add_speaker(session.id, Speaker(f"Speaker {i + 1}")).id for i in range(3)]
+    texts = [f"Point {i} on\tshelters." if i % 3 else f"第{i}點：被害人保護。" for i in range(1000)]
+    store.add_segments(session.id, [Segment(i * 2.0, i * 2.0 + 1.5, text, speakers[i % 3], "en")
+                                    for i, text in enumerate(texts)])
+    store.add_annotation(session.id, Annotation(1000.0, 1003.0, [], "", confidential=True))
+    document, _ = export(store, [session.id], tmp_path, annex=True)
+    annex = [p for p in document.paragraphs if re.match(r"\d\d:\d\d:\d\d  ", p.text)]
+    shown = [t for i, t in enumerate(texts) if not 1000.0 <= i * 2.0 < 1003.0]
+    assert [p.text.split(": ", 1)[1] for p in annex] == shown
+    assert [p.runs[1].text for p in annex[:3]] == ["Speaker 1: ", "Speaker 2: ", "Speaker 3: "]
+    assert annex[0].runs[1].bold and annex[0].runs[2]._r.rPr.rFonts.get(W_EAST_ASIA)
+    assert "[Remarks off the record omitted]" in [p.text for p in document.paragraphs]
+    assert document.element.body[-1].tag == qn("w:sectPr")

@@ -10,6 +10,7 @@ returns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -154,21 +155,19 @@ def session_content(
     session = store.session(session_id)
     people = {p.id: p for p in store.participants()}
     speakers = store.speakers(session_id)
-    segments = store.segments(session_id)
+    segments = store.segments(session_id, words=False)  # the minutes quote text, never word times
     annotations = store.annotations(session_id)
 
     scrub = _scrubber(_names(people.values(), speakers, session), words["withheld"]) if chatham_house else _same
     attribution = _attributions(store, session_id, people, speakers, words, chatham_house, chatham_label)
 
+    within = _finder(segments)
     secret = [a for a in annotations if a.confidential]
-    hidden = set() if include_confidential else {
-        i for i, s in enumerate(segments) if any(overlaps(s.start, s.end, a.start, a.end) for a in secret)
-    }
+    hidden = set() if include_confidential else {i for a in secret for i in within(a.start, a.end)}
     shown = [a for a in annotations if include_confidential or not a.confidential]
 
     def entry(annotation: Annotation) -> Entry:
-        inside = [s for i, s in enumerate(segments)
-                  if i not in hidden and overlaps(s.start, s.end, annotation.start, annotation.end)]
+        inside = [segments[i] for i in within(annotation.start, annotation.end) if i not in hidden]
         quotes = [_scrubbed(q, scrub) for q in _quotes(inside, attribution)]
         return Entry(annotation, quotes, scrub(annotation.comment), annotation.confidential)
 
@@ -219,6 +218,21 @@ def session_content(
         action_items=actions,
         transcript=transcript,
     )
+
+
+def _finder(segments: Sequence[Segment]) -> Callable[[float, float], list[int]]:
+    """``within(start, end)``: the indices of the segments (in time order) sharing time with that span.
+
+    Found by bisection on the start times, so tagging a long session costs no more than a short one.
+    """
+    starts = [s.start for s in segments]
+    longest = max((s.end - s.start for s in segments), default=0.0)
+
+    def within(start: float, end: float) -> list[int]:
+        first, last = bisect_left(starts, start - max(longest, 0.0)), bisect_right(starts, end)
+        return [i for i in range(first, last) if overlaps(segments[i].start, segments[i].end, start, end)]
+
+    return within
 
 
 def tag_heading(tag: Tag, labels: LabelLanguage) -> str:

@@ -18,7 +18,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, RGBColor
+from docx.shared import Emu
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -152,39 +152,55 @@ def add_text(
     italic: bool | None = None,
     color: str | None = None,
 ) -> Run:
-    """Append a run; a run holding Chinese gets the East Asian font and the zh-TW language on itself."""
-    run = paragraph.add_run(text)
-    run.bold = bold
-    run.italic = italic
+    """Append a run; a run holding Chinese gets the East Asian font and the zh-TW language on itself.
+
+    The run is built as elements directly: python-docx's property setters each search the run for their
+    place and its text setter walks the text a character at a time, which made a long annex slow.
+    """
+    p = paragraph._p
+    r = p.makeelement(_W["r"], {})
+    properties = []
+    cjk = has_cjk(text)
+    if cjk:
+        fonts = r.makeelement(_W["rFonts"], {_W["eastAsia"]: east_asia})
+        if mostly_cjk(text):
+            fonts.set(_W["hint"], "eastAsia")
+        properties.append(fonts)
+    for tag, value in (("b", bold), ("i", italic)):
+        if value is not None:
+            properties.append(r.makeelement(_W[tag], {} if value else {_W["val"]: "0"}))
     if color:
-        run.font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
-    if has_cjk(text):
-        mark_east_asian(run, east_asia, hint=mostly_cjk(text))
-    return run
+        properties.append(r.makeelement(_W["color"], {_W["val"]: color.lstrip("#").upper()}))
+    if cjk:
+        properties.append(r.makeelement(_W["lang"], {_W["eastAsia"]: "zh-TW"}))
+    if properties:
+        r_pr = r.makeelement(_W["rPr"], {})
+        r_pr.extend(properties)
+        r.append(r_pr)
+    for piece in _BREAKS.split(text):
+        if piece in ("\t", "\n", "\r"):
+            r.append(r.makeelement(_W["tab"] if piece == "\t" else _W["br"], {}))
+        elif piece:
+            t = r.makeelement(_W["t"], {})
+            t.text = piece
+            if piece[0].isspace() or piece[-1].isspace():
+                t.set(_PRESERVE, "preserve")
+            r.append(t)
+    p.append(r)
+    return Run(r, paragraph)
+
+
+_W = {name: qn(f"w:{name}") for name in ("r", "rPr", "rFonts", "eastAsia", "hint", "b", "i", "val", "color", "lang",
+                                          "tab", "br", "t")}
+_PRESERVE = qn("xml:space")
+_BREAKS = re.compile(r"([\t\n\r])")
+_SPACE = re.compile(r"\s")
 
 
 def mostly_cjk(text: str) -> bool:
     """True if most of the characters that are not spaces are Chinese."""
-    visible = [ch for ch in text if not ch.isspace()]
-    return sum(1 for ch in visible if has_cjk(ch)) * 2 > len(visible)
-
-
-def mark_east_asian(run: Run, east_asia: str, *, hint: bool) -> None:
-    """Set ``w:eastAsia`` (and the zh-TW language) on a run so Word and LibreOffice pick a CJK font.
-
-    ``hint`` also makes characters shared by both scripts (quotes, dashes) use the East Asian font; it is
-    set only on runs that are mostly Chinese, so a dash or quote beside Latin text keeps its Latin shape.
-    """
-    rpr = run._r.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), east_asia)
-    if hint:
-        fonts.set(qn("w:hint"), "eastAsia")
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:eastAsia"), "zh-TW")
+    visible = len(text) - len(_SPACE.findall(text))
+    return sum(1 for ch in _CJK.findall(text) if not ch.isspace()) * 2 > visible
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:

@@ -313,11 +313,12 @@ class WorkshopStore(VoiceOperations, TagOperations):
 
     # -- segments ------------------------------------------------------------------------------
 
-    def segments(self, session_id: int) -> list[Segment]:
+    def segments(self, session_id: int, *, words: bool = True) -> list[Segment]:
+        """The session's segments in time order; ``words=False`` leaves out their word timings (faster)."""
         rows = self._query(
             "SELECT * FROM segments WHERE session_id = ? ORDER BY start_s, id", (session_id,)
         )
-        return [_segment(row) for row in rows]
+        return [_segment(row, words) for row in rows]
 
     def segment_count(self, session_id: int) -> int:
         return self._query("SELECT COUNT(*) FROM segments WHERE session_id = ?", (session_id,))[0][0]
@@ -460,8 +461,9 @@ def _words_json(words: Sequence[Word]) -> str:
     )
 
 
-def _segment(row: sqlite3.Row) -> Segment:
-    words = [Word(start=w[0], end=w[1], text=w[2], probability=w[3]) for w in json.loads(row["words"])]
+def _segment(row: sqlite3.Row, with_words: bool = True) -> Segment:
+    words = [Word(start=w[0], end=w[1], text=w[2], probability=w[3])
+             for w in (json.loads(row["words"]) if with_words else ())]
     return Segment(
         start=row["start_s"], end=row["end_s"], text=row["text"], speaker_id=row["speaker_id"],
         language=row["language"], provisional=bool(row["provisional"]), words=words,
