@@ -3,11 +3,16 @@ voices remembered across the sessions of a workshop."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from minutes import jobs
+from minutes import speakers as engine
+from minutes.asr.guards import FLAG_LOOP
 from minutes.asr.pipeline import TranscribeOptions
 from minutes.domain import Participant, Session
+from minutes.doubt import FLAG_OVERLAP
 from minutes.speaker_labelling import SpeakerCount, label_speakers
 from minutes.store import WorkshopStore
 from tests import speech
@@ -125,3 +130,20 @@ def test_cli_diarize_writes_rttm(cli, data, tmp_path):
     assert len({line.split()[7] for line in three.splitlines()}) == 3
     bad = cli("diarize", wav, "--speakers", "2", "--max-speakers", "3")
     assert bad.returncode == 1 and "either --speakers" in bad.stderr
+
+
+def test_labelling_flags_overlapping_speech_and_keeps_checks_and_guard_flags(workshop, model, data):
+    audio = speech.load(data / "multi_en_ami_debug_trn08.flac")
+    session = jobs.add_media_session(workshop, audio, Session(title="Meeting"))
+    session = jobs.transcribe_session(workshop, session, model, TranscribeOptions(language="en"), audio=audio)
+    first = workshop.segments(session.id)[0]
+    workshop.replace_segments(session.id, [first.id], [replace(first, checked=True, flags=[FLAG_LOOP])])
+    label_speakers(workshop, session, audio, SpeakerCount())
+    after = workshop.segments(session.id)
+    overlaps = engine.overlap_spans(engine.diarize(audio).turns)
+    flagged = [s for s in after if FLAG_OVERLAP in s.flags]
+    assert flagged and overlaps
+    assert all(any(a < s.end and b > s.start for a, b in overlaps) for s in flagged)
+    pieces = [s for s in after if first.start <= s.start < first.end]
+    assert pieces and all(s.checked and FLAG_LOOP in s.flags for s in pieces)
+    assert not any(s.checked for s in after if s.start >= first.end)

@@ -11,6 +11,7 @@ import numpy as np
 
 from minutes import speakers as engine
 from minutes.domain import Segment, Session, Speaker, Word
+from minutes.doubt import FLAG_OVERLAP
 from minutes.errors import Cancelled
 from minutes.store import WorkshopStore
 from minutes.store.voices import speaker_label
@@ -67,7 +68,8 @@ def label_speakers(
          for s in old],
         result.turns,
     )
-    language = _language_lookup(old)
+    origin = _origin_lookup(old)
+    overlapped = _overlap_test(engine.overlap_spans(result.turns))
     provisional = {s.start for s in old if s.provisional}
     with store.transaction() as conn:
         conn.execute("UPDATE segments SET speaker_id = NULL WHERE session_id = ?", (session.id,))
@@ -82,8 +84,10 @@ def label_speakers(
             ids[voice] = speaker.id
         store.add_segments(session.id, [
             Segment(start=s.start, end=s.end, text=s.text.strip(), speaker_id=ids.get(s.speaker),
-                    language=language(s.start), provisional=s.start in provisional,
-                    words=[Word(w.start, w.end, w.text, probability.get((w.start, w.end), 1.0)) for w in s.words])
+                    language=origin(s.start).language, provisional=s.start in provisional,
+                    words=[Word(w.start, w.end, w.text, probability.get((w.start, w.end), 1.0)) for w in s.words],
+                    checked=origin(s.start).checked,
+                    flags=_flags(origin(s.start).flags, overlapped(s.start, s.end)))
             for s in split
         ])
         propose_participants(store, session.id)
@@ -116,12 +120,29 @@ def _first_appearance(segments: list[engine.Segment]) -> list[int]:
     return seen
 
 
-def _language_lookup(segments: list[Segment]) -> Callable[[float], str]:
-    """The language of the original segment a split piece starting at ``t`` came from."""
+def _origin_lookup(segments: list[Segment]) -> Callable[[float], Segment]:
+    """The original segment a split piece starting at ``t`` came from (its language, flags, check)."""
     starts = [s.start for s in segments]
 
-    def language(t: float) -> str:
+    def origin(t: float) -> Segment:
         index = int(np.searchsorted(starts, t + 1e-6, side="right")) - 1
-        return segments[max(index, 0)].language if segments else ""
+        return segments[max(index, 0)]
 
-    return language
+    return origin
+
+
+def _overlap_test(spans: list[tuple[float, float]]) -> Callable[[float, float], bool]:
+    """Whether ``[start, end]`` meets a stretch of overlapping speech."""
+    ends = [end for _, end in spans]
+
+    def overlapped(start: float, end: float) -> bool:
+        index = int(np.searchsorted(ends, start, side="right"))
+        return index < len(spans) and spans[index][0] < end
+
+    return overlapped
+
+
+def _flags(flags: list[str], overlapped: bool) -> list[str]:
+    """The original segment's flags, with the overlap flag from this labelling (not a previous one's)."""
+    kept = [f for f in flags if f != FLAG_OVERLAP]
+    return [*kept, FLAG_OVERLAP] if overlapped else kept

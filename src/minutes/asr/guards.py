@@ -3,6 +3,7 @@
 Whisper can loop ("I hear that. I hear that. ...") and can invent stock phrases over silence. The
 decoder thresholds catch much of it; these guards remove what gets through: phrases repeated inside a
 segment, a segment repeating the previous ones, and well-known phantom phrases said with low confidence.
+What they touched is recorded in ``Segment.flags`` (the ``FLAG_*`` names), so a reviewer is led to it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ _PHANTOMS = (
     "thank you for watching", "thanks for watching", "please subscribe", "subtitles by",
     "amara.org", "字幕由", "請不吝點贊", "请不吝点赞", "谢谢观看", "謝謝觀看", "優優獨播劇場",
 )
+FLAG_REPEAT = "repeat"  # the segment's line came again right after it, and the repeats were dropped
+FLAG_PHANTOM = "phantom"  # a stock phantom phrase was dropped just before the segment
+FLAG_LOOP = "loop"  # a phrase looping inside the segment was collapsed
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -69,6 +73,7 @@ class RepeatFilter:
         self._window = window
         self._pause = pause
         self._last_end: float | None = None
+        self._kept: Segment | None = None
 
     def accept(self, segment: Segment) -> bool:
         key = normalised(segment.text)
@@ -78,6 +83,10 @@ class RepeatFilter:
             self._recent = []
         self._last_end = segment.end
         if self._recent.count(key) >= 2:
+            # The kept copy is where the loop was: flag it (the caller still holds it, unless already stored).
+            if self._kept is not None and FLAG_REPEAT not in self._kept.flags:
+                self._kept.flags.append(FLAG_REPEAT)
             return False
         self._recent = (self._recent + [key])[-self._window :]
+        self._kept = segment
         return True

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from minutes.asr.guards import RepeatFilter, collapse_repeats, is_phantom
+from minutes.asr.guards import FLAG_LOOP, FLAG_PHANTOM, RepeatFilter, collapse_repeats, is_phantom
 from minutes.asr.spelling import respell
 from minutes.audio.decode import SAMPLE_RATE
 from minutes.domain import Segment, Word
@@ -181,13 +181,17 @@ def _transcribe_chunk(model: WhisperModel, samples: np.ndarray, at: float, langu
 
 def to_segments(pieces: Iterable, clock: Callable[[float], float], language: str, script: str | None
                 ) -> Iterator[Segment]:
-    """faster-whisper segments as guarded domain segments, times mapped to the recording by ``clock``."""
+    """faster-whisper segments as guarded domain segments, times mapped to the recording by ``clock``;
+    what the guards did is in each segment's ``flags`` (a dropped phantom phrase flags the next segment)."""
+    pending: list[str] = []
     for piece in pieces:
-        words = collapse_repeats(
-            [Word(clock(w.start), clock(w.end), w.word, w.probability) for w in piece.words or []]
-        )
+        heard = [Word(clock(w.start), clock(w.end), w.word, w.probability) for w in piece.words or []]
+        words = collapse_repeats(heard)
         text = "".join(w.text for w in words).strip() if words else piece.text.strip()
-        if not text or is_phantom(text, piece.avg_logprob, piece.no_speech_prob):
+        if not text:
+            continue
+        if is_phantom(text, piece.avg_logprob, piece.no_speech_prob):
+            pending = [FLAG_PHANTOM]
             continue
         if piece.no_speech_prob > 0.6 and piece.avg_logprob < -0.8:
             continue  # Whisper itself doubts there was speech
@@ -196,8 +200,10 @@ def to_segments(pieces: Iterable, clock: Callable[[float], float], language: str
             words = convert_words(words, script)
         start = words[0].start if words else clock(piece.start)
         end = words[-1].end if words else clock(piece.end)
+        flags = pending + ([FLAG_LOOP] if len(words) < len(heard) else [])
+        pending = []
         yield Segment(start=round(start, 3), end=round(max(end, start), 3), text=text, language=language,
-                      words=words)
+                      words=words, flags=flags)
 
 
 def convert_words(words: list[Word], script: str) -> list[Word]:

@@ -1,10 +1,11 @@
 """Offline speaker diarization (who spoke when) with onnxruntime and numpy only.
 
 Public API: :func:`diarize` → :class:`Diarization` (turns + per-speaker centroid embeddings),
-:func:`assign_speakers` to label transcript words and split segments by speaker, and RTTM reading/writing.
+:func:`assign_speakers` to label transcript words and split segments by speaker, :func:`overlap_spans` where
+two speak at once, and RTTM reading/writing.
 """
 
-from .assign import Segment, SpeakerSegment, Word, assign_speakers
+from .assign import Segment, SpeakerSegment, Word, assign_speakers, overlap_spans
 from .diarize import Diarization, Settings, Turn, diarize
 from .models import load_models, models_dir
 from .rttm import format_rttm, parse_rttm, read_rttm, write_rttm
@@ -21,6 +22,7 @@ __all__ = [
     "format_rttm",
     "load_models",
     "models_dir",
+    "overlap_spans",
     "parse_rttm",
     "read_rttm",
     "write_rttm",

@@ -4,7 +4,8 @@ Each word takes the speaker whose turns overlap it for the longest time (the ide
 ``assign_word_speakers``); a word that no turn touches takes the speaker of the nearest turn, since the
 speech detector and the recogniser disagree by a few hundred milliseconds at pauses. A segment whose words
 belong to several speakers is split at each change, keeping the original text (spacing, punctuation) by cutting
-it at the words' positions.
+it at the words' positions. :func:`overlap_spans` tells where two speakers talk at once, which a reviewer
+should listen to.
 """
 
 from __future__ import annotations
@@ -128,3 +129,23 @@ def assign_speakers(
         words = [replace(w, speaker=speaker_for(w.start, w.end, turn_list)) for w in words]
         out.extend(_split(seg, words))
     return out
+
+
+def overlap_spans(turns: Iterable[TurnLike], min_seconds: float = 0.2) -> list[tuple[float, float]]:
+    """Stretches where turns of two different speakers overlap for at least ``min_seconds``, in time order."""
+    spans: list[tuple[float, float]] = []
+    active: list[TurnLike] = []
+    for turn in sorted((float(a), float(b), int(s)) for a, b, s in turns):
+        active = [t for t in active if t[1] > turn[0]]
+        for other in active:
+            end = min(other[1], turn[1])
+            if other[2] != turn[2] and end - turn[0] >= min_seconds:
+                spans.append((turn[0], end))
+        active.append(turn)
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
