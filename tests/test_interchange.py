@@ -25,7 +25,8 @@ def filled_session(store: WorkshopStore) -> Session:
     store.add_segments(session.id, [
         Segment(0.5, 2.0, "Good morning.", named.id, "en", words=[Word(0.5, 1.0, " Good", 0.9),
                                                                   Word(1.0, 2.0, " morning.", 0.8)]),
-        Segment(2.5, 4.0, "人口販運防制", anonymous.id, "zh", translation="Preventing human trafficking"),
+        Segment(2.5, 4.0, "人口販運防制", anonymous.id, "zh", translation="Preventing human trafficking",
+                checked=True, flags=["overlap", "loop"]),
         Segment(5.0, 6.0, "Unattributed.", None, "en", provisional=True),
     ])
     prevention = store.find_tag("Prevention")  # from the default tag set every workshop starts with
@@ -66,6 +67,8 @@ def test_round_trip_into_another_workshop(tmp_path):
 
     assert comparable(again) == comparable(original)
     assert [s["translation"] for s in again["segments"]] == ["", "Preventing human trafficking", ""]
+    assert [(s["checked"], s["flags"]) for s in again["segments"]] == [
+        (False, []), (True, ["overlap", "loop"]), (False, [])]
 
 
 def test_rename_on_import_and_refuse_duplicates(tmp_path):
@@ -85,6 +88,7 @@ def test_rename_on_import_and_refuse_duplicates(tmp_path):
     (lambda d: d["annotations"][0].update(tags=[42]), "annotations[0] names tags"),
     (lambda d: d.update(segments={}), '"segments" must be a list'),
     (lambda d: d["session"].update(title=""), "no \"title\""),
+    (lambda d: d["segments"][0].update(flags="loop"), 'segments[0]."flags" must be a list'),
 ])
 def test_bad_files_name_the_problem_and_change_nothing(tmp_path, change, problem):
     with WorkshopStore.open(tmp_path / "A.minutes", create=True) as a:
@@ -102,4 +106,4 @@ def test_unknown_fields_from_newer_versions_are_ignored(tmp_path):
            "segments": [{"start": 0, "end": 1, "text": "Hi", "emotion": "calm"}], "future": {}}
     with WorkshopStore.open(tmp_path / "A.minutes", create=True) as a:
         session = import_session(a, doc)
-        assert [s.text for s in a.segments(session.id)] == ["Hi"]
+        assert [(s.text, s.checked, s.flags) for s in a.segments(session.id)] == [("Hi", False, [])]

@@ -46,7 +46,8 @@ def export_session(store: WorkshopStore, session: Session) -> dict[str, Any]:
         "segments": [
             {
                 "id": s.id, "start": s.start, "end": s.end, "speaker": s.speaker_id, "language": s.language,
-                "text": s.text, "provisional": s.provisional, "translation": s.translation,
+                "text": s.text, "provisional": s.provisional, "translation": s.translation, "checked": s.checked,
+                "flags": s.flags,
                 "words": [{"start": w.start, "end": w.end, "text": w.text.strip(), "probability": w.probability}
                           for w in s.words],
             }
@@ -155,7 +156,8 @@ def _parse(data: Any, title: str | None) -> _Parsed:
         parsed.segments.append((
             Segment(start=start, end=end, text=_text(item, "text", where), language=_text(item, "language", where),
                     provisional=bool(item.get("provisional", False)), words=words,
-                    translation=_text(item, "translation", where)),
+                    translation=_text(item, "translation", where), checked=item.get("checked") is True,
+                    flags=_flags(item, where)),
             item.get("speaker"),
         ))
         ends.append(end)
@@ -209,6 +211,13 @@ def _text(item: dict, key: str, where: str) -> str:
     if value is None:
         return ""
     _expect(isinstance(value, str), f'{where}."{key}" must be text')
+    return value
+
+
+def _flags(item: dict, where: str) -> list[str]:
+    value = item.get("flags") or []
+    _expect(isinstance(value, list) and all(isinstance(f, str) for f in value),
+            f'{where}."flags" must be a list of texts')
     return value
 
 
