@@ -310,3 +310,25 @@ def test_a_stopped_translation_keeps_what_was_done_and_a_rerun_does_the_rest(mod
     assert len(translated()) == 1 and [s.id for s in shown] == [s.id for s in translated()]
     assert translate_session(store, session, model) == len(store.segments(session.id)) - 1
     assert len(translated()) == len(store.segments(session.id))
+
+
+def test_a_new_workshop_is_traditional_when_the_interface_or_the_locale_is(monkeypatch, tmp_path):
+    from minutes.operations.workshops import set_up_new_workshop
+
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert chinese.new_workshop_script("zh_TW") == chinese.ScriptChoice("traditional", "interface")
+    assert chinese.new_workshop_script("en_US") == chinese.ScriptChoice("simplified", "default")
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    assert chinese.new_workshop_script("en") == chinese.ScriptChoice("traditional", "locale")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert chinese.new_workshop_script("") == chinese.ScriptChoice("simplified", "locale")
+    with WorkshopStore.open(tmp_path / "A.minutes", create=True) as store:
+        assert set_up_new_workshop(store, "zh_TW").value.script == "traditional"
+        assert store.workshop().script == "traditional"
+        assert [t.name for t in store.tags()][:4] == ["預防", "保護", "起訴", "夥伴關係"]
+    with WorkshopStore.open(tmp_path / "B.minutes", create=True) as store:
+        store.rename_tag(store.tags()[0].id, "Early prevention")  # the user's own name stays
+        set_up_new_workshop(store, "zh_TW")
+        assert [t.name for t in store.tags()][:2] == ["Early prevention", "保護"]

@@ -174,3 +174,29 @@ def test_full_destination_keeps_nothing_half_written(cli, data, tmp_path):
         assert_clean_failure(result, "No space left")
         assert not (full / "opening.json").exists()
         assert [p.name for p in full.iterdir() if p.name.startswith(".")] == []
+
+
+def test_transcribe_attaches_the_file_to_an_agenda_session_without_a_recording(cli, data, tmp_path):
+    from minutes.domain import Session
+    from minutes.store import WorkshopStore
+
+    workshop = tmp_path / "W.minutes"
+    with WorkshopStore.open(workshop, create=True) as store:
+        store.add_session(Session("Opening", date="2024-08-28", chair="Ms. Santos", language="en"))
+    clip = data / "en_librispeech_1995-1837-0001.wav"
+    result = cli("transcribe", clip, "--workshop", workshop, "--session", "Opening", "--speakers", "none",
+                 check=True)
+    assert "first great sorrow" in result.stdout.lower()
+    assert 'agenda session "Opening"' in result.stderr
+    assert cli("sessions", "--workshop", workshop, check=True).stdout.splitlines() == [
+        "Opening\t2024-08-28\t00:00:08"]
+    with WorkshopStore.open(workshop, read_only=True) as store:
+        session = store.session_by_title("Opening")
+        assert session.chair == "Ms. Santos" and session.language == "en"  # the agenda's details stay
+        assert store.audio_path(session).is_file()
+    # It has its recording now: the same file again reprints it, another file is refused.
+    assert cli("transcribe", clip, "--workshop", workshop, "--session", "Opening", "--speakers", "none",
+               check=True).stdout == result.stdout
+    other = data / "en_librivox_sense_and_sensibility_0890.wav"
+    assert_clean_failure(cli("transcribe", other, "--workshop", workshop, "--session", "Opening"),
+                         'already has a session titled "Opening" with another recording')

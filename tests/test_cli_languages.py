@@ -280,3 +280,42 @@ def test_transcribe_spells_names_from_the_workshop_glossary_and_a_glossary_file(
     failed = minutes("transcribe", names, "--workshop", tmp_path / "New.minutes", "--glossary", tmp_path / "no.txt")
     assert_clean_failure(failed, "no such file")
     assert not (tmp_path / "New.minutes").exists()
+
+
+def test_a_new_workshop_takes_the_script_and_the_tag_names_of_its_user(tmp_path):
+    """LANG=zh_TW.UTF-8 minutes transcribe zh.wav --workshop NEW.minutes --session S writes Traditional, and
+    the new workshop keeps Traditional and gets the default tags by their Chinese names."""
+    taipei = tmp_path / "Taipei.minutes"
+    result = ok("transcribe", MANDARIN, "--workshop", taipei, "--session", "S", "--speakers", "none", env=TAIWAN)
+    assert is_traditional(result.stdout) and result.stderr == ""
+    with WorkshopStore.open(taipei, read_only=True) as store:
+        assert store.workshop().script == "traditional"
+        assert [t.name for t in store.tags()] == ["預防", "保護", "起訴", "夥伴關係", "建議", "行動事項", "良好做法",
+                                                  "挑戰"]
+    # Elsewhere nothing names a script: Simplified, and the command says so on one line.
+    elsewhere = tmp_path / "Elsewhere.minutes"
+    result = ok("transcribe", MANDARIN, "--workshop", elsewhere, "--session", "S", "--speakers", "none",
+                env=AMERICA)
+    assert is_simplified(result.stdout)
+    note = result.stderr.strip().splitlines()
+    assert len(note) == 1 and "simplified characters" in note[0] and "--script traditional" in note[0], note
+    with WorkshopStore.open(elsewhere, read_only=True) as store:
+        assert store.workshop().script == "simplified" and store.tags()[0].name == "Prevention"
+
+
+def test_word_minutes_in_chinese_name_default_tags_in_chinese_unless_renamed(tmp_path):
+    workshop = tmp_path / "W.minutes"
+    with WorkshopStore.open(workshop, create=True) as store:  # created in English: Prevention, Protection…
+        session = store.add_session(Session("S", duration=4.0))
+        store.add_segments(session.id, [Segment(0.0, 2.0, "Screen every returnee.", language="en"),
+                                        Segment(2.0, 4.0, "Shelters for survivors.", language="en")])
+        tags = {t.name: t.id for t in store.tags()}
+        from minutes.domain import Annotation
+
+        store.add_annotation(session.id, Annotation(0.0, 2.0, [tags["Prevention"]]))
+        store.add_annotation(session.id, Annotation(2.0, 4.0, [tags["Protection"]]))
+        store.rename_tag(tags["Protection"], "Victim protection")
+    out = tmp_path / "zh.docx"
+    ok("export", "--workshop", workshop, "--session", "S", "--format", "docx", "--labels", "zh-TW", "-o", out)
+    headings = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading 2")]
+    assert headings == ["■ 預防", "■ Victim protection"]

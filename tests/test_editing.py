@@ -63,3 +63,36 @@ def test_time_span_of_a_selection_follows_the_words():
     chinese = Segment(0.0, 3.0, "人口販運", words=[Word(0.0, 0.6, "人"), Word(0.6, 1.2, "口"), Word(1.2, 2.0, "販"),
                                                   Word(2.0, 3.0, "運")])
     assert time_span(chinese, 2, 4) == (1.2, 3.0)
+
+
+def test_merge_joins_a_word_cut_in_two_without_a_space():
+    """Whisper (or a split at the cursor) cut "right" in two: no gap between the halves, and the second
+    half does not start a word (no leading space), so the merge writes "right", not "ri ght"."""
+    first = Segment(1.0, 3.2, "turn ri", words=[Word(1.0, 1.5, " turn"), Word(2.9, 3.2, " ri")])
+    second = Segment(3.2, 4.0, "ght now", words=[Word(3.2, 3.5, "ght"), Word(3.6, 4.0, " now")])
+    joined = merge(first, second)
+    assert joined.text == "turn right now"
+    assert [(w.text, w.start, w.end) for w in joined.words] == [
+        (" turn", 1.0, 1.5), (" right", 2.9, 3.5), (" now", 3.6, 4.0)]
+
+
+def test_merge_keeps_the_space_between_whole_words_even_when_their_times_touch():
+    first = Segment(1.0, 2.0, "I think", words=[Word(1.0, 1.4, " I"), Word(1.4, 2.0, " think")])
+    second = Segment(2.0, 2.5, "that", words=[Word(2.0, 2.5, " that")])
+    assert merge(first, second).text == "I think that"
+    apart = Segment(3.5, 4.0, "ght", words=[Word(3.5, 4.0, "ght")])  # a gap: two words after all
+    assert merge(Segment(1.0, 3.2, "ri", words=[Word(2.9, 3.2, " ri")]), apart).text == "ri ght"
+    # Split between words, the right part edited: its first word still starts a word.
+    left, right = split(segment(), len("We need "))
+    right = edit_text(right, "joint inspection.")
+    assert merge(left, right).text == "We need joint inspection."
+
+
+def test_split_inside_a_word_cuts_its_time_and_merge_puts_it_back():
+    left, right = split(segment(), len("We need jo"))
+    assert (left.text, right.text) == ("We need jo", "int inspections.")
+    assert 2.0 < left.end == right.start < 2.6  # inside "joint" (2.0–2.6), in proportion to its letters
+    assert [w.text for w in right.words] == ["int", " inspections."]
+    joined = merge(left, right)
+    assert joined.text == "We need joint inspections."
+    assert [(w.text, w.start, w.end) for w in joined.words] == [(w.text, w.start, w.end) for w in segment().words]

@@ -221,7 +221,13 @@ def _open_workshop(path: Path, *, create: bool = False, read_only: bool = False)
                           file=sys.stderr)
         except LockedError:
             pass  # the writer that holds the lock will repair it
-    return WorkshopStore.open(path, create=create, read_only=read_only)
+    created = create and not read_only and not is_workshop(path)
+    store = WorkshopStore.open(path, create=create, read_only=read_only)
+    if created:
+        from minutes.operations.workshops import set_up_new_workshop
+
+        set_up_new_workshop(store)
+    return store
 
 
 def _cmd_transcribe(args: argparse.Namespace) -> int:
@@ -245,11 +251,14 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="minutes-") as scratch, _new_workshop_removed_on_failure(args.workshop):
         workshop_dir = args.workshop if args.workshop is not None else Path(scratch) / "scratch.minutes"
+        created = args.workshop is not None and not (workshop_dir / "workshop.sqlite").is_file()
         with _open_workshop(workshop_dir, create=True) as store:
             script = _script(store, args.script, args.language)
             session = _session_for(store, title, audio, keep_audio=args.workshop is not None, language=language)
+            # An agenda session planned in one language is transcribed in it unless --language says otherwise.
+            options_language = language or (None if session.language in ("", "auto") else session.language)
             hints = session_hints(store, session, script, model=model, extra_terms=extra_terms)
-            options = TranscribeOptions(language=language, script=script, glossary=hints)
+            options = TranscribeOptions(language=options_language, script=script, glossary=hints)
             if stream:
                 for segment in store.segments(session.id):
                     print(txt_entry(segment), flush=True)
@@ -273,7 +282,19 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
                 _translate(store, session, model, audio=audio, label=args.file.name)
             if not stream:
                 _write_output(store, session, args.format, args.output)
+            if created and args.script is None:
+                _say_default_script(store, session)
     return 0
+
+
+def _say_default_script(store, session) -> None:  # noqa: ANN001
+    """Tell the user of a new workshop that its Chinese was written in a script nothing asked for."""
+    from minutes.text.chinese import CHINESE_LANGUAGES, new_workshop_script
+
+    choice = new_workshop_script()
+    if choice.source == "default" and any(s.language in CHINESE_LANGUAGES for s in store.segments(session.id)):
+        print(f"minutes: Chinese was written in {choice.script} characters, as nothing named a script; "
+              "--script traditional (or Workshop ▸ Details in the window) changes it.", file=sys.stderr)
 
 
 def _translate(store, session, model, *, label: str, audio=None, redo: bool = False,  # noqa: ANN001
@@ -292,24 +313,16 @@ def _translate(store, session, model, *, label: str, audio=None, redo: bool = Fa
 
 def _session_for(store, title: str, audio, *, keep_audio: bool, language: str | None):  # noqa: ANN001, ANN202
     from minutes import jobs
-    from minutes.domain import Session
-    from minutes.errors import StoreError
+    from minutes.operations.sessions import awaits_recording, session_for_file
 
     existing = store.find_session(title)
-    if existing is None:
-        session = Session(title=title, language=language or "auto")
-        if keep_audio:
-            return jobs.add_media_session(store, audio, session)
-        session.duration = len(audio) / 16000
-        return store.add_session(session)
-    if not jobs.audio_matches(existing, audio):
-        raise StoreError(
-            f'The workshop already has a session titled "{title}" with another recording. '
-            "Choose another title with --session."
-        )
-    if jobs.is_resumable(existing):
+    attaching = existing is not None and awaits_recording(store, existing)
+    session = session_for_file(store, title, audio, keep_audio=keep_audio, language=language).value
+    if attaching:
+        print(f'Transcribing into the agenda session "{title}".', file=sys.stderr)
+    elif existing is not None and jobs.is_resumable(existing):
         print(f"Resuming \"{title}\" from {existing.transcribed_until:.1f} s.", file=sys.stderr)
-    return existing
+    return session
 
 
 @contextmanager
@@ -464,7 +477,20 @@ def _export_docx(args: argparse.Namespace) -> int:
         target = args.output or default_output(store, ids, combined=combined)
         for path in write_minutes(store, ids, target, options, combined=combined):
             print(path)
+        _warn_unnamed(store, ids, options)
     return 0
+
+
+def _warn_unnamed(store, ids: list[int], options) -> None:  # noqa: ANN001
+    """One line on stderr naming the anonymous voices the minutes quote: they should be named before they go out."""
+    from minutes.export.docx_content import unnamed_speakers
+
+    found = unnamed_speakers(store, ids, chatham_house=options.chatham_house,
+                             include_confidential=options.include_confidential, annex=options.annex)
+    if found:
+        where = "; ".join(f'{", ".join(labels)} in "{title}"' for title, labels in found.items())
+        print(f"minutes: warning: the minutes quote unnamed speakers ({where}); name them with the window's "
+              "Speakers panel and export again.", file=sys.stderr)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

@@ -62,3 +62,22 @@ def test_export_docx_flags(cli, tmp_path):
 
     bad = cli("export", "--workshop", workshop, "--session", title, "--format", "docx", "--template", source)
     assert bad.returncode == 1 and bad.stderr.startswith("minutes: error:") and "Traceback" not in bad.stderr
+
+
+def test_export_warns_on_one_line_about_unnamed_speakers_and_still_writes(cli, tmp_path):
+    source = tmp_path / "s1.json"
+    quoted = {**DOC, "annotations": [*DOC["annotations"], {"start": 5.0, "end": 8.0, "tags": ["t1"]}]}
+    source.write_text(json.dumps(quoted, ensure_ascii=False), encoding="utf-8")
+    workshop = tmp_path / "W.minutes"
+    cli("import", source, "--workshop", workshop, check=True)
+    out = tmp_path / "minutes.docx"
+    result = cli("export", "--workshop", workshop, "--session", DOC["session"]["title"], "--format", "docx",
+                 "-o", out, check=True)
+    assert result.stdout.strip() == str(out) and out.is_file()
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("minutes: warning:"), result.stderr
+    assert 'Speaker 2 in "Session 1: Atypical victims"' in lines[0]
+    # Under the Chatham House Rule nobody is named, so there is nothing to warn about.
+    quiet = cli("export", "--workshop", workshop, "--session", DOC["session"]["title"], "--format", "docx",
+                "-o", out, "--chatham-house", check=True)
+    assert quiet.stderr == ""

@@ -230,3 +230,37 @@ def test_long_annex_keeps_every_turn_in_order_and_the_section_last(store, tmp_pa
     assert annex[0].runs[1].bold and annex[0].runs[2]._r.rPr.rFonts.get(W_EAST_ASIA)
     assert "[Remarks off the record omitted]" in [p.text for p in document.paragraphs]
     assert document.element.body[-1].tag == qn("w:sectPr")
+
+
+def test_participants_are_the_chair_the_planned_speakers_and_the_named_voices_heard(store, sessions, tmp_path):
+    from minutes.domain import Speaker
+
+    session_id = sessions[0]
+    people = {p.name: p for p in store.participants()}
+    store.update_session(session_id, chair="Amb. Outside Roster")
+    store.set_session_participants(session_id, [people["Absent Person"].id])  # planned, silent so far
+    speakers = {s.label: s for s in store.speakers(session_id)}
+    store.rename_speaker(speakers["Speaker 5"].id, "Ms. Nguyen Thi Lan")  # named, not on the roster
+    store.add_speaker(session_id, Speaker("Speaker 6", people["Absent Person"].id))  # linked, never heard
+    document, path = export(store, [session_id], tmp_path)
+    rows = [[c.text for c in row.cells] for row in document.tables[1].rows][1:]
+    assert [row[0] for row in rows] == ["Absent Person", "Amb. Outside Roster", "Dr. Chen Mei-ling",
+                                        "Mr. James Walker", "Ms. Maria Santos", "Ms. Nguyen Thi Lan", "林志明"]
+    assert rows[0] == ["Absent Person", "Observer", "Nowhere", "Nowhere"]  # a roster entry brings its details
+    assert rows[1] == ["Amb. Outside Roster", "", "", ""]
+
+
+def test_unnamed_voices_quoted_in_the_minutes_are_found(store, sessions):
+    from minutes.export.docx_content import unnamed_speakers
+
+    title = store.session(sessions[0]).title
+    assert unnamed_speakers(store, sessions) == {title: ["Speaker 5"]}  # quoted under "Action item"
+    assert unnamed_speakers(store, sessions, chatham_house=True) == {}  # nobody is named anyway
+    # Not quoted once the tag goes, unless the annex prints the whole transcript.
+    action = next(a for a in store.annotations(sessions[0]) if a.start == 62.0)
+    store.update_annotation(action.id, tag_ids=[])
+    assert unnamed_speakers(store, sessions) == {}
+    assert unnamed_speakers(store, sessions, annex=True) == {title: ["Speaker 5"]}
+    anonymous = next(s for s in store.speakers(sessions[0]) if s.label == "Speaker 5")
+    store.rename_speaker(anonymous.id, "Ms. Nguyen Thi Lan")
+    assert unnamed_speakers(store, sessions, annex=True) == {}

@@ -15,11 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from minutes.domain import Annotation, Participant, Segment, Session, Tag
+from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag
 from minutes.export.docx_layout import has_cjk
 from minutes.export.transcript import clock
 from minutes.store import WorkshopStore
 from minutes.store.tagging import default_definition, overlaps
+from minutes.store.voices import is_anonymous_label
 
 LabelLanguage = Literal["en", "zh-TW"]
 ChathamLabel = Literal["participant", "country"]
@@ -162,8 +163,7 @@ def session_content(
     attribution = _attributions(store, session_id, people, speakers, words, chatham_house, chatham_label)
 
     within = _finder(segments)
-    secret = [a for a in annotations if a.confidential]
-    hidden = set() if include_confidential else {i for a in secret for i in within(a.start, a.end)}
+    hidden = _hidden(annotations, include_confidential, within)
     shown = [a for a in annotations if include_confidential or not a.confidential]
 
     def entry(annotation: Annotation) -> Entry:
@@ -205,12 +205,11 @@ def session_content(
     ]
     if not chatham_house:  # the chair and rapporteur are participants too
         details += [(words["chair"], session.chair), (words["rapporteur"], session.rapporteur)]
-    linked = {s.participant_id for s in speakers if s.participant_id in people}
     return SessionContent(
         session=session,
         title=scrub(session.title),
         details=[(label, value) for label, value in details if value.strip()],
-        participants=[] if chatham_house else [p for p in people.values() if p.id in linked],
+        participants=[] if chatham_house else _participants(store, session, people, speakers, segments),
         summary=scrub(session.summary),
         strategies=strategies,
         recommendations=[scrub(r) for r in session.recommendations if r.strip()],
@@ -233,6 +232,68 @@ def _finder(segments: Sequence[Segment]) -> Callable[[float, float], list[int]]:
         return [i for i in range(first, last) if overlaps(segments[i].start, segments[i].end, start, end)]
 
     return within
+
+
+def unnamed_speakers(store: WorkshopStore, session_ids: Sequence[int], *, chatham_house: bool = False,
+                     include_confidential: bool = False, annex: bool = False) -> dict[str, list[str]]:
+    """Session title → the anonymous voices ("Speaker 4") its minutes would quote under these options:
+    minutes to circulate should name who said what, so the export warns about these first."""
+    if chatham_house:
+        return {}  # nobody is named anyway
+    found: dict[str, list[str]] = {}
+    for session_id in session_ids:
+        unnamed = {s.id: s.label for s in store.speakers(session_id)
+                   if s.participant_id is None and is_anonymous_label(s.label)}
+        if not unnamed:
+            continue
+        segments = store.segments(session_id, words=False)
+        annotations = store.annotations(session_id)
+        within = _finder(segments)
+        hidden = _hidden(annotations, include_confidential, within)
+        if annex:
+            heard = {i for i in range(len(segments)) if i not in hidden}
+        else:
+            heard = {i for a in annotations if a.tag_ids and (include_confidential or not a.confidential)
+                     for i in within(a.start, a.end) if i not in hidden}
+        quoted = {segments[i].speaker_id for i in heard} & set(unnamed)
+        if quoted:
+            found[store.session(session_id).title] = [unnamed[i] for i in sorted(quoted)]
+    return found
+
+
+def _hidden(annotations: Sequence[Annotation], include_confidential: bool,
+            within: Callable[[float, float], list[int]]) -> set[int]:
+    """Indices of the segments under an off-the-record annotation (none when confidential text is kept)."""
+    if include_confidential:
+        return set()
+    return {i for a in annotations if a.confidential for i in within(a.start, a.end)}
+
+
+def _participants(store: WorkshopStore, session: Session, people: dict[int | None, Participant],
+                  speakers: Sequence[Speaker], segments: Sequence[Segment]) -> list[Participant]:
+    """The session's chair, its planned speakers and every named speaker heard, each once, by name.
+
+    The chair and a renamed voice that are not on the roster are listed by name only.
+    """
+    by_name = {p.name.strip().casefold(): p for p in people.values()}
+    found: dict[str, Participant] = {}
+
+    def add(person: Participant) -> None:
+        found.setdefault(person.name.strip().casefold(), person)
+
+    if session.chair.strip():
+        add(by_name.get(session.chair.strip().casefold()) or Participant(session.chair.strip()))
+    for person in store.session_participants(session.id):
+        add(person)
+    heard = {s.speaker_id for s in segments}
+    for speaker in speakers:
+        if speaker.id not in heard:
+            continue
+        if speaker.participant_id in people:
+            add(people[speaker.participant_id])
+        elif speaker.label.strip() and not is_anonymous_label(speaker.label):
+            add(Participant(speaker.label.strip()))
+    return sorted(found.values(), key=lambda p: p.name.casefold())
 
 
 def tag_heading(tag: Tag, labels: LabelLanguage) -> str:
@@ -324,7 +385,7 @@ def _same(text: str) -> str:
 def _names(people: Sequence[Participant], speakers: Sequence, session: Session) -> set[str]:
     """Every form of a person's name to take out of texts under the Chatham House Rule."""
     found: set[str] = set()
-    renamed = [s.label for s in speakers if not re.fullmatch(r"Speaker \d+", s.label)]
+    renamed = [s.label for s in speakers if not is_anonymous_label(s.label)]
     for name in [p.name for p in people] + renamed + [session.chair, session.rapporteur]:
         name = name.strip()
         if not name:

@@ -101,6 +101,22 @@ class TagOperations:
                 added.append(Tag(definition.name, definition.color, position, cursor.lastrowid))
         return added
 
+    def name_default_tags(self, language: str) -> int:
+        """Give the default tags still under another language's name their ``language`` names (``zh-TW``);
+        tags the user renamed or added stay as they are. Returns how many were renamed."""
+        renamed = 0
+        with self.transaction() as conn:
+            taken = {r[0].casefold() for r in conn.execute("SELECT name FROM tags")}
+            for tag_id, name in conn.execute("SELECT id, name FROM tags").fetchall():
+                definition = default_definition(name)
+                wanted = definition and (definition.names.get(language) or
+                                         (definition.name if language == "en" else None))
+                if wanted and wanted != name and wanted.casefold() not in taken:
+                    conn.execute("UPDATE tags SET name = ? WHERE id = ?", (wanted, tag_id))
+                    taken.add(wanted.casefold())
+                    renamed += 1
+        return renamed
+
     def rename_tag(self, tag_id: int, name: str) -> None:
         name = name.strip()
         if not name:

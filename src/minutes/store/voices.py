@@ -8,6 +8,7 @@ stay in the workshop database and can be deleted.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -137,4 +138,9 @@ def _vector(blob: bytes) -> np.ndarray:
 def speaker_label(index: int) -> str:
     """The anonymous label of the ``index``-th voice (0-based)."""
     return f"Speaker {index + 1}"
+
+
+def is_anonymous_label(label: str) -> bool:
+    """True for a label :func:`speaker_label` gave ("Speaker 4"), which names nobody."""
+    return re.fullmatch(r"Speaker \d+", label.strip()) is not None
 

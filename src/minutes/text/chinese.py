@@ -7,7 +7,8 @@ relies on it and converts every Chinese text to the session's script: Traditiona
 
 When no script is chosen, :func:`default_script` takes the workshop's; without one, a language or
 locale tag that names a script (``zh-TW``, ``zh-Hant``: Traditional; ``zh-CN``, ``zh-Hans``:
-Simplified), then the system locale, decide, and Simplified is the last resort.
+Simplified), then the system locale, decide, and Simplified is the last resort. A new workshop gets its
+script from :func:`new_workshop_script`, the one rule the window and the command line share.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import locale
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 
 TRADITIONAL = "traditional"
@@ -62,6 +64,27 @@ def default_script(workshop_script: str = "", workshop_language: str = "") -> st
     if workshop_script in SCRIPTS:
         return workshop_script
     return script_of(workshop_language) or script_of(system_locale()) or SIMPLIFIED
+
+
+@dataclass(frozen=True)
+class ScriptChoice:
+    """The script a new workshop starts with and what decided it: ``interface`` (the interface language),
+    ``locale`` (the system locale) or ``default`` (nothing named a script: Simplified, to be said aloud)."""
+
+    script: str
+    source: str
+
+
+def new_workshop_script(interface_language: str = "") -> ScriptChoice:
+    """The script of a new workshop: Traditional when the interface language (``zh_TW``) or the system
+    locale names Traditional (zh-TW, zh-Hant); Simplified when the locale names it; else Simplified by
+    default, which the caller tells the user (a Taiwan workshop should not find out from the transcript)."""
+    if script_of(interface_language) == TRADITIONAL:
+        return ScriptChoice(TRADITIONAL, "interface")
+    named = script_of(system_locale())
+    if named is not None:
+        return ScriptChoice(named, "locale")
+    return ScriptChoice(SIMPLIFIED, "default")
 
 
 def system_locale() -> str:

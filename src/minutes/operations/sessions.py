@@ -1,0 +1,65 @@
+"""Use cases of sessions: which session a file goes to, and giving an agenda session its recording.
+
+A session planned on the agenda has no recording until one is recorded or imported for it; a file given
+for it is attached, not refused. A session that has a recording takes only that same recording again
+(which resumes its transcription).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from minutes import jobs
+from minutes.audio import decode
+from minutes.domain import Session
+from minutes.errors import StoreError
+from minutes.operations.changes import OpChanges, OpResult
+from minutes.store import WorkshopStore
+
+
+def awaits_recording(store: WorkshopStore, session: Session) -> bool:
+    """True for a session with no recording and no transcript yet: an agenda session, ready for its audio."""
+    return not session.audio_file and store.segment_count(session.id) == 0
+
+
+def attach_recording(store: WorkshopStore, session: Session, audio: np.ndarray,
+                     language: str | None = None) -> OpResult[Session]:
+    """Store decoded audio as the recording of a session that has none, or change nothing."""
+    if not awaits_recording(store, session):
+        raise StoreError(f'The session "{session.title}" already has a recording or a transcript.')
+    relative = f"audio/{jobs.audio_file_name(session.title)}"
+    target = store.root / relative
+    decode.write_flac(audio, target)
+    fields = {"audio_file": relative, "duration": decode.duration(audio), "transcribed_until": 0.0, "status": "new"}
+    if language:
+        fields["language"] = language
+    try:
+        store.update_session(session.id, **fields)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return OpResult(store.session(session.id), OpChanges(sessions=True, session_id=session.id))
+
+
+def session_for_file(store: WorkshopStore, title: str, audio: np.ndarray, *, keep_audio: bool = True,
+                     language: str | None = None) -> OpResult[Session]:
+    """The session titled ``title`` to transcribe ``audio`` into: a new one, the agenda session of that title
+    (the audio attached), or the one that already has this recording (to resume). A session with another
+    recording is refused."""
+    existing = store.find_session(title)
+    if existing is None:
+        session = Session(title=title, language=language or "auto")
+        if keep_audio:
+            session = jobs.add_media_session(store, audio, session)
+        else:
+            session.duration = decode.duration(audio)
+            session = store.add_session(session)
+        return OpResult(session, OpChanges(sessions=True, session_id=session.id))
+    if awaits_recording(store, existing):
+        return attach_recording(store, existing, audio, language)
+    if not jobs.audio_matches(existing, audio):
+        raise StoreError(
+            f'The workshop already has a session titled "{title}" with another recording. '
+            "Choose another title with --session."
+        )
+    return OpResult(existing, OpChanges())
