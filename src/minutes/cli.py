@@ -18,14 +18,15 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from minutes import __version__
+from minutes.domain import REVIEW_STATUSES
 from minutes.errors import InputError, MinutesError
 
 log = logging.getLogger(__name__)
 
 TRANSCRIPT_FORMATS = ("txt", "srt", "vtt", "json")
 COMMANDS = ("transcribe", "record", "devices", "diarize", "sessions", "export", "import", "languages", "glossary",
-            "translate")
-EXPORT_FORMATS = (*TRANSCRIPT_FORMATS, "docx")
+            "translate", "merge", "roster", "agenda", "review")
+EXPORT_FORMATS = (*TRANSCRIPT_FORMATS, "docx", "package")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,14 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sessions", help="list the sessions of a workshop")
     p.add_argument("--workshop", type=Path, required=True)
 
-    p = sub.add_parser("export", help="write a session's transcript, or its Word minutes (docx)")
+    p = sub.add_parser("export", help="write a session's transcript, its Word minutes (docx), its package with the "
+                       "recording (package), or the workshop report (--report --format docx)")
     p.add_argument("--workshop", type=Path, required=True)
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--session", help="session title")
     which.add_argument("--all-sessions", action="store_true", help="every session (docx only)")
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("-o", "--output", type=Path,
-                   help="output file (default: stdout; for docx, the workshop's exports/ folder)")
+                   help="output file (default: stdout; for docx and package, the workshop's exports/ folder)")
     docx = p.add_argument_group("Word minutes (--format docx)")
     docx.add_argument("--chatham-house", action="store_true", help="attribute no remark and name no participant")
     docx.add_argument("--chatham-label", choices=("participant", "country"), default="participant",
@@ -96,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     docx.add_argument("--separate", action="store_true",
                       help="with --all-sessions: one file per session in the -o folder instead of one report")
 
-    p = sub.add_parser("import", help="add a session from a JSON file written by 'export --format json'")
+    p = sub.add_parser("import", help="add a session from a JSON file written by 'export --format json', or from a "
+                       "session package (.minutes-session) with its recording")
     p.add_argument("file", type=Path)
     p.add_argument("--workshop", type=Path, required=True, help="workshop folder (created if needed)")
     p.add_argument("--session", help="import under this title instead of the one in the file")
@@ -116,6 +119,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", required=True, help="session title")
     p.add_argument("--model", help="'bundled' (default), a faster-whisper model name, or a model folder")
     p.add_argument("--redo", action="store_true", help="translate again the segments that have a translation")
+
+    p = sub.add_parser("merge", help="add the sessions of another workshop folder or session package, with their "
+                       "recordings, speakers, annotations, roster and glossary")
+    p.add_argument("source", type=Path, help="a workshop folder (NAME.minutes, may be read-only) or a session "
+                   "package (.minutes-session)")
+    p.add_argument("--workshop", type=Path, required=True, help="workshop folder to merge into (created if needed)")
+    p.add_argument("--dry-run", action="store_true", help="only print what would be merged")
+
+    p = sub.add_parser("roster", help="list the workshop roster (name, title, organisation, country; tab-separated) "
+                       "after importing or exporting a sheet")
+    p.add_argument("--workshop", type=Path, required=True, help="workshop folder (created by --import if needed)")
+    p.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
+                   help="add or update participants from a registration sheet: .csv (UTF-8 or Big5) or .xlsx")
+    p.add_argument("--export", type=Path, metavar="FILE", help="write the roster to a .csv or .xlsx file")
+
+    p = sub.add_parser("agenda", help="list the sessions in programme order (date, start, end, title, venue, chair, "
+                       "rapporteur; tab-separated) after importing a programme sheet")
+    p.add_argument("--workshop", type=Path, required=True, help="workshop folder (created by --import if needed)")
+    p.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
+                   help="create sessions (no recording yet) and update matching titles from a .csv or .xlsx sheet")
+
+    p = sub.add_parser("review", help="set a session's review state: draft, reviewed or approved")
+    p.add_argument("--workshop", type=Path, required=True)
+    p.add_argument("--session", required=True, help="session title")
+    p.add_argument("--status", required=True, choices=REVIEW_STATUSES)
+    p.add_argument("--by", help="who sets it (default: your login name)")
     return parser
 
 
@@ -440,14 +469,18 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
 
     with _open_workshop(args.workshop, read_only=True) as store:
         for session in store.sessions():
-            state = "" if session.status == "transcribed" else f"\t{session.status}"
-            print(f"{session.title}\t{session.date or '-'}\t{clock(session.duration)[:8]}{state}")
+            # One lifecycle column: the processing state until the session is transcribed (as before), then
+            # its review state. Earlier columns never change.
+            state = session.status if session.status != "transcribed" else session.review_status
+            print(f"{session.title}\t{session.date or '-'}\t{clock(session.duration)[:8]}\t{state}")
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     if args.format == "docx":
         return _export_docx(args)
+    if args.format == "package":
+        return _export_package(args)
     if args.all_sessions:
         raise InputError("--all-sessions is for --format docx; export transcripts one session at a time.")
     _check_output(args.output)
@@ -493,19 +526,148 @@ def _warn_unnamed(store, ids: list[int], options) -> None:  # noqa: ANN001
               "Speakers panel and export again.", file=sys.stderr)
 
 
+def _export_package(args: argparse.Namespace) -> int:
+    from minutes.operations.package import default_package_name, export_package
+
+    if args.all_sessions:
+        raise InputError("A package holds one session: give --session TITLE (to hand over a whole workshop, copy "
+                         "its folder; 'minutes merge' reads it).")
+    with _open_workshop(args.workshop, read_only=True) as store:
+        session = store.session_by_title(args.session)
+        target = args.output or store.exports_dir / default_package_name(session)
+        _check_output(target)
+        print(export_package(store, session, target))
+    return 0
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from minutes.audio.decode import check_readable
     from minutes.export.interchange import import_session
+    from minutes.operations.package import import_package, is_package, read_package
+    from minutes.operations.workshop import adopt_workshop_details
+    from minutes.store import is_workshop
 
     check_readable(args.file)
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{args.file} is not a JSON file ({exc}).") from exc
+    new = not is_workshop(args.workshop)
+    package = read_package(args.file) if is_package(args.file) else None
+    if package is None:
+        try:
+            data = json.loads(args.file.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(f"{args.file} is not a JSON file ({exc}).") from exc
     with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
-        session = import_session(store, data, title=args.session)
-        print(f'Imported "{session.title}" ({store.segment_count(session.id)} segments) into {store.root}.')
+        if package is not None:
+            session = import_package(store, package, title=args.session, adopt_details=new).value
+            what = "segments, with its recording" if session.audio_file else "segments"
+        else:
+            with store.transaction():
+                session = import_session(store, data, title=args.session)
+                if new:
+                    adopt_workshop_details(store, data.get("workshop"))
+            what = "segments"
+        print(f'Imported "{session.title}" ({store.segment_count(session.id)} {what}) into {store.root}.')
     return 0
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from minutes.operations.merge import merge, open_source, plan_merge
+    from minutes.store import is_workshop
+
+    if args.source.expanduser().resolve() == args.workshop.expanduser().resolve():
+        raise InputError("The source and the target are the same workshop; give another --workshop.")
+    new = not is_workshop(args.workshop)
+    if args.dry_run and new:
+        raise InputError(f"{args.workshop} is not a workshop yet; --dry-run needs an existing one.")
+    with open_source(args.source) as source:
+        if args.dry_run:
+            with _open_workshop(args.workshop, read_only=True) as store:
+                _print_plan(plan_merge(store, source))
+            return 0
+        with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+            plan = plan_merge(store, source)
+            merge(store, plan, adopt_details=new)
+            _print_plan(plan)
+            print(f"Merged {args.source} into {store.root}: {len(plan.added)} sessions added, {len(plan.filled)} "
+                  f"filled in, {len(plan.skipped)} already here; {len(plan.new_participants)} participants and "
+                  f"{len(plan.new_terms)} glossary terms added.", file=sys.stderr)
+    return 0
+
+
+def _cmd_roster(args: argparse.Namespace) -> int:
+    from minutes.operations.roster import export_roster, import_roster, read_roster
+
+    if args.import_file is None:
+        with _open_workshop(args.workshop, read_only=args.export is None) as store:
+            if args.export is not None:
+                _check_output(args.export)
+                export_roster(store, args.export)
+            people = store.participants()
+    else:
+        sheet = read_roster(args.import_file)
+        with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+            counts = import_roster(store, sheet.records).value
+            if args.export is not None:
+                _check_output(args.export)
+                export_roster(store, args.export)
+            people = store.participants()
+        _report_import(args.import_file, counts, sheet.problems)
+    for person in people:
+        print("\t".join(_cell(v) for v in (person.name, person.title, person.organisation, person.country)))
+    return 0
+
+
+def _cmd_agenda(args: argparse.Namespace) -> int:
+    from minutes.operations.agenda import import_agenda, programme, read_agenda
+
+    if args.import_file is None:
+        with _open_workshop(args.workshop, read_only=True) as store:
+            sessions = programme(store.sessions())
+    else:
+        sheet = read_agenda(args.import_file)
+        with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+            counts = import_agenda(store, sheet.records).value
+            sessions = programme(store.sessions())
+        _report_import(args.import_file, counts, sheet.problems)
+    for s in sessions:
+        print("\t".join(_cell(v) for v in (s.date, s.start, s.end, s.title, s.venue, s.chair, s.rapporteur)))
+    return 0
+
+
+def _cell(value: str) -> str:
+    """A value for a tab-separated line: tabs and line breaks would break the columns."""
+    return " ".join(value.split())
+
+
+def _report_import(path: Path, counts, problems: list[tuple[int, str]]) -> None:  # noqa: ANN001
+    print(f"{path.name}: {counts.added} added, {counts.updated} updated, {counts.skipped} skipped "
+          f"(already there or repeated); {len(problems)} rows not read.", file=sys.stderr)
+    for row, problem in problems:
+        print(f"{path.name}: row {row} not read: {problem}.", file=sys.stderr)
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    import getpass
+
+    from minutes.operations.review import set_review
+
+    by = args.by
+    if by is None:
+        try:
+            by = getpass.getuser()
+        except (KeyError, OSError):  # no login name (a container without a passwd entry)
+            by = ""
+    with _open_workshop(args.workshop) as store:
+        session = set_review(store, store.session_by_title(args.session).id, args.status, by).value
+        who = f" by {session.reviewed_by}" if session.reviewed_by else ""
+        print(f'"{session.title}" is {session.review_status}{who} ({session.reviewed_at}).')
+    return 0
+
+
+def _print_plan(plan) -> None:  # noqa: ANN001
+    for action, titles in (("added", plan.added), ("filled", plan.filled), ("unchanged", plan.skipped),
+                           ("conflict", plan.conflicts)):
+        for title in titles:
+            print(f"{action}\t{title}")
 
 
 def _cmd_languages(args: argparse.Namespace) -> int:
@@ -566,4 +728,8 @@ _COMMANDS = {
     "languages": _cmd_languages,
     "glossary": _cmd_glossary,
     "translate": _cmd_translate,
+    "merge": _cmd_merge,
+    "roster": _cmd_roster,
+    "agenda": _cmd_agenda,
+    "review": _cmd_review,
 }

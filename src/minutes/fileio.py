@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,3 +39,9 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
 def atomic_write_text(path: Path, text: str) -> None:
     """Write UTF-8 text atomically."""
     atomic_write(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def safe_stem(title: str, fallback: str) -> str:
+    """A file name stem made from a title: characters Windows forbids become spaces, at most 100 characters."""
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", title)
+    return re.sub(r"\s+", " ", stem).strip(" .")[:100] or fallback

@@ -34,7 +34,7 @@ from minutes.export.docx_content import (
     SessionContent,
     session_content,
 )
-from minutes.fileio import atomic_write
+from minutes.fileio import atomic_write, safe_stem
 from minutes.store import WorkshopStore
 
 TABLE_STYLE = "Minutes Table"
@@ -373,8 +373,7 @@ def _file_names(titles: Sequence[str]) -> list[str]:
     """Safe, distinct .docx file names from titles (characters Windows forbids become spaces)."""
     names: list[str] = []
     for title in titles:
-        stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", title)
-        stem = re.sub(r"\s+", " ", stem).strip(" .")[:100] or "minutes"
+        stem = safe_stem(title, "minutes")
         candidate, n = stem, 2
         while f"{candidate}.docx".casefold() in {x.casefold() for x in names}:
             candidate, n = f"{stem} ({n})", n + 1

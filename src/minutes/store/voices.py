@@ -97,6 +97,15 @@ class VoiceOperations:
         for row in self._query("SELECT participant_id, embedding FROM voice_profiles ORDER BY id"):
             yield row["participant_id"], _vector(row["embedding"])
 
+    def adopt_voice_profile(self, participant_id: int, embedding: np.ndarray) -> bool:
+        """Give a participant who has no remembered voice this one (from a merged workshop); True if stored."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO voice_profiles (participant_id, embedding) VALUES (?, ?)",
+                (participant_id, _blob(embedding)),
+            )
+            return cursor.rowcount > 0
+
     def delete_voice_profile(self, participant_id: int | None = None) -> None:
         """Forget one participant's voice, or every voice of the workshop when None."""
         with self.transaction() as conn:
