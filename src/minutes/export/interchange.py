@@ -56,7 +56,7 @@ def export_session(store: WorkshopStore, session: Session) -> dict[str, Any]:
         "tags": [{"id": t.id, "name": t.name, "color": t.color} for t in store.tags()],
         "annotations": [
             {"id": a.id, "start": a.start, "end": a.end, "tags": a.tag_ids, "comment": a.comment,
-             "confidential": a.confidential}
+             "confidential": a.confidential, "owner": a.owner, "due": a.due}
             for a in store.annotations(session.id)
         ],
         "summary": session.summary,
@@ -179,7 +179,8 @@ def _parse(data: Any, title: str | None) -> _Parsed:
         _expect(not unknown, f"{where} names tags that are not in \"tags\": {unknown}")
         parsed.annotations.append((
             Annotation(start=_time(item, "start", where), end=_time(item, "end", where),
-                       comment=_text(item, "comment", where), confidential=bool(item.get("confidential", False))),
+                       comment=_text(item, "comment", where), confidential=bool(item.get("confidential", False)),
+                       owner=_text(item, "owner", where), due=_text(item, "due", where)),
             tag_keys,
         ))
     known_speakers = set(parsed.speakers)
