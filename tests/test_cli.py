@@ -39,7 +39,7 @@ def test_workshop_sessions_export_and_import(cli, data, tmp_path):
     assert len(list((workshop / "audio").glob("*.flac"))) == 1
 
     listing = cli("sessions", "--workshop", workshop, check=True).stdout.splitlines()
-    assert listing == [f"{S1}\t-\t00:00:08"]
+    assert listing == [f"{S1}\t-\t00:00:08\tdraft"]  # the fourth column: the review state
 
     for fmt in ("txt", "srt", "vtt", "json"):
         out = tmp_path / f"s1.{fmt}"

@@ -126,7 +126,7 @@ def test_a_letterhead_template(store, sessions, tmp_path):
     assert "Dear colleague" not in text and "nor this table" not in text
     assert document.paragraphs[0].text == WORKSHOP_TITLE
     header = [p.text for p in document.sections[0].header.paragraphs]
-    assert header == ["MINISTRY OF THE INTERIOR — LETTERHEAD", WORKSHOP_TITLE]
+    assert header == ["MINISTRY OF THE INTERIOR — LETTERHEAD", f"DRAFT · {WORKSHOP_TITLE}"]  # not yet approved
     assert document.styles["Normal"].font.name == "Georgia"  # the letterhead's styles are used
     # Styles it lacked came from the default template.
     assert any(p.style.name == "Heading 3" for p in document.paragraphs)

@@ -180,7 +180,10 @@ def test_traditional_chinese_labels_and_east_asian_fonts(store, sessions, tmp_pa
 def test_header_and_page_x_of_y_footer(store, sessions, tmp_path):
     document, _ = export(store, sessions[:1], tmp_path)
     section = document.sections[0]
-    assert section.header.paragraphs[0].text == WORKSHOP_TITLE
+    assert section.header.paragraphs[0].text == f"DRAFT · {WORKSHOP_TITLE}"  # minutes not approved say so
+    store.update_session(sessions[0], review_status="approved")
+    approved, _ = export(store, sessions[:1], tmp_path)
+    assert approved.sections[0].header.paragraphs[0].text == WORKSHOP_TITLE
     footer = section.footer.paragraphs[0]
     instructions = [el.text.strip() for el in footer._p.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]

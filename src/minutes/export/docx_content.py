@@ -54,6 +54,10 @@ LABELS: dict[str, dict[str, str]] = {
         "representative": "a representative of {country}",
         "nothing": "None recorded.",
         "english": "English: ",
+        "draft": "DRAFT",
+        "draft_note": "DRAFT: these minutes have not been approved yet.",
+        "owner": "Owner: ",
+        "due": "Due: ",
     },
     "zh-TW": {
         "minutes": "會議紀錄",
@@ -82,6 +86,10 @@ LABELS: dict[str, dict[str, str]] = {
         "representative": "{country}代表",
         "nothing": "無。",
         "english": "英譯：",
+        "draft": "草稿",
+        "draft_note": "草稿：本紀錄尚未核定。",
+        "owner": "負責：",
+        "due": "期限：",
     },
 }
 
@@ -116,6 +124,8 @@ class Entry:
     quotes: list[Quote]
     comment: str
     confidential: bool = False
+    owner: str = ""  # action items: who does it, and by when
+    due: str = ""
 
 
 @dataclass
@@ -127,7 +137,10 @@ class TagSection:
 
 @dataclass
 class SessionContent:
-    """Everything the minutes of one session show, already filtered, ordered and (if asked) anonymised."""
+    """Everything the minutes of one session show, already filtered, ordered and (if asked) anonymised.
+
+    ``draft`` is true while the session is not approved: its minutes say DRAFT.
+    """
 
     session: Session
     title: str
@@ -139,6 +152,7 @@ class SessionContent:
     recommendation_entries: list[Entry]
     action_items: list[Entry]
     transcript: list[Quote | None] = field(default_factory=list)  # None marks omitted off-the-record remarks
+    draft: bool = True
 
 
 def session_content(
@@ -169,7 +183,8 @@ def session_content(
     def entry(annotation: Annotation) -> Entry:
         inside = [segments[i] for i in within(annotation.start, annotation.end) if i not in hidden]
         quotes = [_scrubbed(q, scrub) for q in _quotes(inside, attribution)]
-        return Entry(annotation, quotes, scrub(annotation.comment), annotation.confidential)
+        return Entry(annotation, quotes, scrub(annotation.comment), annotation.confidential,
+                     scrub(annotation.owner), annotation.due)
 
     entries = {a.id: entry(a) for a in shown}
     strategies, recommended, actions = [], [], []
@@ -216,6 +231,7 @@ def session_content(
         recommendation_entries=recommended,
         action_items=actions,
         transcript=transcript,
+        draft=session.review_status != "approved",
     )
 
 

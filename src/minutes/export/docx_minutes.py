@@ -44,6 +44,7 @@ TABLE_STYLE = "Minutes Table"
 _STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote", "Header", "Footer",
            TABLE_STYLE)
 _GREY = "#595959"  # 7:1 against white: readable for timestamps and notes
+_DRAFT = "#B00020"  # a dark red that keeps 6:1 against white
 
 
 @dataclass
@@ -118,7 +119,8 @@ def _render(store: WorkshopStore, session_ids: list[int], options: MinutesOption
     document = _new_document(options.template)
     writer = _Writer(document, options)
     workshop = store.workshop()
-    writer.header_footer(workshop.title)
+    drafts = any(store.session(i).review_status != "approved" for i in session_ids)
+    writer.header_footer(workshop.title, draft=drafts)
     single = len(session_ids) == 1
     if not single:
         writer.paragraph(workshop.title, style="Title")
@@ -209,9 +211,12 @@ class _Writer:
             self._new_page = False
         return paragraph
 
-    def header_footer(self, workshop_title: str) -> None:
+    def header_footer(self, workshop_title: str, *, draft: bool = False) -> None:
+        """The workshop title in the page header (after DRAFT while minutes are not approved), page X of Y below."""
         section = self.document.sections[0]
         header = layout.first_empty_paragraph(section.header.paragraphs) or section.header.add_paragraph()
+        if draft:
+            layout.add_text(header, f"{self.words['draft']} · ", self.east_asia, bold=True, color=_DRAFT)
         layout.add_text(header, workshop_title, self.east_asia)
         footers = [section.footer]
         if section.different_first_page_header_footer:
@@ -229,6 +234,8 @@ class _Writer:
             self.paragraph(f"{workshop_title} · {self.words['minutes']}", style="Subtitle")
         else:
             self.heading(content.title, 1)
+            if content.draft:  # in a report of several sessions, each draft says so where it starts
+                self.paragraph(self.words["draft_note"], bold=True, color=_DRAFT)
         self.details(content.details)
         if self.options.chatham_house:
             self.paragraph(self.words["chatham"], italic=True)
@@ -300,6 +307,7 @@ class _Writer:
             paragraph = self.numbered(number, entry.comment or "", bold=True)
             if marker:
                 layout.add_text(paragraph, f" {marker}", self.east_asia, italic=True, color=_GREY)
+            self.owner_due(entry)
         elif marker:
             self.paragraph(marker.strip(), italic=True, color=_GREY)
         for quote in entry.quotes:
@@ -309,6 +317,13 @@ class _Writer:
             layout.add_text(paragraph, self.words["note"], self.east_asia, bold=True)
             layout.add_text(paragraph, entry.comment, self.east_asia, italic=True)
             paragraph.paragraph_format.space_after = Pt(10)
+
+    def owner_due(self, entry: Entry, extra: str = "") -> None:
+        """``Owner: … · Due: …`` under an action item, in grey, when it has either (``extra`` is appended)."""
+        parts = [f"{self.words[key]}{value}" for key, value in (("owner", entry.owner), ("due", entry.due)) if value]
+        if parts or extra:
+            paragraph = self.paragraph(" · ".join([*parts, *([extra] if extra else [])]), color=_GREY)
+            paragraph.paragraph_format.left_indent = Cm(0.75)
 
     def quote(self, quote: Quote) -> None:
         paragraph = self.paragraph(style="Quote")
