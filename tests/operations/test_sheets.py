@@ -50,7 +50,8 @@ def test_xlsx_with_synonyms_and_a_title_line_above(store, tmp_path):
 
 
 def test_csv_utf8_with_bom_big5_and_chinese_headers(store, tmp_path):
-    text = "姓名,職稱,單位,國家\n陳美玲,科長,內政部移民署,臺灣\n林志明,專員,法務部,臺灣\n陳美玲,科長,內政部移民署,臺灣\n"
+    text = ("姓名,職稱,單位,國家\n陳美玲,科長,內政部移民署,臺灣\n林志明,專員,法務部,臺灣\n"
+            "陳美玲,科長,內政部移民署,臺灣\n")
     for encoding in ("utf-8-sig", "utf-8", "cp950"):
         path = tmp_path / f"roster-{encoding}.csv"
         path.write_bytes(text.encode(encoding))
@@ -113,7 +114,8 @@ def test_ten_thousand_rows(store, tmp_path):
 
 
 def test_not_a_sheet(tmp_path):
-    for name, data in (("x.xlsx", b"PK\x03\x04 broken"), ("x.xls", b"\xd0\xcf\x11\xe0"), ("x.csv", b"\xff\x00\x81" * 9)):
+    broken = (("x.xlsx", b"PK\x03\x04 broken"), ("x.xls", b"\xd0\xcf\x11\xe0"), ("x.csv", b"\xff\x00\x81" * 9))
+    for name, data in broken:
         (tmp_path / name).write_bytes(data)
         with pytest.raises(InputError):
             read_roster(tmp_path / name)
