@@ -7,7 +7,9 @@
 ``QT_TRANSLATE_NOOP(...)`` in src/minutes/ui (all .py files) and merges them into each .ts: new strings
 arrive as ``type="unfinished"`` for a translator (edit the XML, or open it in ``pyside6-linguist``), and
 strings no longer in the code are kept as ``type="vanished"`` (not compiled) so their translation comes back
-if the string does; ``--drop-obsolete`` removes them. Locations are left out of the .ts so moving code does
+if the string does; ``--drop-obsolete`` removes them. A string that only moved to another class (another
+translation context) keeps its translation: a new message takes the translation of a vanished one with the
+same source text, and that vanished one goes. Locations are left out of the .ts so moving code does
 not change it. Then ``pyside6-lrelease`` compiles each .ts to the .qm that ships and loads.
 
 ``--check`` runs the same steps on copies and exits 1 if the .ts would change, has an unfinished or empty
@@ -73,9 +75,47 @@ def untranslated(ts: Path) -> list[str]:
     return missing
 
 
+MESSAGE = re.compile(r"<message>.*?</message>", flags=re.DOTALL)
+SOURCE = re.compile(r"<source>(.*?)</source>", flags=re.DOTALL)
+
+
+def carry_over(ts: Path) -> int:
+    """Give each untranslated message the translation of a vanished message with the same source text (code
+    moved to another class), and drop that vanished message; returns how many were carried over.
+
+    (lupdate itself proposes such a translation, but marks it unfinished.)"""
+    text = ts.read_text(encoding="utf-8")
+    vanished = {}
+    for message in MESSAGE.findall(text):
+        if 'type="vanished"' in message and (source := SOURCE.search(message)):
+            vanished.setdefault(source.group(1), message)
+    used: set[str] = set()
+
+    def fill(match: re.Match[str]) -> str:
+        message = match.group(0)
+        source = SOURCE.search(message)
+        unfinished = re.search(r'<translation type="unfinished">.*?</translation>', message, flags=re.DOTALL)
+        if unfinished is None or source is None:
+            return message
+        old = vanished.get(source.group(1))
+        if old is None or "<numerusform" in old:
+            return message
+        used.add(source.group(1))
+        translation = re.search(r"<translation[^>]*>(.*?)</translation>", old, flags=re.DOTALL).group(1)
+        return message.replace(unfinished.group(0), f"<translation>{translation}</translation>")
+
+    text = MESSAGE.sub(fill, text)
+    text = MESSAGE.sub(lambda m: "" if m.group(0) in [vanished[s] for s in used] else m.group(0), text)
+    text = re.sub(r"\n\s*\n(\s*<message>|\s*</context>)", r"\n\1", text)
+    ts.write_text(text, encoding="utf-8")
+    return len(used)
+
+
 def update(*, drop_obsolete: bool = False) -> int:
     for ts in ts_files():
         lupdate(ts, drop_obsolete=drop_obsolete)
+        if carry_over(ts):
+            lupdate(ts, drop_obsolete=drop_obsolete)  # lupdate's own layout again, and emptied contexts gone
         lrelease(ts, ts.with_suffix(".qm"))
         missing = untranslated(ts)
         print(f"{ts.relative_to(ROOT)}: {len(missing)} message(s) to translate")

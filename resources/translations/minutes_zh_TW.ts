@@ -131,6 +131,53 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <source>The workshop has no sessions to export yet.</source>
+        <translation>本工作坊還沒有可匯出的議程。</translation>
+    </message>
+    <message>
+        <source>Export minutes</source>
+        <translation>匯出會議紀錄</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Folder for the minutes</source>
+        <translation>會議紀錄的資料夾</translation>
+    </message>
+    <message>
+        <source>Minutes written: {0}</source>
+        <translation>已寫入會議紀錄：{0}</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>純文字 (*.txt)</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles (*.srt)</source>
+        <translation>SubRip 字幕 (*.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (*.vtt)</source>
+        <translation>WebVTT 字幕 (*.vtt)</translation>
+    </message>
+    <message>
+        <source>Minutes JSON (*.json)</source>
+        <translation>Minutes JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation>匯出逐字稿</translation>
+    </message>
+    <message>
+        <source>Transcript written to {0}</source>
+        <translation>逐字稿已寫入 {0}</translation>
+    </message>
+</context>
+<context>
     <name>FinalPassJob</name>
     <message>
         <source>Loading the speech model…</source>
@@ -243,6 +290,17 @@
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this transcription; what is finished is kept</source>
+        <translation>停止這次轉錄；已完成的部分會保留</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <source>Input level</source>
@@ -265,7 +323,7 @@
     </message>
     <message>
         <source>Select a session, or add one with Session ▸ Import audio or video…</source>
-        <translation>請選擇議程，或以「議程 ▸ 匯入音訊或視訊…」新增議程</translation>
+        <translation type="vanished">請選擇議程，或以「議程 ▸ 匯入音訊或視訊…」新增議程</translation>
     </message>
     <message>
         <source>Speakers</source>
@@ -282,14 +340,6 @@
     <message>
         <source>Summary and recommendations</source>
         <translation>摘要與建議</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stop this transcription; what is finished is kept</source>
-        <translation>停止這次轉錄；已完成的部分會保留</translation>
     </message>
     <message>
         <source>&amp;New workshop…</source>
@@ -588,14 +638,6 @@
         <translation>工作坊 (*.minutes)</translation>
     </message>
     <message>
-        <source>Import a recording</source>
-        <translation>匯入錄音</translation>
-    </message>
-    <message>
-        <source>Audio and video</source>
-        <translation>音訊與視訊</translation>
-    </message>
-    <message>
         <source>Translate into En&amp;glish</source>
         <translation>翻譯成英文(&amp;G)</translation>
     </message>
@@ -606,42 +648,6 @@
     <message>
         <source>The speech model and the letterhead template of the minutes</source>
         <translation>語音模型與會議紀錄的信頭範本</translation>
-    </message>
-    <message>
-        <source>All files</source>
-        <translation>所有檔案</translation>
-    </message>
-    <message>
-        <source>New session</source>
-        <translation>新增議程</translation>
-    </message>
-    <message>
-        <source>Session title:</source>
-        <translation>議程名稱：</translation>
-    </message>
-    <message>
-        <source>A session titled &quot;{title}&quot; already exists. Choose another title.</source>
-        <translation>已有名為「{title}」的議程，請改用其他名稱。</translation>
-    </message>
-    <message>
-        <source>This session is being recorded; it is transcribed in full after Stop</source>
-        <translation>本議程正在錄音；按下停止後會完整轉錄</translation>
-    </message>
-    <message>
-        <source>{0} segment(s) translated into English</source>
-        <translation>已將 {0} 個段落翻譯成英文</translation>
-    </message>
-    <message>
-        <source>Transcription finished</source>
-        <translation>轉錄完成</translation>
-    </message>
-    <message>
-        <source>Translation cancelled; the translated segments are kept</source>
-        <translation>已取消翻譯；已翻譯的段落會保留</translation>
-    </message>
-    <message>
-        <source>Transcription cancelled; the finished part is kept (Ctrl+T resumes)</source>
-        <translation>已取消轉錄；已完成的部分會保留（按 Ctrl+T 繼續）</translation>
     </message>
     <message>
         <source>Recording kept; transcribe it in full with Session ▸ Transcribe / resume</source>
@@ -661,35 +667,7 @@
     </message>
     <message>
         <source>Minutes will use {0} the next time it starts. Word minutes are labelled in this language unless you choose otherwise when exporting.</source>
-        <translation>Minutes 下次啟動時會使用 {0}。除非匯出時另行選擇，Word 會議紀錄的標題與標籤也會使用這個語言。</translation>
-    </message>
-    <message>
-        <source>Put the cursor inside the text to split there</source>
-        <translation>請將游標放在文字中要分割的位置</translation>
-    </message>
-    <message>
-        <source>The last segment has no next one to merge with</source>
-        <translation>最後一個段落之後沒有可合併的段落</translation>
-    </message>
-    <message>
-        <source>New speaker</source>
-        <translation>新講者</translation>
-    </message>
-    <message>
-        <source>Change speaker</source>
-        <translation>變更講者</translation>
-    </message>
-    <message>
-        <source>Speaker of the selected segments:</source>
-        <translation>所選段落的講者：</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>找不到</translation>
-    </message>
-    <message>
-        <source>{count} segment(s) changed</source>
-        <translation>已變更 {count} 個段落</translation>
+        <translation type="vanished">Minutes 下次啟動時會使用 {0}。除非匯出時另行選擇，Word 會議紀錄的標題與標籤也會使用這個語言。</translation>
     </message>
     <message>
         <source>Delete session</source>
@@ -698,50 +676,6 @@
     <message>
         <source>Delete &quot;{0}&quot; with its transcript, tags and recording? This cannot be undone.</source>
         <translation>要刪除「{0}」及其逐字稿、標籤與錄音嗎？此動作無法復原。</translation>
-    </message>
-    <message>
-        <source>The workshop has no sessions to export yet.</source>
-        <translation>本工作坊還沒有可匯出的議程。</translation>
-    </message>
-    <message>
-        <source>Export minutes</source>
-        <translation>匯出會議紀錄</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Word 文件 (*.docx)</translation>
-    </message>
-    <message>
-        <source>Folder for the minutes</source>
-        <translation>會議紀錄的資料夾</translation>
-    </message>
-    <message>
-        <source>Minutes written: {0}</source>
-        <translation>已寫入會議紀錄：{0}</translation>
-    </message>
-    <message>
-        <source>Text (*.txt)</source>
-        <translation>純文字 (*.txt)</translation>
-    </message>
-    <message>
-        <source>SubRip subtitles (*.srt)</source>
-        <translation>SubRip 字幕 (*.srt)</translation>
-    </message>
-    <message>
-        <source>WebVTT subtitles (*.vtt)</source>
-        <translation>WebVTT 字幕 (*.vtt)</translation>
-    </message>
-    <message>
-        <source>Minutes JSON (*.json)</source>
-        <translation>Minutes JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export transcript</source>
-        <translation>匯出逐字稿</translation>
-    </message>
-    <message>
-        <source>Transcript written to {0}</source>
-        <translation>逐字稿已寫入 {0}</translation>
     </message>
     <message>
         <source>About Minutes</source>
@@ -1856,6 +1790,84 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>Off the record</source>
         <translation>不列入紀錄</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Put the cursor inside the text to split there</source>
+        <translation>請將游標放在文字中要分割的位置</translation>
+    </message>
+    <message>
+        <source>The last segment has no next one to merge with</source>
+        <translation>最後一個段落之後沒有可合併的段落</translation>
+    </message>
+    <message>
+        <source>New speaker</source>
+        <translation>新講者</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>變更講者</translation>
+    </message>
+    <message>
+        <source>Speaker of the selected segments:</source>
+        <translation>所選段落的講者：</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>{count} segment(s) changed</source>
+        <translation>已變更 {count} 個段落</translation>
+    </message>
+</context>
+<context>
+    <name>Transcription</name>
+    <message>
+        <source>Audio and video</source>
+        <translation>音訊與視訊</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有檔案</translation>
+    </message>
+    <message>
+        <source>Import a recording</source>
+        <translation>匯入錄音</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新增議程</translation>
+    </message>
+    <message>
+        <source>Session title:</source>
+        <translation>議程名稱：</translation>
+    </message>
+    <message>
+        <source>A session titled &quot;{title}&quot; already exists. Choose another title.</source>
+        <translation>已有名為「{title}」的議程，請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>This session is being recorded; it is transcribed in full after Stop</source>
+        <translation>本議程正在錄音；按下停止後會完整轉錄</translation>
+    </message>
+    <message>
+        <source>{0} segment(s) translated into English</source>
+        <translation>已將 {0} 個段落翻譯成英文</translation>
+    </message>
+    <message>
+        <source>Transcription finished</source>
+        <translation>轉錄完成</translation>
+    </message>
+    <message>
+        <source>Translation cancelled; the translated segments are kept</source>
+        <translation>已取消翻譯；已翻譯的段落會保留</translation>
+    </message>
+    <message>
+        <source>Transcription cancelled; the finished part is kept (Ctrl+T resumes)</source>
+        <translation>已取消轉錄；已完成的部分會保留（按 Ctrl+T 繼續）</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes.domain import Participant
+from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 
 
@@ -93,6 +94,12 @@ class SpeakersPanel(QWidget):
             if speaker.id == current:
                 self.list.setCurrentItem(item)
         self._update_buttons()
+
+    def on_operation_did_execute(self, changes: OpChanges, origin: object = None) -> None:
+        """Refresh when an operation elsewhere changed this session's speakers or the roster."""
+        mine = changes.session_id in (None, self.session_id)
+        if origin is not self and mine and (changes.speakers or changes.participants or changes.segments):
+            self.refresh()
 
     def selected_id(self) -> int | None:
         item = self.list.currentItem()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from minutes.domain import Annotation, Segment, Tag
 from minutes.export.transcript import clock
+from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.store.tagging import overlaps
 from minutes.ui.dialogs.common import use_traditional_chinese_fonts
@@ -158,6 +159,11 @@ class StrategiesPanel(QWidget):
             if tagger is not None:
                 tagger.changed.connect(self._tags_changed)
         self.refresh()
+
+    def on_operation_did_execute(self, changes: OpChanges, _origin: object = None) -> None:
+        """Redraw when the tag set changed (its own session's annotations arrive through the tagger)."""
+        if changes.tags:
+            self.refresh()
 
     def _tags_changed(self, session_id: int) -> None:
         if session_id == self.session_id:

@@ -1,0 +1,268 @@
+"""The transcript of the open session: the player, the table, the find bar, and what the Edit menu does to them.
+
+The view shows a :class:`~minutes.ui.session_editor.SessionEditor` (the model and its undo stack) and turns
+the user's selection into edits: split at the text cursor, merge, delete, change speaker, find and replace.
+It also works out what a tag applies to (:meth:`TranscriptView.tag_target`) and follows playback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes.operations.changes import OpChanges
+from minutes.ui.find_bar import FindBar
+from minutes.ui.player import PlayerBar
+from minutes.ui.row_heights import VisibleRowHeights
+from minutes.ui.session_editor import SessionEditor
+from minutes.ui.tag_menu import Target
+from minutes.ui.transcript_model import LANGUAGE, SPEAKER, TEXT, TIME
+
+LIVE_TAG_SECONDS = 10.0  # while recording with nothing selected, a tag covers what was said this long ago
+
+LiveClock = Callable[[int], "float | None"]
+"""Seconds recorded so far if the session with this id is being recorded, else None."""
+
+
+class _TextDelegate(QStyledItemDelegate):
+    """Remembers the open line editor so Split can cut at its cursor."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.editor: QLineEdit | None = None
+        self.editing_row = -1
+
+    def createEditor(self, parent, option, index):  # noqa: ANN001, ANN201, N802 - Qt override
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            self.editor, self.editing_row = editor, index.row()
+            editor.destroyed.connect(self._forget)
+        return editor
+
+    def _forget(self) -> None:
+        self.editor, self.editing_row = None, -1
+
+
+class TranscriptView(QWidget):
+    """Player above the transcript table, find bar below.
+
+    Signals:
+        message(str): a sentence for the status bar (why an edit could not be made).
+    """
+
+    message = Signal(str)
+
+    def __init__(self, live_clock: LiveClock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._live_clock = live_clock
+        self.editor: SessionEditor | None = None
+        self.table = QTableView()
+        self.table.setObjectName("transcript")
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().hide()
+        self.row_heights = VisibleRowHeights(self.table)
+        self.text_delegate = _TextDelegate(self.table)
+        self.table.setItemDelegateForColumn(TEXT, self.text_delegate)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.find_requested.connect(self.find)
+        self.find_bar.replace_all_requested.connect(self.replace_all)
+        self.player = PlayerBar()
+        self.player.position_changed.connect(self._follow_playback)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.player)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.find_bar)
+
+    def set_editor(self, editor: SessionEditor | None) -> None:
+        """Show ``editor``'s session (or nothing); the caller closes the previous editor."""
+        self.editor = editor
+        self.table.setModel(editor.model if editor else None)
+        self.row_heights.set_model(editor.model if editor else None)
+        if editor is not None:
+            header = self.table.horizontalHeader()
+            for column in (TIME, SPEAKER, LANGUAGE):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+
+    def on_operation_did_execute(self, changes: OpChanges, _origin: object = None) -> None:
+        """Show what an operation changed in the open session: text, speaker names, tags."""
+        editor = self.editor
+        if editor is None or changes.session_id not in (None, editor.session_id):
+            return
+        if changes.segments:
+            editor.reload()
+        elif changes.speakers or changes.participants:
+            editor.refresh_names()
+        if changes.annotations or changes.tags:
+            editor.model.set_annotations(editor.store.annotations(editor.session_id),
+                                         {t.id: t for t in editor.store.tags()})
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()}) if self.editor else []
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _chosen_rows(self) -> list[int]:
+        """The selected rows, else the current one, else none."""
+        return [r for r in self.selected_rows() or [self.current_row()] if r >= 0]
+
+    def tag_target(self) -> Target | None:
+        """What a tag applies to: the selected text being edited, else the selected segments, else (while
+        recording) what was said in the last few seconds."""
+        from minutes.editing import time_span
+
+        if self.editor is None:
+            return None
+        session_id = self.editor.session_id
+        delegate = self.text_delegate
+        if delegate.editor is not None and delegate.editing_row >= 0 and delegate.editor.hasSelectedText():
+            segment = self.editor.model.segment(delegate.editing_row)
+            first = delegate.editor.selectionStart()
+            last = first + len(delegate.editor.selectedText())
+            start, end = time_span(segment, first, last)
+            return Target(session_id, start, end, delegate.editor.selectedText())
+        rows = self._chosen_rows()
+        if rows:
+            segments = [self.editor.model.segment(r) for r in rows]
+            return Target(session_id, min(s.start for s in segments), max(s.end for s in segments),
+                          " ".join(s.text for s in segments))
+        now = self._live_clock(session_id)
+        if now is not None:
+            count = self.editor.model.rowCount()
+            last = self.editor.model.segment(count - 1) if count else None
+            recent = last is not None and now - last.start < 2 * LIVE_TAG_SECONDS
+            start = last.start if recent else now - LIVE_TAG_SECONDS
+            return Target(session_id, max(0.0, start), now, last.text if last is not None else "")
+        return None
+
+    # -- edits ---------------------------------------------------------------------------------
+
+    def split(self) -> None:
+        if self.editor is None:
+            return
+        delegate = self.text_delegate
+        if delegate.editor is not None and delegate.editing_row >= 0:
+            row, text, position = delegate.editing_row, delegate.editor.text(), delegate.editor.cursorPosition()
+            self.table.closePersistentEditor(self.table.model().index(row, TEXT))
+            delegate.editor.blockSignals(True)
+            self.table.setFocus()
+        else:
+            row = self.current_row()
+            if row < 0:
+                return
+            text = None
+            position = len(self.editor.model.segment(row).text) // 2
+        if not self.editor.split(row, position, text):
+            self.message.emit(self.tr("Put the cursor inside the text to split there"))
+
+    def merge(self) -> None:
+        row = self.current_row()
+        if self.editor is not None and row >= 0 and not self.editor.merge_with_next(row):
+            self.message.emit(self.tr("The last segment has no next one to merge with"))
+
+    def delete(self) -> None:
+        if self.editor is not None:
+            self.editor.delete(self.selected_rows() or [self.current_row()])
+
+    def change_speaker(self) -> None:
+        if self.editor is None:
+            return
+        rows = self._chosen_rows()
+        if not rows:
+            return
+        names = self.editor.store.speaker_names(self.editor.session_id)
+        new_speaker = self.tr("New speaker")
+        choices = [*names.values(), new_speaker]
+        choice, ok = QInputDialog.getItem(self, self.tr("Change speaker"), self.tr("Speaker of the selected segments:"),
+                                          choices, editable=False)
+        if not ok:
+            return
+        if choice == new_speaker:
+            from minutes.domain import Speaker
+            from minutes.store.voices import speaker_label
+
+            speaker_id = self.editor.store.add_speaker(self.editor.session_id, Speaker(speaker_label(len(names)))).id
+            self.editor.refresh_names()
+        else:
+            speaker_id = next(k for k, v in names.items() if v == choice)
+        self.editor.set_speaker(rows, speaker_id)
+
+    def find(self, needle: str, match_case: bool, whole_words: bool, backwards: bool) -> None:
+        if self.editor is None:
+            return
+        row = self.editor.find(needle, self.current_row(), match_case=match_case, whole_words=whole_words,
+                               backwards=backwards)
+        if row < 0:
+            self.find_bar.show_result(self.tr("Not found"))
+            return
+        self.find_bar.show_result("")
+        self.table.selectRow(row)
+        self.table.scrollTo(self.table.model().index(row, TEXT))
+
+    def replace_all(self, needle: str, replacement: str, match_case: bool, whole_words: bool) -> None:
+        if self.editor is not None:
+            count = self.editor.replace_all(needle, replacement, match_case=match_case, whole_words=whole_words)
+            self.find_bar.show_result(self.tr("{count} segment(s) changed").format(count=count))
+
+    # -- playback and live text ----------------------------------------------------------------
+
+    def jump_to(self, seconds: float) -> None:
+        """Show the segment spoken at ``seconds`` and put the player there."""
+        if self.editor is None:
+            return
+        row = self.editor.model.row_at(seconds)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.editor.model.index(row, TEXT), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.player.seek(seconds)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() in (TIME, SPEAKER, LANGUAGE):
+            self.play_row(index.row())
+
+    def play_selected(self) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.play_row(row)
+
+    def play_row(self, row: int) -> None:
+        if self.editor is not None:
+            self.player.play_from(self.editor.model.segment(row).start)
+
+    def _follow_playback(self, seconds: float) -> None:
+        if self.editor is None:
+            return
+        row = self.editor.model.row_at(seconds)
+        self.editor.model.set_playing_row(row)
+        if row >= 0 and self.text_delegate.editor is None:
+            self.table.scrollTo(self.editor.model.index(row, TEXT))
+
+    def add_live(self, segment) -> None:  # noqa: ANN001 - minutes.domain.Segment
+        """A segment of the session being recorded, shown at the end (following it unless text is edited)."""
+        if self.editor is not None and self._live_clock(self.editor.session_id) is not None:
+            self.editor.add_arrived([segment])
+            if self.text_delegate.editor is None:
+                self.table.scrollToBottom()
