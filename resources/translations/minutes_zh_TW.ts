@@ -838,6 +838,10 @@ Each line becomes a paragraph in the Word minutes.</source>
         <translation>模型資料夾（已轉換的 faster-whisper 模型）(&amp;F)：</translation>
     </message>
     <message>
+        <source>e.g. small</source>
+        <translation>例如 small</translation>
+    </message>
+    <message>
         <source>Larger models are more accurate and slower; &apos;small&apos; is a good step up</source>
         <translation>模型越大越準確，但也越慢；「small」是不錯的進階選擇</translation>
     </message>
@@ -1249,8 +1253,8 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>議程結束時間；須晚於開始時間。</translation>
     </message>
     <message>
-        <source>No ti&amp;me</source>
-        <translation>無時間(&amp;M)</translation>
+        <source>No t&amp;ime</source>
+        <translation>無時間(&amp;I)</translation>
     </message>
     <message>
         <source>Tick when the session&apos;s times are not known yet; no times are stored.</source>
@@ -1317,8 +1321,8 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>勾選預定發言的人（按空白鍵可勾選所選項目）。發言順序依勾選順序；逐字稿中的講者會從此清單命名。</translation>
     </message>
     <message>
-        <source>Add &amp;participant…</source>
-        <translation>新增與會者(&amp;P)…</translation>
+        <source>Add participa&amp;nt…</source>
+        <translation>新增與會者(&amp;N)…</translation>
     </message>
     <message>
         <source>Add someone to the workshop&apos;s roster and tick them as a speaker</source>
@@ -1386,6 +1390,48 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>Replace “{0}” ({1})</source>
         <translation>取代「{0}」（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerDialog</name>
+    <message>
+        <source>Change speaker</source>
+        <translation>變更講者</translation>
+    </message>
+    <message>
+        <source>Pick a voice of this session, a planned speaker or anyone on the roster; or type a new name, which is added to the roster.</source>
+        <translation>選擇本議程的某個聲音、預定講者或名冊上的任何人；也可輸入新姓名，將加入名冊。</translation>
+    </message>
+    <message>
+        <source>&amp;Speaker:</source>
+        <translation>講者(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Give the selected segments to this speaker</source>
+        <translation>將所選段落歸給這位講者</translation>
+    </message>
+    <message>
+        <source>Whom are the selected segments spoken by?</source>
+        <translation>所選段落是誰說的？</translation>
+    </message>
+    <message>
+        <source>{0} (planned speaker)</source>
+        <translation>{0}（預定講者）</translation>
+    </message>
+    <message>
+        <source>Another voice, not named yet</source>
+        <translation>另一個尚未命名的聲音</translation>
+    </message>
+    <message>
+        <source>Choose a speaker, or type a name.</source>
+        <translation>請選擇講者，或輸入姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerNames</name>
+    <message>
+        <source>Speaker {0}</source>
+        <translation>講者 {0}</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +1961,10 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>工作坊</translation>
     </message>
     <message>
+        <source>New workshop</source>
+        <translation>新增工作坊</translation>
+    </message>
+    <message>
         <source>e.g. International Workshop on Strategies for Combating Human Trafficking</source>
         <translation>例如：防制人口販運策略國際工作坊</translation>
     </message>
@@ -1977,6 +2027,22 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>Save the workshop&apos;s details</source>
         <translation>儲存工作坊資料</translation>
+    </message>
+    <message>
+        <source>Chinese will be written in Traditional characters, as the interface is in Traditional Chinese.</source>
+        <translation>中文將以繁體字書寫，因為介面語言是繁體中文。</translation>
+    </message>
+    <message>
+        <source>Chinese will be written in Traditional characters, as this computer is set to Traditional Chinese.</source>
+        <translation>中文將以繁體字書寫，因為這台電腦設定為繁體中文。</translation>
+    </message>
+    <message>
+        <source>Chinese will be written in Simplified characters, as this computer is set to Simplified Chinese. Choose Traditional for a Taiwan workshop.</source>
+        <translation>中文將以簡體字書寫，因為這台電腦設定為簡體中文。台灣的工作坊請選擇繁體。</translation>
+    </message>
+    <message>
+        <source>Chinese will be written in Simplified characters, as nothing on this computer names a script. Choose Traditional for a Taiwan workshop.</source>
+        <translation>中文將以簡體字書寫，因為這台電腦的設定未指定字體。台灣的工作坊請選擇繁體。</translation>
     </message>
     <message>
         <source>The workshop needs a title.</source>

@@ -20,6 +20,7 @@ from minutes.audio.live import LiveTranscriber
 from minutes.audio.recovery import find_unfinished, repair
 from minutes.domain import Segment, Session, Word
 from minutes.errors import StoreError
+from minutes.operations.sessions import awaits_recording
 from minutes.store import WorkshopStore
 from minutes.text.glossary import session_hints
 
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 
 
 class SessionRecorder:
-    """One recording of one new session: start, pause, resume, stop.
+    """One recording of one new session, or of an agenda session still without a recording: start, pause,
+    resume, stop.
 
     The live transcriber spells the terms of the workshop's glossary and roster, and ``extra_terms`` (a
     ``--glossary`` file), as :func:`~minutes.text.glossary.session_hints` gives them; ``self.glossary``
@@ -41,14 +43,22 @@ class SessionRecorder:
                  language: str | None = None, script: str = "simplified", extra_terms: Sequence[str] = (),
                  on_segment: Callable[[Segment], None] | None = None,
                  on_error: Callable[[str], None] | None = None) -> None:
-        if store.find_session(title) is not None:
+        planned = store.find_session(title)
+        if planned is not None and not awaits_recording(store, planned):
             raise StoreError(f'A session titled "{title}" already exists in {store.root}. Choose another title.')
         self.store = store
         self.on_segment = on_segment
         self.on_error = on_error
+        self.planned = planned  # an agenda session receiving its recording: kept (emptied again) if start fails
         relative = f"audio/{jobs.audio_file_name(title)}"
-        self.session = store.add_session(Session(title=title, language=language or "auto", audio_file=relative,
-                                                 status="recording"))
+        if planned is None:
+            self.session = store.add_session(Session(title=title, language=language or "auto", audio_file=relative,
+                                                     status="recording"))
+        else:
+            language = language or (None if planned.language in ("", "auto") else planned.language)
+            store.update_session(planned.id, audio_file=relative, status="recording", duration=0.0,
+                                 transcribed_until=0.0)
+            self.session = store.session(planned.id)
         self.recorder = Recorder(store.root / relative, device, on_error=self._failed)
         self.glossary = session_hints(store, self.session, script, model=model, extra_terms=extra_terms)
         self.live = LiveTranscriber(model, language, self._arrived, script=script, glossary=self.glossary)
@@ -64,7 +74,10 @@ class SessionRecorder:
             self.recorder.start()
         except BaseException:
             self.live.stop()
-            self.store.delete_session(self.session.id)
+            if self.planned is None:
+                self.store.delete_session(self.session.id)
+            else:
+                self.store.update_session(self.session.id, audio_file="", status=self.planned.status)
             raise
 
     def pause(self) -> None:

@@ -95,7 +95,9 @@ def test_session_and_roster_dialogs(qtbot, store, people):
     assert dialog.windowTitle() == "新增議程"
     dialog.title_edit.setText("開幕")
     assert dialog.message.text() == "已有名為「開幕」的議程，請改用其他名稱。"
-    assert dialog.add_person_button.text() == "新增與會者(&P)…"
+    assert dialog.add_person_button.text() == "新增與會者(&N)…"
+    assert dialog.no_time_check.text() == "無時間(&I)"
+    assert_unique_mnemonics(dialog)
 
     roster = RosterDialog(store)
     qtbot.addWidget(roster)
@@ -212,3 +214,40 @@ def test_minutes_labels_follow_the_interface_language(qtbot, monkeypatch):
     english = ExportDialog(None, has_session=True)
     qtbot.addWidget(english)
     assert english.labels.currentData() == "en"
+
+
+def mnemonics(widget) -> list[str]:  # noqa: ANN001
+    """The Alt+letter of every label, check box, button and group box in ``widget``."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox
+
+    texts = [w.text() for w in widget.findChildren(QLabel) if w.buddy() is not None]
+    texts += [w.text() for w in widget.findChildren(QAbstractButton)]
+    texts += [w.title() for w in widget.findChildren(QGroupBox)]
+    return [m.casefold() for text in texts for m in re.findall(r"(?<!&)&([^&\s])", text)]
+
+
+def assert_unique_mnemonics(widget) -> None:  # noqa: ANN001
+    found = mnemonics(widget)
+    assert found and len(found) == len(set(found)), sorted(found)
+
+
+def test_session_dialog_mnemonics_do_not_clash_in_english(qtbot, store):
+    dialog = SessionDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.no_time_check.text() == "No t&ime"  # Ti&me: is the time field's
+    assert_unique_mnemonics(dialog)
+
+
+@pytest.mark.usefixtures("zh_tw")
+def test_speaker_n_is_translated_but_names_are_not(qtbot, store):
+    from minutes.domain import Participant, Speaker
+    from minutes.ui.speaker_names import shown_label, shown_names
+
+    assert shown_label("Speaker 4") == "講者 4"
+    assert shown_label("Speaker 4b") == "Speaker 4b" and shown_label("林志明") == "林志明"
+    session = store.add_session(Session(title="開幕"))
+    lin = store.add_participant(Participant("林志明"))
+    first = store.add_speaker(session.id, Speaker("Speaker 1"))
+    second = store.add_speaker(session.id, Speaker("Speaker 2", lin.id))
+    assert shown_names(store, session.id) == {first.id: "講者 1", second.id: "林志明"}
+    assert store.speaker_names(session.id)[first.id] == "Speaker 1"  # the store keeps the English label

@@ -56,3 +56,18 @@ def test_the_template_is_remembered_and_offered_by_the_export_dialog(qtbot, tmp_
     qtbot.addWidget(export)
     assert export.template.text() == str(letterhead)
     settings.set_template("")
+
+
+def test_with_the_bundled_model_the_name_box_is_blank_and_off(qtbot):
+    """The bundled model is Whisper base: the name box must not say "tiny" beside it."""
+    settings = Settings()
+    settings.set_model("bundled")
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.bundled.isChecked()
+    assert dialog.name_combo.currentText() == "" and not dialog.name_combo.isEnabled()
+    assert not dialog.folder_edit.isEnabled()
+    dialog.named.click()
+    assert dialog.name_combo.isEnabled() and not dialog.folder_edit.isEnabled()
+    dialog.folder.click()
+    assert dialog.folder_edit.isEnabled() and not dialog.name_combo.isEnabled()

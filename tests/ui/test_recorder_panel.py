@@ -90,13 +90,36 @@ def test_without_an_input_device_the_panel_says_so(qtbot, monkeypatch, panel) ->
 
 
 def test_a_taken_title_is_refused_before_recording(qtbot, vmic, store, panel) -> None:  # noqa: ANN001
-    store.add_session(Session(title="Session 1"))
+    store.add_session(Session(title="Session 1", audio_file="audio/s1.flac", duration=3.0))  # has its recording
     panel.set_workshop(store)
     assert panel.title_edit.text() == "Session 2"
     panel.title_edit.setText("Session 1")
     with qtbot.assertNotEmitted(panel.recording_started, wait=200):
         panel.record_button.click()
     assert "already exists" in panel.status_label.text() and not panel.is_recording()
+
+
+def test_the_title_proposes_the_selected_agenda_session_and_records_into_it(qtbot, vmic, store, panel) -> None:  # noqa: ANN001
+    agenda = store.add_session(Session(title="Opening ceremony", chair="Ms. Santos", language="en"))
+    done = store.add_session(Session(title="Session 1", audio_file="audio/x.flac", duration=5.0))
+    panel.set_workshop(store)
+    assert panel.title_edit.text() == "Session 3"
+    panel.propose_session(agenda)
+    assert panel.title_edit.text() == "Opening ceremony"
+    panel.propose_session(done)  # has a recording: back to a fresh title
+    assert panel.title_edit.text() == "Session 3"
+    panel.title_edit.setText("My own title")
+    panel.propose_session(None)
+    assert panel.title_edit.text() == "My own title"  # what the user typed stays
+    panel.propose_session(agenda)
+    choose(panel, DEVICE)
+    assert start(qtbot, panel) == agenda.id  # the agenda session itself, not a new one
+    qtbot.waitUntil(lambda: panel.session_recorder.recorder.elapsed > 1.0, timeout=10000)
+    with qtbot.waitSignal(panel.recording_stopped, timeout=60000):
+        panel.stop_button.click()
+    recorded = store.session(agenda.id)
+    assert recorded.status == "recorded" and recorded.duration > 0.5 and store.audio_path(recorded).is_file()
+    assert recorded.chair == "Ms. Santos" and len(store.sessions()) == 2
 
 
 def test_records_with_live_text_meter_clock_and_pause(qtbot, vmic, store, panel) -> None:  # noqa: ANN001

@@ -179,6 +179,7 @@ def test_strategies_panel_groups_in_tag_order_and_jumps(qtbot, qtmodeltester, st
     assert rows[3].siblingAtColumn(COMMENT).data() == "off the record: not for the minutes"
     assert not rows[3].siblingAtColumn(COMMENT).data(Qt.ItemDataRole.DecorationRole).isNull()  # the padlock
 
+    panel.resize(800, 600)  # every row in view (a narrow dock wraps quotes into taller rows)
     panel.show()
     panel.tree.setCurrentIndex(rows[2])
     with qtbot.wait_signal(panel.jump_requested) as jumped:
@@ -324,3 +325,27 @@ def test_notes_panel_saves_after_a_pause(qtbot, store, session):
     assert item.text() == "Train labour inspectors"
     panel.show_session(None, None)
     assert not panel.summary.isEnabled() and not panel.buttons["add"].isEnabled()
+
+
+def test_strategies_panel_wraps_quotes_and_gives_way_in_a_narrow_dock(qtbot, store, session, tagger):
+    """At 1366 px the dock is a few hundred pixels wide: quotes wrap instead of showing three words, and the
+    comment and speaker columns give way (their text stays in the tooltip) before anything scrolls sideways."""
+    sid, _segments = session
+    tagger.tag_span(sid, 0.0, 14.0, [tag_id(store, "Prevention")], "a long comment about the screening")
+    panel = StrategiesPanel()
+    qtbot.addWidget(panel)
+    panel.show_session(store, sid, tagger)
+    panel.resize(700, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not panel.tree.isColumnHidden(COMMENT) and not panel.tree.isColumnHidden(SPEAKER)
+    panel.resize(420, 400)
+    qtbot.waitUntil(lambda: panel.tree.isColumnHidden(COMMENT))
+    assert not panel.tree.isColumnHidden(SPEAKER)
+    row = panel.item_indexes()[0]
+    line = panel.tree.fontMetrics().height()
+    assert panel.tree.visualRect(row.siblingAtColumn(TEXT)).height() > 2 * line  # wrapped over several lines
+    assert "a long comment" in row.siblingAtColumn(TEXT).data(Qt.ItemDataRole.ToolTipRole)
+    assert not panel.tree.horizontalScrollBar().isVisible()
+    panel.resize(300, 400)
+    qtbot.waitUntil(lambda: panel.tree.isColumnHidden(SPEAKER))

@@ -117,3 +117,27 @@ def test_a_store_error_is_shown_and_the_dialog_stays_open(qtbot, store, warnings
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert warnings_shown == [f"The workshop {store.root} was opened read-only."]
     assert store.workshop().title == "W"
+
+
+def test_a_new_workshop_says_which_script_it_chose(qtbot, store, monkeypatch):
+    from minutes.operations.workshops import set_up_new_workshop
+
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    choice = set_up_new_workshop(store, "en_US").value
+    dialog = WorkshopDialog(store, new_workshop=choice)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "New workshop" and dialog.title_edit.text() == "W"
+    assert dialog.script_combo.currentData() == "simplified"
+    assert dialog.script_note.isVisibleTo(dialog)
+    assert "Simplified characters, as nothing on this computer names a script" in dialog.script_note.text()
+
+    choice = set_up_new_workshop(store, "zh_TW").value  # the Traditional Chinese interface
+    dialog = WorkshopDialog(store, new_workshop=choice)
+    qtbot.addWidget(dialog)
+    assert dialog.script_combo.currentData() == "traditional"
+    assert "Traditional characters, as the interface is in Traditional Chinese" in dialog.script_note.text()
+    existing = WorkshopDialog(store)
+    qtbot.addWidget(existing)
+    assert not existing.script_note.isVisibleTo(existing)  # an existing workshop: no note

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from minutes.asr.languages import normalise
 from minutes.audio import devices
 from minutes.domain import Session
+from minutes.operations.sessions import awaits_recording
 from minutes.recording import SessionRecorder
 from minutes.store import WorkshopStore
 from minutes.text.chinese import default_script
@@ -72,6 +73,7 @@ class RecorderPanel(QWidget):
         self.store: WorkshopStore | None = None
         self.session_recorder: SessionRecorder | None = None
         self._state = "idle"  # idle, starting, recording, paused, stopping
+        self._proposed = ""  # the title last proposed; one the user typed instead is not replaced
         self._failure: str | None = None  # a lost device's sentence, kept until the stop has finished
         self._call: BackgroundCall | None = None
         self._thread: QThread | None = None
@@ -157,7 +159,7 @@ class RecorderPanel(QWidget):
         if self.is_recording():
             self.stop_and_wait()
         self.store = store
-        self.title_edit.setText(self._next_title())
+        self._propose(self._next_title())
         if store is None:
             self._say(self.tr("Open a workshop to record a session."))
         elif self.device_combo.currentData() is not None:
@@ -165,6 +167,20 @@ class RecorderPanel(QWidget):
         else:
             self._say(self.tr("No microphone or other input device was found. Connect one and press Refresh."))
         self._update_controls()
+
+    def propose_session(self, session: Session | None) -> None:
+        """Offer the selected session's title when it is an agenda session still waiting for its recording;
+        otherwise the next free "Session N" (a title the user typed is left alone)."""
+        if self.store is None or self._state != "idle":
+            return
+        if session is not None and awaits_recording(self.store, session):
+            self._propose(session.title)
+        elif self.title_edit.text().strip() == self._proposed:
+            self._propose(self._next_title())
+
+    def _propose(self, title: str) -> None:
+        self.title_edit.setText(title)
+        self._proposed = title
 
     def is_recording(self) -> bool:
         """True from Record until the recording is stopped and stored (including starting and stopping)."""
@@ -221,7 +237,8 @@ class RecorderPanel(QWidget):
         if not title:
             self._say(self.tr("Give the session a title first."))
             return
-        if store.find_session(title) is not None:
+        existing = store.find_session(title)
+        if existing is not None and not awaits_recording(store, existing):
             self._say(self.tr("A session titled “{0}” already exists in this workshop. Choose another title.").format(
                 title))
             return
@@ -302,7 +319,7 @@ class RecorderPanel(QWidget):
         self.session_recorder = None
         failure, self._failure = self._failure, None
         self._set_idle()
-        self.title_edit.setText(self._next_title())
+        self._propose(self._next_title())
         if failure is not None:
             self._say(failure)
             self.error.emit(failure)

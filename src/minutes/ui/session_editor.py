@@ -15,6 +15,7 @@ from minutes import editing
 from minutes.domain import Segment
 from minutes.store import WorkshopStore
 from minutes.ui.commands import ReplaceSegments
+from minutes.ui.speaker_names import shown_names
 from minutes.ui.transcript_model import TranscriptModel
 
 
@@ -38,10 +39,10 @@ class SessionEditor(QObject):
         self.deleteLater()
 
     def reload(self) -> None:
-        self.model.set_segments(self.store.segments(self.session_id), self.store.speaker_names(self.session_id))
+        self.model.set_segments(self.store.segments(self.session_id), shown_names(self.store, self.session_id))
 
     def refresh_names(self) -> None:
-        self.model.set_names(self.store.speaker_names(self.session_id))
+        self.model.set_names(shown_names(self.store, self.session_id))
 
     def _notify(self, removed: list[int], added: list[Segment]) -> None:
         self.model.apply(removed, added)

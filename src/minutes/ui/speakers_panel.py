@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from minutes.domain import Participant
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
+from minutes.ui.speaker_names import shown_label, shown_names
 
 
 class SpeakersPanel(QWidget):
@@ -81,13 +82,13 @@ class SpeakersPanel(QWidget):
         for speaker in self.store.speakers(self.session_id):
             if speaker.participant_id in people:
                 person = people[speaker.participant_id]
-                text = f"{person.name}  ({speaker.label})"
+                text = f"{person.name}  ({shown_label(speaker.label)})"
             elif speaker.id in proposals:
                 person_id, score = proposals[speaker.id]
                 text = self.tr("{label}  — sounds like {name} ({score})?").format(
-                    label=speaker.label, name=people[person_id].name, score=f"{score:.0%}")
+                    label=shown_label(speaker.label), name=people[person_id].name, score=f"{score:.0%}")
             else:
-                text = speaker.label
+                text = shown_label(speaker.label)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, speaker.id)
             self.list.addItem(item)
@@ -150,7 +151,7 @@ class SpeakersPanel(QWidget):
         speaker_id = self.selected_id()
         if speaker_id is None or self.store is None:
             return
-        names = self.store.speaker_names(self.session_id)
+        names = shown_names(self.store, self.session_id)
         others = [(sid, name) for sid, name in names.items() if sid != speaker_id]
         choice, ok = self.ask_item(self, self.tr("Merge speakers"),
                                    self.tr("Give all of {0}'s segments to:").format(names[speaker_id]),

@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,7 @@ from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.store.tagging import overlaps
 from minutes.ui.dialogs.common import use_traditional_chinese_fonts
+from minutes.ui.speaker_names import shown_names
 from minutes.ui.tag_dialog import TagDialog
 from minutes.ui.tagging import Tagger, lock_icon, swatch_icon
 
@@ -44,7 +47,8 @@ StartRole = Qt.ItemDataRole.UserRole + 2  # seconds to jump to
 TagRole = Qt.ItemDataRole.UserRole + 3  # tag id (0 for the untagged groups), on group rows
 OFF_THE_RECORD = QT_TRANSLATE_NOOP("StrategiesPanel", "off the record")
 _OFF_RECORD_BRUSH = QBrush(QColor("#8a1c1c"))
-_TEXT_LIMIT = 200  # characters kept in the cell (the view elides the rest); the tooltip has it all
+_TEXT_LIMIT = 140  # characters kept in the cell, which wraps (a few lines in a dock); the tooltip has it all
+_NARROW, _NARROWER = 520, 360  # panel widths (px) below which the comment, then the speaker column, give way
 _UNTAGGED, _NOTES = -1, -2  # group keys of off-the-record items and comments without a tag
 
 
@@ -66,7 +70,7 @@ class Item:
 def session_items(store: WorkshopStore, session_id: int) -> list[Item]:
     """The session's annotations, each with the speakers and text of the segments under its span."""
     segments = store.segments(session_id)
-    names = store.speaker_names(session_id)
+    names = shown_names(store, session_id)
     starts = [s.start for s in segments]
     longest = max((s.end - s.start for s in segments), default=0.0)
     items = []
@@ -82,6 +86,24 @@ def session_items(store: WorkshopStore, session_id: int) -> list[Item]:
 def _speakers(segments: list[Segment], names: dict[int, str]) -> str:
     ids = dict.fromkeys(s.speaker_id for s in segments if s.speaker_id is not None)
     return ", ".join(names.get(i, "") for i in ids if names.get(i))
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Quote cells as tall as their text wrapped at the column's width (the view paints them wrapped, but
+    measures rows one line high unless told)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint(option, index)
+        width = self.view.columnWidth(index.column()) - 8  # the style's text margins
+        text = index.data() or ""
+        if width <= 0 or not text:
+            return hint
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 4))
 
 
 class StrategiesPanel(QWidget):
@@ -113,7 +135,12 @@ class StrategiesPanel(QWidget):
         self.tree = QTreeView()
         self.tree.setObjectName("strategies")
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
+        # Quotes wrap: in a dock at laptop width (1366 px) one elided line showed a few words of each.
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setItemDelegateForColumn(TEXT, _WrappingDelegate(self.tree))
+        # Row heights depend on the quote column's width; the view measures them again when it changes.
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -144,6 +171,17 @@ class StrategiesPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
         self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow dock the quote keeps its room: the comment and then the speaker columns give way (both
+        stay in each row's tooltip), so nothing needs scrolling sideways."""
+        width = self.width()
+        self.tree.setColumnHidden(COMMENT, width < _NARROW)
+        self.tree.setColumnHidden(SPEAKER, width < _NARROWER)
 
     # -- content -------------------------------------------------------------------------------
 

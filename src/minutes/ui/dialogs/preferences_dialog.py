@@ -47,6 +47,8 @@ class PreferencesDialog(QDialog):
         self.name_combo = QComboBox()
         self.name_combo.setEditable(True)
         self.name_combo.addItems(MODEL_NAMES)
+        self.name_combo.setCurrentIndex(-1)  # blank unless a named model is the choice: "tiny" is nobody's choice
+        self.name_combo.lineEdit().setPlaceholderText(self.tr("e.g. small"))
         self.name_combo.setToolTip(self.tr("Larger models are more accurate and slower; 'small' is a good step up"))
         self.folder_edit = QLineEdit()
         self.folder_edit.setPlaceholderText(self.tr("A folder holding model.bin and config.json"))
@@ -60,6 +62,8 @@ class PreferencesDialog(QDialog):
         else:
             self.named.setChecked(True)
             self.name_combo.setCurrentText(spec)
+        self.kind.buttonToggled.connect(self._enable_fields)
+        self._enable_fields()
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
@@ -82,6 +86,11 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+    def _enable_fields(self) -> None:
+        """Only the field of the chosen kind of model can be typed in."""
+        self.name_combo.setEnabled(self.named.isChecked())
+        self.folder_edit.setEnabled(self.folder.isChecked())
 
     def model_spec(self) -> str:
         if self.bundled.isChecked():

@@ -97,7 +97,7 @@ class SessionDialog(QDialog):
         self.end_edit.setObjectName("end")
         self.end_edit.setDisplayFormat(TIME_FORMAT)
         self.end_edit.setToolTip(self.tr("When the session ends; after it starts."))
-        self.no_time_check = QCheckBox(self.tr("No ti&me"))
+        self.no_time_check = QCheckBox(self.tr("No t&ime"))
         self.no_time_check.setObjectName("no_time")
         self.no_time_check.setToolTip(self.tr("Tick when the session's times are not known yet; no times are stored."))
         start = QTime.fromString(current.start, TIME_FORMAT)
@@ -161,7 +161,7 @@ class SessionDialog(QDialog):
         self.speaker_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for person in roster:
             self._add_item(person, checked=person.id in self.speaker_ids)
-        self.add_person_button = QPushButton(self.tr("Add &participant…"))
+        self.add_person_button = QPushButton(self.tr("Add participa&nt…"))
         self.add_person_button.setObjectName("add_participant")
         self.add_person_button.setToolTip(self.tr("Add someone to the workshop's roster and tick them as a speaker"))
         self.order_label = QLabel()

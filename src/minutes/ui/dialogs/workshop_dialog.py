@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from minutes.domain import Workshop
 from minutes.errors import MinutesError
 from minutes.store import WorkshopStore
+from minutes.text.chinese import TRADITIONAL, ScriptChoice
 from minutes.ui.dialogs.common import (
     MessageLine,
     language_combo,
@@ -24,12 +25,13 @@ class WorkshopDialog(QDialog):
         workshop: the workshop as stored after OK, else None.
     """
 
-    def __init__(self, store: WorkshopStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: WorkshopStore, parent: QWidget | None = None, *,
+                 new_workshop: ScriptChoice | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.workshop: Workshop | None = None
         current = store.workshop()
-        self.setWindowTitle(self.tr("Workshop"))
+        self.setWindowTitle(self.tr("New workshop") if new_workshop else self.tr("Workshop"))
         use_traditional_chinese_fonts(self)
 
         self.title_edit = QLineEdit(current.title)
@@ -66,6 +68,11 @@ class WorkshopDialog(QDialog):
         form.addRow(self.tr("&Organiser:"), self.organiser_edit)
         form.addRow(self.tr("Default &language:"), self.language_combo)
         form.addRow(self.tr("Chinese &script:"), self.script_combo)
+        self.script_note = QLabel(self._script_sentence(new_workshop) if new_workshop else "")
+        self.script_note.setObjectName("script_note")
+        self.script_note.setWordWrap(True)
+        self.script_note.setVisible(new_workshop is not None)
+        form.addRow("", self.script_note)
         self.message = MessageLine(self)
         self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("Save the workshop's details"))
         layout = QVBoxLayout(self)
@@ -86,11 +93,27 @@ class WorkshopDialog(QDialog):
         self.resize(640, self.sizeHint().height())
 
     @classmethod
-    def ask(cls, store: WorkshopStore, parent: QWidget | None = None) -> Workshop | None:
-        """Show the dialog modally; the stored workshop after OK, or None if cancelled."""
-        dialog = cls(store, parent)
+    def ask(cls, store: WorkshopStore, parent: QWidget | None = None, *,
+            new_workshop: ScriptChoice | None = None) -> Workshop | None:
+        """Show the dialog modally; the stored workshop after OK, or None if cancelled. For a workshop just
+        created, ``new_workshop`` is the script it was given, which the dialog explains."""
+        dialog = cls(store, parent, new_workshop=new_workshop)
         dialog.exec()
         return dialog.workshop
+
+    def _script_sentence(self, choice: ScriptChoice) -> str:
+        """Why the new workshop writes Chinese in the script it does, so nobody finds out from a transcript."""
+        if choice.source == "interface":
+            return self.tr("Chinese will be written in Traditional characters, as the interface is in Traditional "
+                           "Chinese.")
+        if choice.source == "locale":
+            if choice.script == TRADITIONAL:
+                return self.tr("Chinese will be written in Traditional characters, as this computer is set to "
+                               "Traditional Chinese.")
+            return self.tr("Chinese will be written in Simplified characters, as this computer is set to "
+                           "Simplified Chinese. Choose Traditional for a Taiwan workshop.")
+        return self.tr("Chinese will be written in Simplified characters, as nothing on this computer names a "
+                       "script. Choose Traditional for a Taiwan workshop.")
 
     def _validate(self) -> None:
         problem = "" if self.title_edit.text().strip() else self.tr("The workshop needs a title.")

@@ -1,0 +1,28 @@
+"""Speaker names as the interface shows them: an anonymous voice's "Speaker 4" in the interface language.
+
+The store keeps anonymous labels in English ("Speaker 4": the JSON format and the command line rely on it);
+only what the window shows is translated (說話者 4 in the Chinese interface). Names of people stay as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from minutes.store import WorkshopStore
+
+_ANONYMOUS = re.compile(r"Speaker (\d+)")
+
+
+def shown_label(label: str) -> str:
+    """``label`` in the interface language when it is an anonymous one ("Speaker 4"), else as it is."""
+    found = _ANONYMOUS.fullmatch(label.strip())
+    if found is None:
+        return label
+    return QCoreApplication.translate("SpeakerNames", "Speaker {0}").format(found.group(1))
+
+
+def shown_names(store: WorkshopStore, session_id: int) -> dict[int, str]:
+    """Speaker id → the name the window shows: the participant's, else the (translated) label."""
+    return {speaker_id: shown_label(name) for speaker_id, name in store.speaker_names(session_id).items()}
