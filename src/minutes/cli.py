@@ -84,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--session", help="session title")
     which.add_argument("--all-sessions", action="store_true", help="every session (docx only)")
+    which.add_argument("--report", action="store_true",
+                       help="the workshop report (docx only): cover, contents, programme, executive summary, key "
+                       "strategies across sessions, recommendations and action items, each session's minutes in "
+                       "agenda order, participants by country")
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("-o", "--output", type=Path,
                    help="output file (default: stdout; for docx and package, the workshop's exports/ folder)")
@@ -477,6 +481,8 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.report:
+        return _export_report(args)
     if args.format == "docx":
         return _export_docx(args)
     if args.format == "package":
@@ -524,6 +530,25 @@ def _warn_unnamed(store, ids: list[int], options) -> None:  # noqa: ANN001
         where = "; ".join(f'{", ".join(labels)} in "{title}"' for title, labels in found.items())
         print(f"minutes: warning: the minutes quote unnamed speakers ({where}); name them with the window's "
               "Speakers panel and export again.", file=sys.stderr)
+
+
+def _export_report(args: argparse.Namespace) -> int:
+    from minutes.export.docx_minutes import MinutesOptions
+    from minutes.export.docx_report import default_report_output, write_report
+
+    if args.format != "docx":
+        raise InputError("The workshop report is a Word document: use --report with --format docx.")
+    if args.separate:
+        raise InputError("--separate writes one file per session; the workshop report is one document.")
+    if args.output is not None:
+        _check_output(args.output)
+    options = MinutesOptions(chatham_house=args.chatham_house, include_confidential=args.include_confidential,
+                             annex=args.annex, template=args.template, labels=args.labels,
+                             chatham_label=args.chatham_label)
+    with _open_workshop(args.workshop, read_only=True) as store:
+        print(write_report(store, args.output or default_report_output(store), options))
+        _warn_unnamed(store, [s.id for s in store.sessions()], options)
+    return 0
 
 
 def _export_package(args: argparse.Namespace) -> int:

@@ -312,6 +312,16 @@ def _participants(store: WorkshopStore, session: Session, people: dict[int | Non
     return sorted(found.values(), key=lambda p: p.name.casefold())
 
 
+def names_scrubber(people: Sequence[Participant], sessions: Sequence[Session],
+                   labels: LabelLanguage) -> Callable[[str], str]:
+    """Under the Chatham House Rule: takes every form of the participants', chairs' and rapporteurs' names out
+    of a workshop-level text (the executive summary)."""
+    names = _names(people, [], Session(title=""))
+    for session in sessions:
+        names |= _names([], [], session)
+    return _scrubber(names, LABELS[labels]["withheld"])
+
+
 def tag_heading(tag: Tag, labels: LabelLanguage) -> str:
     """A tag's name in the label language: default tags are translated, the user's own stay as named."""
     definition = default_definition(tag.name)

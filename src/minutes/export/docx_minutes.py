@@ -135,11 +135,16 @@ def _render(store: WorkshopStore, session_ids: list[int], options: MinutesOption
         if index:
             writer.page_break()
         writer.session(content, workshop.title, single=single)
+    return _save(document, title=content.title if single else workshop.title,
+                 subject=LABELS[options.labels]["minutes"], organiser=workshop.organiser)
+
+
+def _save(document: Document, *, title: str, subject: str, organiser: str) -> bytes:
+    """The document's bytes, with properties that name the workshop and never a person."""
     props = document.core_properties
-    title = content.title if single else workshop.title
     props.title = title
-    props.subject = LABELS[options.labels]["minutes"]
-    props.author = workshop.organiser or "Minutes"  # never a person: a letterhead's author is dropped too
+    props.subject = subject
+    props.author = organiser or "Minutes"  # never a person: a letterhead's author is dropped too
     props.last_modified_by = "Minutes"
     props.comments = props.keywords = props.category = ""
     props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
