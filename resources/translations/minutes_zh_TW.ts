@@ -153,6 +153,30 @@
         <translation>已寫入會議紀錄：{0}</translation>
     </message>
     <message>
+        <source>Unnamed speakers</source>
+        <translation>未命名的講者</translation>
+    </message>
+    <message>
+        <source>These minutes would quote voices that have no name yet:
+
+{0}
+
+Name them before the minutes are circulated?</source>
+        <translation>這份會議紀錄會引用尚未命名的聲音：
+
+{0}
+
+要在分發會議紀錄前先為他們命名嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Name the speakers…</source>
+        <translation>為講者命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export anyway</source>
+        <translation>仍要匯出(&amp;E)</translation>
+    </message>
+    <message>
         <source>Text (*.txt)</source>
         <translation>純文字 (*.txt)</translation>
     </message>
@@ -175,6 +199,14 @@
     <message>
         <source>Transcript written to {0}</source>
         <translation>逐字稿已寫入 {0}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Show the folder</source>
+        <translation>顯示資料夾</translation>
     </message>
 </context>
 <context>
@@ -219,12 +251,28 @@
         <translation>下一個</translation>
     </message>
     <message>
+        <source>Replace</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <source>Replace in the current segment, then go to the next match</source>
+        <translation>在目前段落中取代，然後跳到下一個相符處</translation>
+    </message>
+    <message>
         <source>Replace all</source>
         <translation>全部取代</translation>
     </message>
     <message>
         <source>Replace in every segment of the session (one undo step)</source>
         <translation>在本議程所有段落中取代（可一次復原）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>關閉尋找列（Esc）</translation>
     </message>
 </context>
 <context>
@@ -320,10 +368,6 @@
     <message>
         <source>Ready</source>
         <translation>就緒</translation>
-    </message>
-    <message>
-        <source>Select a session, or add one with Session ▸ Import audio or video…</source>
-        <translation type="vanished">請選擇議程，或以「議程 ▸ 匯入音訊或視訊…」新增議程</translation>
     </message>
     <message>
         <source>Speakers</source>
@@ -623,7 +667,11 @@
     </message>
     <message>
         <source>Minutes — {name}</source>
-        <translation>Minutes — {name}</translation>
+        <translation>會議紀錄 — {name}</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>會議紀錄</translation>
     </message>
     <message>
         <source>Open workshop</source>
@@ -1841,6 +1889,22 @@ Speakers named after them in transcripts become anonymous again, and they are ta
 <context>
     <name>TranscriptView</name>
     <message>
+        <source>Select a session, or add one with Session ▸ Import audio or video…</source>
+        <translation>請選擇議程，或以「議程 ▸ 匯入音訊或視訊…」新增議程</translation>
+    </message>
+    <message>
+        <source>Recording… what is said appears here a few seconds after each sentence.</source>
+        <translation>錄音中…每句話說完幾秒後，內容就會出現在這裡。</translation>
+    </message>
+    <message>
+        <source>Nothing transcribed yet: Session ▸ Transcribe / resume (Ctrl+T).</source>
+        <translation>尚未轉錄：議程 ▸ 轉錄／繼續（Ctrl+T）。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Record this session with the Recorder (Ctrl+R), or give it a recording with Session ▸ Import audio or video…</source>
+        <translation>尚未錄音。請用「錄音」面板錄製本議程（Ctrl+R），或以「議程 ▸ 匯入音訊或視訊…」為它加入錄音。</translation>
+    </message>
+    <message>
         <source>Put the cursor inside the text to split there</source>
         <translation>請將游標放在文字中要分割的位置</translation>
     </message>
@@ -1850,15 +1914,15 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     </message>
     <message>
         <source>New speaker</source>
-        <translation>新講者</translation>
+        <translation type="vanished">新講者</translation>
     </message>
     <message>
         <source>Change speaker</source>
-        <translation>變更講者</translation>
+        <translation type="vanished">變更講者</translation>
     </message>
     <message>
         <source>Speaker of the selected segments:</source>
-        <translation>所選段落的講者：</translation>
+        <translation type="vanished">所選段落的講者：</translation>
     </message>
     <message>
         <source>Not found</source>
@@ -1892,12 +1956,20 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>議程名稱：</translation>
     </message>
     <message>
+        <source>Is this the recording of the agenda session “{0}”? Yes gives it to that session; No adds a new session.</source>
+        <translation>這是議程「{0}」的錄音嗎？選「是」會將錄音歸入該議程；選「否」則新增一個議程。</translation>
+    </message>
+    <message>
         <source>A session titled &quot;{title}&quot; already exists. Choose another title.</source>
         <translation>已有名為「{title}」的議程，請改用其他名稱。</translation>
     </message>
     <message>
         <source>This session is being recorded; it is transcribed in full after Stop</source>
         <translation>本議程正在錄音；按下停止後會完整轉錄</translation>
+    </message>
+    <message>
+        <source>“{0}” has no recording yet: record it with the Recorder, or give it one with Session ▸ Import audio or video…</source>
+        <translation>「{0}」還沒有錄音：請用「錄音」面板錄製，或以「議程 ▸ 匯入音訊或視訊…」加入錄音。</translation>
     </message>
     <message>
         <source>{0} segment(s) translated into English</source>

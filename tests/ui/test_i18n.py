@@ -251,3 +251,24 @@ def test_speaker_n_is_translated_but_names_are_not(qtbot, store):
     second = store.add_speaker(session.id, Speaker("Speaker 2", lin.id))
     assert shown_names(store, session.id) == {first.id: "講者 1", second.id: "林志明"}
     assert store.speaker_names(session.id)[first.id] == "Speaker 1"  # the store keeps the English label
+
+
+@pytest.mark.usefixtures("zh_tw")
+def test_window_title_and_anonymous_speakers_in_chinese(qtbot, tmp_path, model):
+    from minutes.domain import Speaker
+    from minutes.store import WorkshopStore
+    from minutes.ui.main_window import MainWindow
+    from tests.ui.test_first_hour import CountingModels
+
+    root = tmp_path / "Taipei.minutes"
+    with WorkshopStore.open(root, create=True) as store:
+        session = store.add_session(Session(title="開幕"))
+        voice = store.add_speaker(session.id, Speaker("Speaker 3"))
+        store.add_segments(session.id, [Segment(0.0, 2.0, "歡迎各位。", voice.id, "zh")])
+    window = MainWindow(CountingModels(model))
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "會議紀錄"
+    assert window.open_workshop(root, create=False)
+    assert window.windowTitle() == "會議紀錄 — Taipei"
+    assert window.editor.model.index(0, 1).data() == "講者 3"
+    window.close()

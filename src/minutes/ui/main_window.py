@@ -31,6 +31,7 @@ from minutes import __version__
 from minutes.errors import MinutesError
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
+from minutes.text.chinese import ScriptChoice
 from minutes.ui import actions as registry
 from minutes.ui import exports
 from minutes.ui.dialogs.common import show_error
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.models = models or ModelProvider()
         self.store: WorkshopStore | None = None
         self.tagger: Tagger | None = None
+        self.new_workshop_script: ScriptChoice | None = None  # set when open_workshop created the workshop
         self._build_widgets()
         self.actions = registry.build_actions(self)
         self.tag_menu = registry.build_menus(self, self.actions)
@@ -85,6 +87,11 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        # The Recorder records into a workshop: hidden on the start page, back (unless closed) once one is open.
+        self._recorder_wanted = not self.recorder_dock.isHidden()
+        self.recorder_dock.hide()
+        # Loaded while the user finds a workshop, so the first transcription or recording does not wait for it.
+        self.models.preload(self.settings.model())
 
     # -- construction --------------------------------------------------------------------------
 
@@ -99,6 +106,7 @@ class MainWindow(QMainWindow):
         self.sessions.currentItemChanged.connect(self._show_session)
         self.transcript = TranscriptView(self.live_clock)
         self.transcript.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.transcript.changed.connect(lambda changes: self.announce(changes, self.transcript))
         # The transcript's parts, by the names the window has always given them.
         self.table, self.find_bar, self.player = self.transcript.table, self.transcript.find_bar, self.transcript.player
         self.text_delegate = self.transcript.text_delegate
@@ -135,6 +143,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
+        self.written_notice = exports.WrittenNotice(self.statusBar())
         self.runner = JobRunner(self.statusBar(), self)
         self.runner.busy_changed.connect(self.update_actions)
         self.cancel_button = self.runner.cancel_button
@@ -177,12 +186,21 @@ class MainWindow(QMainWindow):
 
     def open_workshop(self, path: Path, *, create: bool) -> bool:
         """Open ``path`` (creating it if asked); shows a dialog and returns False on failure."""
+        from minutes.operations.workshops import set_up_new_workshop
+        from minutes.store import is_workshop
+        from minutes.ui.i18n import resolve
+
+        new = create and not is_workshop(path)
         try:
             store = WorkshopStore.open(path, create=create)
+            # A new workshop speaks its user's language: the interface's script and tag names.
+            self.new_workshop_script = set_up_new_workshop(store, resolve(self.settings.language())).value if new \
+                else None
         except MinutesError as exc:
             self.show_error(str(exc))
             return False
         self.close_workshop()
+        self.recorder_dock.setVisible(self._recorder_wanted)
         self.store = self.sessions.store = store
         self.settings.add_recent_workshop(store.root)
         self._recover_recordings()
@@ -221,6 +239,9 @@ class MainWindow(QMainWindow):
             self.store = self.sessions.store = None
         self.sessions.clear()
         self.start_page.set_recent(self.settings.recent_workshops())
+        if self.pages.currentWidget() is not self.start_page:
+            self._recorder_wanted = not self.recorder_dock.isHidden()
+        self.recorder_dock.hide()
         self.pages.setCurrentWidget(self.start_page)
         self._update_title()
         self.update_actions()
@@ -235,8 +256,10 @@ class MainWindow(QMainWindow):
         if item is None or self.store is None:
             self.show_session_editor(None)
             self.player.load(None)
+            self.recorder_panel.propose_session(None)
             return
         session_id = item.data(Qt.ItemDataRole.UserRole)
+        self.recorder_panel.propose_session(self.store.session(session_id))
         if self.editor is not None and self.editor.session_id == session_id:
             return
         self.show_session_editor(SessionEditor(self.store, session_id, self))
@@ -268,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.store.workshop().title if self.store else ""
-        self.setWindowTitle(self.tr("Minutes — {name}").format(name=name) if name else "Minutes")
+        self.setWindowTitle(self.tr("Minutes — {name}").format(name=name) if name else self.tr("Minutes"))
 
     def update_actions(self) -> None:
         stack = self.editor.undo_stack if self.editor else None
@@ -287,7 +310,16 @@ class MainWindow(QMainWindow):
                                               self.tr("Workshops (*.minutes)"))
         if name:
             path = Path(name)
-            self.open_workshop(path if path.suffix == ".minutes" else path.with_suffix(".minutes"), create=True)
+            path = path if path.suffix == ".minutes" else path.with_suffix(".minutes")
+            if self.open_workshop(path, create=True) and self.new_workshop_script is not None:
+                self.edit_new_workshop()
+
+    def edit_new_workshop(self) -> None:
+        """The details of a workshop just created, its title taken from the folder, and its script explained."""
+        from minutes.ui.dialogs import WorkshopDialog
+
+        WorkshopDialog.ask(self.store, self, new_workshop=self.new_workshop_script)
+        self.announce(OpChanges(workshop=True))
 
     # -- long work and recording ---------------------------------------------------------------
 
@@ -331,16 +363,22 @@ class MainWindow(QMainWindow):
 
     def export_minutes(self) -> None:
         if self.store is not None:
-            self._say(exports.export_minutes(self, self.store, self.current_session_id()))
+            self._say(exports.export_minutes(self, self.store, self.current_session_id(), self.show_speakers))
 
     def export_transcript(self) -> None:
         session_id = self.current_session_id()
         if self.store is not None and session_id is not None:
             self._say(exports.export_transcript(self, self.store, session_id))
 
-    def _say(self, sentence: str | None) -> None:
-        if sentence:
-            self.statusBar().showMessage(sentence, 8000)
+    def _say(self, written: exports.Written | None) -> None:
+        if written is not None:
+            self.written_notice.show_written(written)
+
+    def show_speakers(self) -> None:
+        """Bring the Speakers panel forward, where voices are named."""
+        self.speakers_dock.show()
+        self.speakers_dock.raise_()
+        self.speakers_panel.list.setFocus()
 
     # -- misc ----------------------------------------------------------------------------------
 
@@ -361,6 +399,8 @@ class MainWindow(QMainWindow):
         show_error(self, message)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if self.pages.currentWidget() is self.start_page:
+            self.recorder_dock.setVisible(self._recorder_wanted)  # saved as the user left it, not as hidden
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter(self.splitter.saveState())
         self.settings.set_window_state(self.saveState())

@@ -97,6 +97,15 @@ class SessionEditor(QObject):
                        self.tr("Replace “{0}” ({1})").format(needle, len(changes)))
         return len(changes)
 
+    def replace_in(self, row: int, needle: str, replacement: str, *, match_case: bool = False,
+                   whole_words: bool = False) -> bool:
+        """Replace the matches in one row (one undo step); False if it has none."""
+        changes = editing.replace_all([self.model.segment(row)], needle, replacement, match_case=match_case,
+                                      whole_words=whole_words)
+        if changes:
+            self._push([changes[0][0]], [changes[0][1]], self.tr("Replace “{0}” ({1})").format(needle, 1))
+        return bool(changes)
+
     def find(self, needle: str, after_row: int, *, match_case: bool = False, whole_words: bool = False,
              backwards: bool = False) -> int:
         """The next row (wrapping around) whose text matches, or -1."""

@@ -10,15 +10,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from minutes.domain import Annotation, Segment, Tag
 from minutes.export.transcript import clock
 from minutes.store.tagging import overlaps
-from minutes.ui import tagging
+from minutes.ui.tag_chips import marks_pixmap
 
 TIME, SPEAKER, LANGUAGE, TEXT = range(4)
 _HEADERS = (QT_TRANSLATE_NOOP("TranscriptModel", "Time"), QT_TRANSLATE_NOOP("TranscriptModel", "Speaker"),
@@ -84,7 +83,7 @@ class TranscriptModel(QAbstractTableModel):
         return next((r for r, s in enumerate(self._segments) if s.id == segment_id), -1)
 
     def set_annotations(self, annotations: list[Annotation], tags: dict[int, Tag]) -> None:
-        """Show which segments are tagged (a swatch of the tag's colour) or off the record (a padlock)."""
+        """Show which segments are tagged (a chip with the tag's name), commented or off the record."""
         self._annotations = sorted(annotations, key=lambda a: a.start)
         self._tags = dict(tags)
         self._marks.clear()
@@ -158,9 +157,7 @@ class TranscriptModel(QAbstractTableModel):
             return CONFIDENTIAL if self._annotations and self.marks(index.row()).confidential else None
         if role == Qt.ItemDataRole.DecorationRole and column == TIME and self._annotations:
             marks = self.marks(index.row())
-            if marks.confidential:
-                return _lock()
-            return _swatch(marks.tags[0].color) if marks.tags else None
+            return marks_pixmap(marks.tags, marks.confidential, bool(marks.comments))
         if role == Qt.ItemDataRole.ForegroundRole and segment.provisional:
             return PROVISIONAL
         if role == Qt.ItemDataRole.FontRole and segment.provisional:
@@ -190,16 +187,6 @@ class TranscriptModel(QAbstractTableModel):
             return False
         self.edit_text(index.row(), text)
         return True
-
-
-@cache
-def _lock() -> QIcon:
-    return tagging.lock_icon()
-
-
-@cache
-def _swatch(color: str) -> QIcon:  # painted once per colour, not once per row on every repaint
-    return tagging.swatch_icon(color)
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,16 @@ It also works out what a tag applies to (:meth:`TranscriptView.tag_target`) and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QInputDialog,
+    QLabel,
     QLineEdit,
+    QStackedWidget,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from minutes.operations.changes import OpChanges
 from minutes.ui.find_bar import FindBar
+from minutes.ui.match_highlight import paint_matches
 from minutes.ui.player import PlayerBar
 from minutes.ui.row_heights import VisibleRowHeights
 from minutes.ui.session_editor import SessionEditor
@@ -36,12 +39,19 @@ LiveClock = Callable[[int], "float | None"]
 
 
 class _TextDelegate(QStyledItemDelegate):
-    """Remembers the open line editor so Split can cut at its cursor."""
+    """Remembers the open line editor so Split can cut at its cursor, and marks what Find found."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.editor: QLineEdit | None = None
         self.editing_row = -1
+        self.pattern: re.Pattern[str] | None = None  # what the find bar looks for, while it is open
+        self.current_row = -1  # the row the find bar is on
+
+    def paint(self, painter, option, index) -> None:  # noqa: ANN001, N802 - Qt override
+        if self.pattern is None or not paint_matches(self, painter, option, index, self.pattern,
+                                                     index.row() == self.current_row):
+            super().paint(painter, option, index)
 
     def createEditor(self, parent, option, index):  # noqa: ANN001, ANN201, N802 - Qt override
         editor = super().createEditor(parent, option, index)
@@ -62,6 +72,7 @@ class TranscriptView(QWidget):
     """
 
     message = Signal(str)
+    changed = Signal(object)  # OpChanges an edit made beyond the transcript (a speaker added to the roster…)
 
     def __init__(self, live_clock: LiveClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,14 +94,25 @@ class TranscriptView(QWidget):
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.find_bar.find_requested.connect(self.find)
+        self.find_bar.replace_requested.connect(self.replace)
         self.find_bar.replace_all_requested.connect(self.replace_all)
+        self.find_bar.closed.connect(self._find_closed)
         self.player = PlayerBar()
         self.player.position_changed.connect(self._follow_playback)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_session")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMargin(24)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty_label)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.player)
-        column.addWidget(self.table, 1)
+        column.addWidget(self.body, 1)
         column.addWidget(self.find_bar)
+        self.update_empty()
 
     def set_editor(self, editor: SessionEditor | None) -> None:
         """Show ``editor``'s session (or nothing); the caller closes the previous editor."""
@@ -102,6 +124,27 @@ class TranscriptView(QWidget):
             for column in (TIME, SPEAKER, LANGUAGE):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+            for signal in (editor.model.rowsInserted, editor.model.rowsRemoved, editor.model.modelReset):
+                signal.connect(self.update_empty)
+        self.update_empty()
+
+    def update_empty(self) -> None:
+        """An empty session says what to do next instead of showing an empty table."""
+        editor = self.editor
+        if editor is not None and editor.model.rowCount():
+            self.body.setCurrentWidget(self.table)
+            return
+        if editor is None:
+            text = self.tr("Select a session, or add one with Session ▸ Import audio or video…")
+        elif self._live_clock(editor.session_id) is not None:
+            text = self.tr("Recording… what is said appears here a few seconds after each sentence.")
+        elif editor.store.session(editor.session_id).audio_file:
+            text = self.tr("Nothing transcribed yet: Session ▸ Transcribe / resume (Ctrl+T).")
+        else:
+            text = self.tr("Nothing recorded yet. Record this session with the Recorder (Ctrl+R), or give it a "
+                           "recording with Session ▸ Import audio or video…")
+        self.empty_label.setText(text)
+        self.body.setCurrentWidget(self.empty_label)
 
     def on_operation_did_execute(self, changes: OpChanges, _origin: object = None) -> None:
         """Show what an operation changed in the open session: text, speaker names, tags."""
@@ -188,44 +231,63 @@ class TranscriptView(QWidget):
             self.editor.delete(self.selected_rows() or [self.current_row()])
 
     def change_speaker(self) -> None:
+        """Give the chosen rows to a voice of the session, a planned speaker, anyone on the roster or a new name."""
+        from minutes.ui.dialogs.speaker_dialog import SpeakerDialog
+
         if self.editor is None:
             return
         rows = self._chosen_rows()
         if not rows:
             return
-        names = self.editor.store.speaker_names(self.editor.session_id)
-        new_speaker = self.tr("New speaker")
-        choices = [*names.values(), new_speaker]
-        choice, ok = QInputDialog.getItem(self, self.tr("Change speaker"), self.tr("Speaker of the selected segments:"),
-                                          choices, editable=False)
-        if not ok:
+        editor = self.editor
+        chosen = SpeakerDialog.ask(editor.store, editor.session_id, editor.model.segment(rows[0]).speaker_id, self)
+        if chosen is None:
             return
-        if choice == new_speaker:
-            from minutes.domain import Speaker
-            from minutes.store.voices import speaker_label
-
-            speaker_id = self.editor.store.add_speaker(self.editor.session_id, Speaker(speaker_label(len(names)))).id
-            self.editor.refresh_names()
-        else:
-            speaker_id = next(k for k, v in names.items() if v == choice)
-        self.editor.set_speaker(rows, speaker_id)
+        if chosen.changes.anything:
+            editor.refresh_names()
+            self.changed.emit(chosen.changes)
+        editor.set_speaker(rows, chosen.value)
 
     def find(self, needle: str, match_case: bool, whole_words: bool, backwards: bool) -> None:
+        """Go to the next (or previous) segment holding ``needle``; every match in view is marked, the words
+        themselves rather than the whole row."""
         if self.editor is None:
             return
+        from minutes.editing import find_pattern
+
+        self.text_delegate.pattern = find_pattern(needle, match_case=match_case, whole_words=whole_words) \
+            if needle else None
         row = self.editor.find(needle, self.current_row(), match_case=match_case, whole_words=whole_words,
                                backwards=backwards)
+        self.text_delegate.current_row = row
+        self.table.viewport().update()
         if row < 0:
             self.find_bar.show_result(self.tr("Not found"))
             return
         self.find_bar.show_result("")
-        self.table.selectRow(row)
-        self.table.scrollTo(self.table.model().index(row, TEXT))
+        index = self.table.model().index(row, TEXT)
+        self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.Clear)
+        self.table.scrollTo(index)
+
+    def replace(self, needle: str, replacement: str, match_case: bool, whole_words: bool) -> None:
+        """Replace in the segment the find bar is on (found first if it is not on one), then find the next."""
+        if self.editor is None or not needle:
+            return
+        row = self.current_row()
+        if row >= 0:
+            self.editor.replace_in(row, needle, replacement, match_case=match_case, whole_words=whole_words)
+        self.find(needle, match_case, whole_words, False)
 
     def replace_all(self, needle: str, replacement: str, match_case: bool, whole_words: bool) -> None:
         if self.editor is not None:
             count = self.editor.replace_all(needle, replacement, match_case=match_case, whole_words=whole_words)
             self.find_bar.show_result(self.tr("{count} segment(s) changed").format(count=count))
+            self.table.viewport().update()
+
+    def _find_closed(self) -> None:
+        self.text_delegate.pattern, self.text_delegate.current_row = None, -1
+        self.table.viewport().update()
+        self.table.setFocus()
 
     # -- playback and live text ----------------------------------------------------------------
 

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from minutes.asr.pipeline import TranscribeOptions
 from minutes.operations.changes import OpChanges
+from minutes.operations.sessions import awaits_recording
 from minutes.speaker_labelling import SpeakerCount
 from minutes.text.chinese import default_script
 from minutes.ui.workers import FinalPassJob, Job, TranscriptionJob, TranslationJob
@@ -41,22 +42,45 @@ class Transcription(QObject):
         window = self._window
         media_filter = self.tr("Audio and video") + f" ({MEDIA_PATTERNS});;" + self.tr("All files") + " (*)"
         name, _ = QFileDialog.getOpenFileName(window, self.tr("Import a recording"), "", media_filter)
-        if name:
-            path = Path(name)
-            title, ok = QInputDialog.getText(window, self.tr("New session"), self.tr("Session title:"), text=path.stem)
-            if ok and title.strip():
-                self.import_media(path, title.strip())
+        if not name:
+            return
+        path = Path(name)
+        current = window.current_session_id()
+        planned = window.store.session(current) if current is not None else None
+        if planned is not None and awaits_recording(window.store, planned):
+            answer = self.ask_attach(planned.title)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Yes:
+                self.import_media(path, planned.title, into=planned.id)
+                return
+        title, ok = QInputDialog.getText(window, self.tr("New session"), self.tr("Session title:"), text=path.stem)
+        if ok and title.strip():
+            self.import_media(path, title.strip())
 
-    def import_media(self, path: Path, title: str, *, language: str | None = None) -> None:
-        """Add a session from ``path`` and transcribe it in the background."""
+    def ask_attach(self, title: str) -> QMessageBox.StandardButton:
+        """Yes: the recording is the selected agenda session's; No: a new session; Cancel: neither."""
+        return QMessageBox.question(
+            self._window, self.tr("Import a recording"),
+            self.tr("Is this the recording of the agenda session “{0}”? Yes gives it to that session; No adds a "
+                    "new session.").format(title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes)
+
+    def import_media(self, path: Path, title: str, *, language: str | None = None, into: int | None = None) -> None:
+        """Add a session from ``path`` (or, ``into`` an agenda session's id, give it that session) and
+        transcribe it in the background."""
         window = self._window
         if window.store is None or window.runner.busy:
             return
-        if window.store.find_session(title) is not None:
+        if into is None and window.store.find_session(title) is not None:
             window.show_error(self.tr('A session titled "{title}" already exists. Choose another title.')
                               .format(title=title))
             return
-        self._start(TranscriptionJob(window.store, window.models, media=path, title=title,
+        if into is not None and language is None:
+            planned = window.store.session(into).language
+            language = None if planned in ("", "auto") else planned
+        self._start(TranscriptionJob(window.store, window.models, media=path, title=title, session_id=into,
                                      model_spec=window.settings.model(), options=self._options(language),
                                      speakers=SpeakerCount()))
 
@@ -70,6 +94,13 @@ class Transcription(QObject):
                 self.tr("This session is being recorded; it is transcribed in full after Stop"), 5000)
             return
         session = window.store.session(session_id)
+        path = window.store.audio_path(session)
+        if path is None or not path.is_file():
+            # Said at once: no model is loaded and no progress shown for a session that has nothing to transcribe.
+            window.statusBar().showMessage(
+                self.tr("“{0}” has no recording yet: record it with the Recorder, or give it one with Session ▸ "
+                        "Import audio or video…").format(session.title), 10000)
+            return
         language = None if session.language == "auto" else session.language
         if any(s.provisional for s in window.store.segments(session_id)):
             # A recording with its live transcript: the final pass replaces the provisional text.

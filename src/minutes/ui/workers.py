@@ -21,6 +21,7 @@ from minutes.asr.pipeline import TranscribeOptions
 from minutes.audio import decode
 from minutes.domain import Session
 from minutes.errors import Cancelled, MinutesError
+from minutes.operations.sessions import attach_recording
 from minutes.speaker_labelling import SpeakerCount, label_speakers
 from minutes.store import WorkshopStore
 
@@ -34,6 +35,18 @@ class ModelProvider:
         self._lock = threading.Lock()
         self._loaded: dict[str, object] = {}
         self.display_name = ""
+
+    def preload(self, spec: str | None) -> None:
+        """Load the model in a background thread now, so the first job finds it ready (loading takes ~0.5 s,
+        and importing faster-whisper more). A failure is only logged: the job that needs the model reports it."""
+
+        def load() -> None:
+            try:
+                self.get(spec)
+            except Exception:  # noqa: BLE001 - reported by the job that needs the model
+                log.info("the speech model could not be loaded in advance", exc_info=True)
+
+        threading.Thread(target=load, name="model-preload", daemon=True).start()
 
     def get(self, spec: str | None):  # noqa: ANN201 - faster_whisper.WhisperModel
         with self._lock:
@@ -123,7 +136,8 @@ class BackgroundCall(Job):
 class TranscriptionJob(Job):
     """Import (optional), transcribe from where it stopped, and label speakers of one session.
 
-    Finishes with the session's id.
+    With ``media`` and no ``session_id`` the file makes a new session; with both, it becomes the recording of
+    that (agenda) session. Finishes with the session's id.
     """
 
     segments_ready = Signal(object)
@@ -149,8 +163,12 @@ class TranscriptionJob(Job):
             self.progress.emit(0.0, self.tr("Reading {name}…").format(name=self._media.name))
             audio = decode.decode(self._media)
             self.check()
-            session = jobs.add_media_session(self._store, audio, Session(title=self._title,
-                                                                         language=self._options.language or "auto"))
+            if self.session_id is not None:  # an agenda session receives its recording
+                session = attach_recording(self._store, self._store.session(self.session_id), audio,
+                                           self._options.language).value
+            else:
+                session = jobs.add_media_session(self._store, audio, Session(title=self._title,
+                                                                             language=self._options.language or "auto"))
             self.session_id = session.id
             self.session_created.emit(session.id)
         session = self._store.session(self.session_id)
