@@ -30,7 +30,6 @@ import contextlib
 import enum
 import logging
 import math
-import os
 import queue
 import threading
 import time
@@ -45,6 +44,7 @@ import soundfile as sf
 
 from minutes.audio.devices import DeviceError, InputDevice, resolve_device
 from minutes.audio.recovery import fsync_dir, marker_path, write_marker
+from minutes.audio.sink import SoundSink
 
 log = logging.getLogger(__name__)
 
@@ -327,8 +327,9 @@ class Recorder:
             "channels": self.channels,
             "device": self.device.name if self.device else "",
         })
-        # soundfile writes through our file object so that we can fsync it ourselves.
-        self._fh = open(self.path, "w+b")  # noqa: SIM115 - closed by _close_file
+        # soundfile writes through our file object so that we can fsync it ourselves; a SoundSink, so that a
+        # full disk is an OSError in this thread and not a traceback printed from libsndfile's callback.
+        self._fh = SoundSink(self.path, "w+b")
         try:
             self._sf = sf.SoundFile(self._fh, "w", self.samplerate, self.channels, format="FLAC",
                                     subtype="PCM_16")
@@ -342,14 +343,14 @@ class Recorder:
 
     def _sync(self) -> None:
         self._sf.flush()
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        self._fh.sync()
 
     def _close_file(self) -> None:
         self._sf.close()
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
-        self._fh.close()
+        try:
+            self._fh.sync()
+        finally:
+            self._fh.close()
         if self._frames_written == 0:
             # libsndfile writes nothing for a FLAC without samples; an empty file is no recording.
             self.path.unlink(missing_ok=True)
@@ -411,6 +412,7 @@ class Recorder:
             return
         at = self.elapsed
         self._sf.write(block)
+        self._fh.check()
         self._frames_written += len(block)
         if self._taps:
             tapped = self._resampler.process(mono) if self._resampler else mono.astype(np.float32)

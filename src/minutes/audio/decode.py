@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from minutes.audio.sink import SoundSink
 from minutes.errors import InputError, StoreError
 
 SAMPLE_RATE = 16_000
@@ -60,12 +61,13 @@ def write_flac(audio: np.ndarray, target: Path) -> None:
     """Write 16 kHz mono samples to ``target`` atomically: the file is complete or absent."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".flac", dir=target.parent)
+    os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            sf.write(handle, audio, SAMPLE_RATE, format="FLAC", subtype="PCM_16")
-            handle.flush()
-            os.fsync(handle.fileno())
+        # Through a SoundSink: a full disk becomes an OSError here, not a traceback printed by a callback.
+        with SoundSink(tmp) as sink:
+            sf.write(sink, audio, SAMPLE_RATE, format="FLAC", subtype="PCM_16")
+            sink.sync()
         os.replace(tmp, target)
     except (OSError, sf.LibsndfileError) as exc:
         tmp.unlink(missing_ok=True)

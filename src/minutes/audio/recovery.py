@@ -20,6 +20,8 @@ from pathlib import Path
 
 import soundfile as sf
 
+from minutes.audio.sink import SoundSink
+
 log = logging.getLogger(__name__)
 
 MARKER_SUFFIX = ".recording"
@@ -149,7 +151,7 @@ def repair(path: Path) -> float:
     tmp = path.with_name(path.name + ".repair.tmp")
     frames = 0
     out: sf.SoundFile | None = None
-    fh = open(tmp, "w+b")  # noqa: SIM115 - closed in finally, after soundfile is done with it
+    fh = SoundSink(tmp, "w+b")  # closed below, after soundfile is done with it
     try:
         samplerate = int(marker.get("samplerate") or 16000)
         channels = int(marker.get("channels") or 1)
@@ -164,8 +166,7 @@ def repair(path: Path) -> float:
         if out is not None:
             out.close()
             out = None
-        fh.flush()
-        os.fsync(fh.fileno())
+        fh.sync()
     except BaseException:
         if out is not None:
             out.close()
@@ -186,7 +187,7 @@ def repair(path: Path) -> float:
     return duration
 
 
-def _open_flac(fh, samplerate: int, channels: int) -> sf.SoundFile:  # noqa: ANN001
+def _open_flac(fh: SoundSink, samplerate: int, channels: int) -> sf.SoundFile:
     return sf.SoundFile(fh, "w", samplerate, channels, format="FLAC", subtype="PCM_16")
 
 
