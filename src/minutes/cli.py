@@ -8,7 +8,6 @@ errors exit with 2; Ctrl-C exits with 130 after keeping what was finished.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import shutil
 import sys
@@ -566,20 +565,15 @@ def _export_package(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from minutes.audio.decode import check_readable
-    from minutes.export.interchange import import_session
+    from minutes.export.interchange import import_session, read_session_file
     from minutes.operations.package import import_package, is_package, read_package
     from minutes.operations.workshop import adopt_workshop_details
     from minutes.store import is_workshop
 
-    check_readable(args.file)
     new = not is_workshop(args.workshop)
     package = read_package(args.file) if is_package(args.file) else None
     if package is None:
-        try:
-            data = json.loads(args.file.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"{args.file} is not a JSON file ({exc}).") from exc
+        data = read_session_file(args.file)
     with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
         if package is not None:
             session = import_package(store, package, title=args.session, adopt_details=new).value

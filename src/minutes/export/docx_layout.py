@@ -25,6 +25,7 @@ from docx.text.run import Run
 
 from minutes.errors import InputError
 from minutes.paths import resources_dir
+from minutes.store.clean import clean_text, is_color
 
 DEFAULT_EAST_ASIA_FONT = "Microsoft JhengHei"
 """The Traditional Chinese UI font of every Windows since Vista (and of Office for Mac); LibreOffice and
@@ -64,6 +65,8 @@ def open_template(path: Path) -> Document:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds (ValueError, KeyError, PackageNotFoundError)
         raise InputError(problem) from exc
+    if not document.element.body.findall(qn("w:sectPr")):
+        document.element.body.append(OxmlElement("w:sectPr"))  # a page setup of Word's defaults
     clear_body(document)
     return document
 
@@ -155,8 +158,11 @@ def add_text(
     """Append a run; a run holding Chinese gets the East Asian font and the zh-TW language on itself.
 
     The run is built as elements directly: python-docx's property setters each search the run for their
-    place and its text setter walks the text a character at a time, which made a long annex slow.
+    place and its text setter walks the text a character at a time, which made a long annex slow. The text
+    is cleaned again (a database written by an older Minutes may hold control characters that XML cannot),
+    and a colour that is not ``#rrggbb`` is left out rather than failing the export.
     """
+    text = clean_text(text)
     p = paragraph._p
     r = p.makeelement(_W["r"], {})
     properties = []
@@ -169,7 +175,7 @@ def add_text(
     for tag, value in (("b", bold), ("i", italic)):
         if value is not None:
             properties.append(r.makeelement(_W[tag], {} if value else {_W["val"]: "0"}))
-    if color:
+    if color and is_color(color):
         properties.append(r.makeelement(_W["color"], {_W["val"]: color.lstrip("#").upper()}))
     if cjk:
         properties.append(r.makeelement(_W["lang"], {_W["eastAsia"]: "zh-TW"}))
@@ -275,6 +281,23 @@ def cell_text(cell: _Cell, text: str, east_asia: str, *, bold: bool | None = Non
     for run in list(paragraph.runs):
         run._r.getparent().remove(run._r)
     add_text(paragraph, text, east_asia, bold=bold)
+
+
+def misdefined_styles(document: Document, names: Iterable[str], kind: WD_STYLE_TYPE) -> dict[str, str]:
+    """The named styles that ``document`` defines as another type than ``kind``: name → that type, in words."""
+    wrong = {}
+    for name in names:
+        try:
+            found = document.styles[name].type
+        except KeyError:
+            continue
+        if found != kind:
+            wrong[name] = _STYLE_TYPES.get(found, "other")
+    return wrong
+
+
+_STYLE_TYPES = {WD_STYLE_TYPE.PARAGRAPH: "paragraph", WD_STYLE_TYPE.CHARACTER: "character",
+                WD_STYLE_TYPE.TABLE: "table", WD_STYLE_TYPE.LIST: "list"}
 
 
 def style_exists(document: Document, name: str, kind: WD_STYLE_TYPE) -> bool:

@@ -36,6 +36,7 @@ from minutes.export.docx_content import (
 )
 from minutes.fileio import atomic_write, safe_stem
 from minutes.store import WorkshopStore
+from minutes.store.clean import one_line
 
 TABLE_STYLE = "Minutes Table"
 """The table style of the default template (a grid with a shaded header row)."""
@@ -43,8 +44,10 @@ TABLE_STYLE = "Minutes Table"
 # Styles the layout uses; a user's template that lacks some gets them from the default template.
 _STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote", "Header", "Footer",
            TABLE_STYLE)
+_PARAGRAPH_STYLES = tuple(name for name in _STYLES if name != TABLE_STYLE)
 _GREY = "#595959"  # 7:1 against white: readable for timestamps and notes
 _DRAFT = "#B00020"  # a dark red that keeps 6:1 against white
+_PROPERTY_LENGTH = 255
 
 
 @dataclass
@@ -142,9 +145,9 @@ def _render(store: WorkshopStore, session_ids: list[int], options: MinutesOption
 def _save(document: Document, *, title: str, subject: str, organiser: str) -> bytes:
     """The document's bytes, with properties that name the workshop and never a person."""
     props = document.core_properties
-    props.title = title
-    props.subject = subject
-    props.author = organiser or "Minutes"  # never a person: a letterhead's author is dropped too
+    props.title = _property(title)
+    props.subject = _property(subject)
+    props.author = _property(organiser) or "Minutes"  # never a person: a letterhead's author is dropped too
     props.last_modified_by = "Minutes"
     props.comments = props.keywords = props.category = ""
     props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
@@ -154,11 +157,24 @@ def _save(document: Document, *, title: str, subject: str, organiser: str) -> by
     return buffer.getvalue()
 
 
+def _property(text: str) -> str:
+    """A document property: one line of at most 255 characters, the most Word's file format allows."""
+    text = one_line(text)
+    return text if len(text) <= _PROPERTY_LENGTH else text[: _PROPERTY_LENGTH - 1] + "…"
+
+
 def _new_document(template: Path | None) -> Document:
     default = layout.open_template(layout.default_template_path())
     if template is None:
         return default
     document = layout.open_template(template)
+    wrong = layout.misdefined_styles(document, _PARAGRAPH_STYLES, WD_STYLE_TYPE.PARAGRAPH)
+    if wrong:
+        listing = ", ".join(f'"{name}" as a {kind} style' for name, kind in wrong.items())
+        raise InputError(
+            f"The template {template} defines {listing}; the minutes need paragraph styles by these names. "
+            "Change or rename them in Word (Styles pane), or export without --template."
+        )
     layout.ensure_styles(document, default, _STYLES)
     return document
 

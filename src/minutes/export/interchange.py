@@ -9,14 +9,17 @@ renamed; readers ignore fields they do not know. See ``docs/interchange.md``.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from minutes import __version__
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word
 from minutes.errors import InputError
+from minutes.export import json_fields as f
+from minutes.export.json_fields import load_json
 from minutes.store import WorkshopStore
+from minutes.store.clean import one_line
 
 FORMAT = "minutes.session"
 VERSION = 1
@@ -105,125 +108,101 @@ def import_session(store: WorkshopStore, data: Any, *, title: str | None = None)
     return store.session(session.id)
 
 
+def read_session_file(path: Path) -> Any:
+    """The JSON document in ``path``, or an InputError saying why it cannot be one (see :func:`load_json`)."""
+    return load_json(path, what="a Minutes session file (JSON)")
+
+
 def _parse(data: Any, title: str | None) -> _Parsed:
-    _expect(isinstance(data, dict), "the file does not hold a JSON object")
-    _expect(data.get("format") == FORMAT, f'it is not a Minutes session (its "format" is not "{FORMAT}")')
+    """Check the whole document, field by field, and build what it describes; nothing is written here."""
+    f.expect(isinstance(data, dict), "the file does not hold a JSON object")
+    f.expect(data.get("format") == FORMAT, f'it is not a Minutes session (its "format" is not "{FORMAT}")')
     version = data.get("version")
-    _expect(isinstance(version, int) and version >= 1, '"version" must be a whole number of 1 or more')
-    meta = _obj(data.get("session", {}), "session")
+    f.expect(isinstance(version, int) and not isinstance(version, bool) and version >= 1,
+             '"version" must be a whole number of 1 or more')
+    meta = f.obj(data.get("session", {}), '"session"')
+    where = '"session"'
     session = Session(
-        title=(title or _text(meta, "title", "session")).strip(),
-        date=_text(meta, "date", "session"), start=_text(meta, "start", "session"),
-        end=_text(meta, "end", "session"), venue=_text(meta, "venue", "session"),
-        chair=_text(meta, "chair", "session"), rapporteur=_text(meta, "rapporteur", "session"),
-        language=_text(meta, "language", "session") or "auto",
-        summary=_text(data, "summary", "file"),
+        title=one_line(title) if title is not None else f.name(meta, "title", where),
+        date=f.text(meta, "date", where), start=f.text(meta, "start", where),
+        end=f.text(meta, "end", where), venue=f.text(meta, "venue", where),
+        chair=f.text(meta, "chair", where), rapporteur=f.text(meta, "rapporteur", where),
+        language=f.text(meta, "language", where) or "auto",
+        summary=f.text(data, "summary", "file"),
         status="transcribed",
     )
-    _expect(bool(session.title), 'the session has no "title" (give one with --session TITLE)')
-    recommendations = data.get("recommendations") or []
-    _expect(isinstance(recommendations, list) and all(isinstance(r, str) for r in recommendations),
-            '"recommendations" must be a list of texts')
-    session.recommendations = recommendations
+    f.expect(bool(session.title), 'the session has no "title" (give one with --session TITLE)')
+    session.recommendations = f.items(data, "recommendations")
+    for i, recommendation in enumerate(session.recommendations):
+        f.expect(isinstance(recommendation, str), f"recommendations[{i}] must be text, not {f.show(recommendation)}")
     parsed = _Parsed(session)
-    for i, item in enumerate(_list(data, "participants")):
+    seen: dict[Any, str] = {}
+    for i, item in enumerate(f.items(data, "participants")):
         where = f"participants[{i}]"
-        item = _obj(item, where)
-        name = _text(item, "name", where)
-        _expect(bool(name.strip()), f'{where} has no "name"')
-        parsed.participants[item.get("id")] = Participant(
-            name=name, title=_text(item, "title", where), organisation=_text(item, "organisation", where),
-            country=_text(item, "country", where),
+        item = f.obj(item, where)
+        parsed.participants[f.key_of(item, where, seen)] = Participant(
+            name=f.name(item, "name", where), title=f.text(item, "title", where),
+            organisation=f.text(item, "organisation", where), country=f.text(item, "country", where),
         )
-    for i, item in enumerate(_list(data, "speakers")):
+    seen = {}
+    for i, item in enumerate(f.items(data, "speakers")):
         where = f"speakers[{i}]"
-        item = _obj(item, where)
-        parsed.speakers[item.get("id")] = (Speaker(label=_text(item, "label", where) or f"Speaker {i + 1}"),
-                                          item.get("participant"))
+        item = f.obj(item, where)
+        key = f.key_of(item, where, seen)
+        person = _reference(item, "participant", where, parsed.participants, "participants")
+        parsed.speakers[key] = (Speaker(label=one_line(f.text(item, "label", where)) or f"Speaker {i + 1}"), person)
     ends = []
-    for i, item in enumerate(_list(data, "segments")):
+    for i, item in enumerate(f.items(data, "segments")):
         where = f"segments[{i}]"
-        item = _obj(item, where)
-        start, end = _time(item, "start", where), _time(item, "end", where)
-        _expect(end >= start, f"{where} ends before it starts")
+        item = f.obj(item, where)
+        start, end = f.seconds(item, "start", where), f.seconds(item, "end", where)
+        f.expect(end >= start, f"{where} ends before it starts")
         words = []
-        for j, word in enumerate(item.get("words") or []):
+        for j, word in enumerate(f.items(item, "words", f"{where}.")):
             wwhere = f"{where}.words[{j}]"
-            word = _obj(word, wwhere)
-            prob = word.get("probability", 1.0)
-            words.append(Word(_time(word, "start", wwhere), _time(word, "end", wwhere), _text(word, "text", wwhere),
-                              float(prob) if isinstance(prob, int | float) else 1.0))
+            word = f.obj(word, wwhere)
+            words.append(Word(f.seconds(word, "start", wwhere), f.seconds(word, "end", wwhere),
+                              f.text(word, "text", wwhere), f.probability(word, "probability", wwhere)))
+        speaker = _reference(item, "speaker", where, parsed.speakers, "speakers")
         parsed.segments.append((
-            Segment(start=start, end=end, text=_text(item, "text", where), language=_text(item, "language", where),
-                    provisional=bool(item.get("provisional", False)), words=words,
-                    translation=_text(item, "translation", where), checked=item.get("checked") is True,
-                    flags=_flags(item, where)),
-            item.get("speaker"),
+            Segment(start=start, end=end, text=f.text(item, "text", where), language=f.text(item, "language", where),
+                    provisional=f.flag(item, "provisional", where), words=words,
+                    translation=f.text(item, "translation", where), checked=f.flag(item, "checked", where),
+                    flags=f.texts(item, "flags", where)),
+            speaker,
         ))
         ends.append(end)
-    session.duration = float(meta.get("duration") or 0) if isinstance(meta.get("duration"), int | float) else 0.0
-    session.duration = max([session.duration, *ends])
+    session.duration = max([f.seconds(meta, "duration", '"session"', default=0.0), *ends])
     session.transcribed_until = session.duration
-    for i, item in enumerate(_list(data, "tags")):
+    seen = {}
+    for i, item in enumerate(f.items(data, "tags")):
         where = f"tags[{i}]"
-        item = _obj(item, where)
-        name = _text(item, "name", where)
-        _expect(bool(name.strip()), f'{where} has no "name"')
-        parsed.tags[item.get("id")] = Tag(name=name, color=_text(item, "color", where) or "#808080")
-    for i, item in enumerate(_list(data, "annotations")):
+        item = f.obj(item, where)
+        parsed.tags[f.key_of(item, where, seen)] = Tag(name=f.name(item, "name", where),
+                                                      color=f.color(item, "color", where, Tag.color))
+    for i, item in enumerate(f.items(data, "annotations")):
         where = f"annotations[{i}]"
-        item = _obj(item, where)
-        tag_keys = item.get("tags") or []
-        _expect(isinstance(tag_keys, list), f'{where}."tags" must be a list of tag ids')
+        item = f.obj(item, where)
+        tag_keys = f.items(item, "tags", f"{where}.")
+        for j, key in enumerate(tag_keys):
+            f.expect(f.is_key(key), f"{where}.\"tags\"[{j}] must be a tag id, not {f.show(key)}")
         unknown = [k for k in tag_keys if k not in parsed.tags]
-        _expect(not unknown, f"{where} names tags that are not in \"tags\": {unknown}")
+        f.expect(not unknown, f"{where} names tags that are not in \"tags\": {f.show(unknown)}")
+        start, end = f.seconds(item, "start", where), f.seconds(item, "end", where)
+        f.expect(end >= start, f"{where} ends before it starts")
         parsed.annotations.append((
-            Annotation(start=_time(item, "start", where), end=_time(item, "end", where),
-                       comment=_text(item, "comment", where), confidential=bool(item.get("confidential", False)),
-                       owner=_text(item, "owner", where), due=_text(item, "due", where)),
+            Annotation(start=start, end=end, comment=f.text(item, "comment", where),
+                       confidential=f.flag(item, "confidential", where),
+                       owner=f.text(item, "owner", where), due=f.text(item, "due", where)),
             tag_keys,
         ))
-    known_speakers = set(parsed.speakers)
-    for i, (_, key) in enumerate(parsed.segments):
-        _expect(key is None or key in known_speakers, f'segments[{i}] names speaker {key!r}, not in "speakers"')
     return parsed
 
 
-def _expect(condition: bool, problem: str) -> None:
-    if not condition:
-        raise InputError(f"Cannot import: {problem}.")
-
-
-def _obj(value: Any, where: str) -> dict:
-    _expect(isinstance(value, dict), f"{where} must be a JSON object")
-    return value
-
-
-def _list(data: dict, key: str) -> list:
-    value = data.get(key)
-    if value is None:
-        return []
-    _expect(isinstance(value, list), f'"{key}" must be a list')
-    return value
-
-
-def _text(item: dict, key: str, where: str) -> str:
+def _reference(item: dict, key: str, where: str, known: dict, part: str) -> Any:
+    """The id at ``key`` (None when absent or null), which must be one of ``known``."""
     value = item.get(key)
-    if value is None:
-        return ""
-    _expect(isinstance(value, str), f'{where}."{key}" must be text')
+    if value is not None:
+        f.expect(f.is_key(value), f'{where}."{key}" must be an id or null, not {f.show(value)}')
+        f.expect(value in known, f'{where} names {key} {f.show(value)}, not in "{part}"')
     return value
-
-
-def _flags(item: dict, where: str) -> list[str]:
-    value = item.get("flags") or []
-    _expect(isinstance(value, list) and all(isinstance(f, str) for f in value),
-            f'{where}."flags" must be a list of texts')
-    return value
-
-
-def _time(item: dict, key: str, where: str) -> float:
-    value = item.get(key)
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
-    _expect(ok, f'{where}."{key}" must be a number of seconds (0 or more)')
-    return float(value)

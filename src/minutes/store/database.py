@@ -1,25 +1,45 @@
 """SQLite plumbing: connections in WAL mode, one transaction per change, migrations, error mapping.
 
 SQLite's own failures (disk full, read-only folder, locked, corrupt) are the user's problem, not bugs;
-:func:`translate` turns them into a :class:`~minutes.errors.StoreError` with a plain sentence.
+:func:`translate` turns them into a :class:`~minutes.errors.StoreError` with a plain sentence. Every
+statement's parameters pass through :func:`~minutes.store.clean.clean_parameters` on the way in, whatever
+path the write came from: no text a document cannot hold and no non-finite number is ever stored.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from minutes.errors import StoreError
+from minutes.store.clean import clean_parameters
 from minutes.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class CleanConnection(sqlite3.Connection):
+    """A connection whose statements get their parameters cleaned (see :mod:`minutes.store.clean`)."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        return super().execute(sql, clean_parameters(parameters, writing=_writes(sql)))
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
+        writing = _writes(sql)
+        return super().executemany(sql, (clean_parameters(p, writing=writing) for p in parameters))
+
+
+def _writes(sql: str) -> bool:
+    return sql.lstrip()[:6].upper() != "SELECT"
 
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open the workshop database with the settings every connection needs."""
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10,
+                               factory=CleanConnection)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         if not read_only:

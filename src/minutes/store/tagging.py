@@ -10,7 +10,6 @@ record") annotation may have no tags at all.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -22,8 +21,8 @@ from typing import Any
 from minutes.domain import Annotation, Tag
 from minutes.errors import StoreError
 from minutes.paths import resources_dir
+from minutes.store.clean import check_color, check_span, one_line
 
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _UNSET: Any = object()  # tells "leave as it is" apart from None/""/False in update_annotation
 
 
@@ -118,7 +117,7 @@ class TagOperations:
         return renamed
 
     def rename_tag(self, tag_id: int, name: str) -> None:
-        name = name.strip()
+        name = one_line(name)
         if not name:
             raise StoreError("A tag needs a name.")
         with self.transaction() as conn:
@@ -130,10 +129,9 @@ class TagOperations:
             conn.execute("UPDATE tags SET name = ? WHERE id = ?", (name, tag_id))
 
     def recolour_tag(self, tag_id: int, color: str) -> None:
-        if not _COLOR.fullmatch(color):
-            raise StoreError(f'"{color}" is not a colour; give it as #rrggbb, e.g. #2166ac.')
+        color = check_color(color)
         with self.transaction() as conn:
-            conn.execute("UPDATE tags SET color = ? WHERE id = ?", (color.lower(), tag_id))
+            conn.execute("UPDATE tags SET color = ? WHERE id = ?", (color, tag_id))
 
     def reorder_tags(self, tag_ids: Sequence[int]) -> None:
         """Put the given tags first, in this order; tags not listed keep their order after them."""
@@ -175,6 +173,7 @@ class TagOperations:
             new_end = row["end_s"] if end is _UNSET else float(end)
             if new_start < 0 or new_end < new_start:
                 raise StoreError("An annotation must end at or after its start, and start at 0 s or later.")
+            check_span(new_start, new_end, "an annotation")
             conn.execute("UPDATE annotations SET start_s = ?, end_s = ? WHERE id = ?",
                          (new_start, new_end, annotation_id))
             if comment is not _UNSET:
@@ -184,7 +183,7 @@ class TagOperations:
                              (int(bool(confidential)), annotation_id))
             for column, value in (("owner", owner), ("due", due)):
                 if value is not _UNSET:
-                    conn.execute(f"UPDATE annotations SET {column} = ? WHERE id = ?", (value, annotation_id))
+                    conn.execute(f"UPDATE annotations SET {column} = ? WHERE id = ?", (one_line(value), annotation_id))
             if tag_ids is not _UNSET:
                 conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation_id,))
                 conn.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",

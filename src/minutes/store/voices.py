@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from minutes.store.clean import one_line
+
 
 class VoiceOperations:
     """Mixed into :class:`~minutes.store.WorkshopStore`; uses its transaction and query helpers."""
@@ -28,7 +30,7 @@ class VoiceOperations:
 
     def rename_speaker(self, speaker_id: int, label: str) -> None:
         with self.transaction() as conn:
-            conn.execute("UPDATE speakers SET label = ? WHERE id = ?", (label, speaker_id))
+            conn.execute("UPDATE speakers SET label = ? WHERE id = ?", (one_line(label), speaker_id))
 
     def assign_participant(self, speaker_id: int, participant_id: int | None, *, learn_voice: bool = True) -> None:
         """Name a speaker after a participant (None: anonymous again); remember the voice if asked."""

@@ -22,6 +22,7 @@ from filelock import FileLock, Timeout
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
 from minutes.store import database
+from minutes.store.clean import MAX_SECONDS, check_color, check_span, clean_text, is_time, one_line
 from minutes.store.tagging import TagOperations, annotation_from_row
 from minutes.store.voices import VoiceOperations
 
@@ -39,6 +40,12 @@ _SESSION_COLUMNS = {
 }
 _WORKSHOP_FIELDS = ("title", "dates", "venue", "organiser", "language", "script", "summary")
 _PARTICIPANT_FIELDS = ("name", "title", "organisation", "country")
+# Names, titles and short details are one line (a tab or line break in a title would break the tab-separated
+# `minutes sessions` listing); summaries, comments, recommendations and transcript text keep their breaks.
+_ONE_LINE = {"title", "date", "start", "end", "venue", "chair", "rapporteur", "language", "dates", "organiser",
+             "script", "name", "organisation", "country", "status", "review_status", "reviewed_by", "reviewed_at",
+             "audio_file"}
+_TIMES = ("duration", "transcribed_until")
 
 
 def is_workshop(path: Path) -> bool:
@@ -179,6 +186,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
 
     def update_workshop(self, **fields: str) -> None:
         _check_fields(fields, _WORKSHOP_FIELDS)
+        fields = _one_line_fields(fields)
         with self.transaction() as conn:
             for name, value in fields.items():
                 conn.execute(f"UPDATE workshop SET {name} = ? WHERE id = 1", (value,))
@@ -196,7 +204,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return _session(rows[0])
 
     def find_session(self, title: str) -> Session | None:
-        rows = self._query("SELECT * FROM sessions WHERE title = ?", (title,))
+        rows = self._query("SELECT * FROM sessions WHERE title = ?", (one_line(title),))
         return _session(rows[0]) if rows else None
 
     def session_by_title(self, title: str) -> Session:
@@ -209,8 +217,10 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return found
 
     def add_session(self, session: Session) -> Session:
-        if not session.title.strip():
+        session = replace(session, **_one_line_fields(asdict(session)))
+        if not session.title:
             raise StoreError("A session needs a title.")
+        _check_times({name: getattr(session, name) for name in _TIMES})
         with self.transaction() as conn:
             if self.find_session(session.title) is not None:
                 raise StoreError(f'A session titled "{session.title}" already exists in {self.root}.')
@@ -226,8 +236,12 @@ class WorkshopStore(VoiceOperations, TagOperations):
 
     def update_session(self, session_id: int, **fields: Any) -> None:
         _check_fields(fields, tuple(_SESSION_COLUMNS))
+        fields = _one_line_fields(fields)
+        _check_times({name: fields[name] for name in _TIMES if name in fields})
+        if fields.get("title") == "":
+            raise StoreError("A session needs a title.")
         if "recommendations" in fields:
-            fields["recommendations"] = json.dumps(list(fields["recommendations"]), ensure_ascii=False)
+            fields["recommendations"] = _recommendations_json(fields["recommendations"])
         with self.transaction() as conn:
             for name, value in fields.items():
                 conn.execute(f"UPDATE sessions SET {_SESSION_COLUMNS[name]} = ? WHERE id = ?", (value, session_id))
@@ -243,7 +257,8 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return [Participant(id=row["id"], **{n: row[n] for n in _PARTICIPANT_FIELDS}) for row in rows]
 
     def add_participant(self, participant: Participant) -> Participant:
-        if not participant.name.strip():
+        participant = replace(participant, **_one_line_fields(asdict(participant)))
+        if not participant.name:
             raise StoreError("A participant needs a name.")
         with self.transaction() as conn:
             cursor = conn.execute(
@@ -254,6 +269,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
 
     def find_participant(self, name: str, organisation: str = "") -> Participant | None:
         """The roster entry with this name (and organisation, when both sides give one)."""
+        name, organisation = one_line(name), one_line(organisation)
         for person in self.participants():
             same_org = not organisation or not person.organisation or person.organisation == organisation
             if person.name.casefold() == name.casefold() and same_org:
@@ -262,6 +278,9 @@ class WorkshopStore(VoiceOperations, TagOperations):
 
     def update_participant(self, participant_id: int, **fields: str) -> None:
         _check_fields(fields, _PARTICIPANT_FIELDS)
+        fields = _one_line_fields(fields)
+        if fields.get("name") == "":
+            raise StoreError("A participant needs a name.")
         with self.transaction() as conn:
             for name, value in fields.items():
                 conn.execute(f"UPDATE participants SET {name} = ? WHERE id = ?", (value, participant_id))
@@ -295,6 +314,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return [Speaker(label=r["label"], participant_id=r["participant_id"], id=r["id"]) for r in rows]
 
     def add_speaker(self, session_id: int, speaker: Speaker) -> Speaker:
+        speaker = replace(speaker, label=one_line(speaker.label))
         with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO speakers (session_id, label, participant_id) VALUES (?, ?, ?)",
@@ -339,6 +359,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
             # An undo may bring back a segment whose speaker was merged away since: it becomes unattributed.
             speakers = {r[0] for r in conn.execute("SELECT id FROM speakers WHERE session_id = ?", (session_id,))}
             for seg in add:
+                _check_segment(seg)
                 if seg.speaker_id is not None and seg.speaker_id not in speakers:
                     seg = replace(seg, speaker_id=None)
                 cursor = conn.execute(
@@ -370,7 +391,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
 
     def set_glossary(self, terms: Sequence[str]) -> None:
         """Replace the glossary; blank and repeated terms are dropped."""
-        unique = list(dict.fromkeys(t.strip() for t in terms if t.strip()))
+        unique = list(dict.fromkeys(term for term in map(one_line, terms) if term))
         with self.transaction() as conn:
             conn.execute("DELETE FROM glossary")
             conn.executemany("INSERT INTO glossary (term, position) VALUES (?, ?)",
@@ -383,6 +404,9 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return [Tag(name=r["name"], color=r["color"], position=r["position"], id=r["id"]) for r in rows]
 
     def add_tag(self, tag: Tag) -> Tag:
+        tag = replace(tag, name=one_line(tag.name), color=check_color(tag.color))
+        if not tag.name:
+            raise StoreError("A tag needs a name.")
         with self.transaction() as conn:
             position = tag.position or conn.execute(
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM tags"
@@ -393,7 +417,8 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return Tag(name=tag.name, color=tag.color, position=position, id=cursor.lastrowid)
 
     def find_tag(self, name: str) -> Tag | None:
-        return next((t for t in self.tags() if t.name.casefold() == name.casefold()), None)
+        name = one_line(name).casefold()
+        return next((t for t in self.tags() if t.name.casefold() == name), None)
 
     def annotations(self, session_id: int) -> list[Annotation]:
         rows = self._query("SELECT * FROM annotations WHERE session_id = ? ORDER BY start_s, id", (session_id,))
@@ -407,6 +432,8 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return [annotation_from_row(r, links.get(r["id"], [])) for r in rows]
 
     def add_annotation(self, session_id: int, annotation: Annotation) -> Annotation:
+        check_span(annotation.start, annotation.end, "an annotation")
+        annotation = replace(annotation, owner=one_line(annotation.owner), due=one_line(annotation.due))
         tag_ids = sorted(set(annotation.tag_ids))
         with self.transaction() as conn:
             cursor = conn.execute(
@@ -445,8 +472,31 @@ def _check_fields(fields: dict[str, Any], allowed: Sequence[str]) -> None:
 def _session_values(session: Session) -> dict[str, Any]:
     data = asdict(session)
     values = {column: data[name] for name, column in _SESSION_COLUMNS.items()}
-    values["recommendations"] = json.dumps(session.recommendations, ensure_ascii=False)
+    values["recommendations"] = _recommendations_json(session.recommendations)
     return values
+
+
+def _one_line_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    return {name: one_line(value) if name in _ONE_LINE and isinstance(value, str) else value
+            for name, value in fields.items()}
+
+
+def _check_times(times: dict[str, Any]) -> None:
+    for name, value in times.items():
+        if not is_time(value):
+            raise StoreError(f"A session's {name.replace('_', ' ')} must be seconds from 0 to {MAX_SECONDS} (7 days), "
+                             f"not {value!r}; nothing was stored.")
+
+
+def _check_segment(segment: Segment) -> None:
+    check_span(segment.start, segment.end, f"the segment at {segment.start!r} s")
+    for word in segment.words:
+        check_span(word.start, word.end, f'the word "{one_line(word.text)[:40]}"')
+
+
+def _recommendations_json(recommendations: Sequence[str]) -> str:
+    # Cleaned one by one: the JSON text escapes control characters, so cleaning it whole would miss them.
+    return json.dumps([clean_text(r) for r in recommendations], ensure_ascii=False)
 
 
 def _session(row: sqlite3.Row) -> Session:
@@ -457,7 +507,8 @@ def _session(row: sqlite3.Row) -> Session:
 
 def _words_json(words: Sequence[Word]) -> str:
     return json.dumps(
-        [[round(w.start, 3), round(w.end, 3), w.text, round(w.probability, 3)] for w in words], ensure_ascii=False
+        [[round(w.start, 3), round(w.end, 3), clean_text(w.text), round(w.probability, 3)] for w in words],
+        ensure_ascii=False
     )
 
 
