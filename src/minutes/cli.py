@@ -183,7 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"minutes: error: {message}", file=sys.stderr)
+    from minutes.store.clean import clean_text
+
+    # One line whatever the message quotes (a title or a file name may hold line breaks or control characters).
+    print(f"minutes: error: {' '.join(clean_text(message).splitlines())}", file=sys.stderr)
 
 
 def _open_window(args: list[str]) -> int:
@@ -469,13 +472,14 @@ def _cmd_devices(args: argparse.Namespace) -> int:
 
 def _cmd_sessions(args: argparse.Namespace) -> int:
     from minutes.export.transcript import clock
+    from minutes.store.clean import one_line
 
     with _open_workshop(args.workshop, read_only=True) as store:
         for session in store.sessions():
             # One lifecycle column: the processing state until the session is transcribed (as before), then
             # its review state. Earlier columns never change.
             state = session.status if session.status != "transcribed" else session.review_status
-            print(f"{session.title}\t{session.date or '-'}\t{clock(session.duration)[:8]}\t{state}")
+            print(f"{one_line(session.title)}\t{one_line(session.date) or '-'}\t{clock(session.duration)[:8]}\t{state}")
     return 0
 
 
@@ -707,8 +711,8 @@ def _cmd_glossary(args: argparse.Namespace) -> int:
             terms = store.glossary()
     else:
         with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
-            terms = edit_terms([] if args.clear else store.glossary(), add=added, remove=args.remove)
-            store.set_glossary(terms)
+            store.set_glossary(edit_terms([] if args.clear else store.glossary(), add=added, remove=args.remove))
+            terms = store.glossary()  # as stored: blank terms dropped, control characters cleaned
     for term in terms:
         print(term)
     return 0

@@ -204,7 +204,10 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return _session(rows[0])
 
     def find_session(self, title: str) -> Session | None:
-        rows = self._query("SELECT * FROM sessions WHERE title = ?", (one_line(title),))
+        wanted = one_line(title)
+        rows = self._query("SELECT * FROM sessions WHERE title = ?", (wanted,))
+        if not rows:  # a title stored by an older Minutes may hold characters that are cleaned away now
+            rows = [row for row in self._query("SELECT * FROM sessions") if one_line(row["title"]) == wanted]
         return _session(rows[0]) if rows else None
 
     def session_by_title(self, title: str) -> Session:

@@ -1,0 +1,140 @@
+"""Word minutes of workshops holding hostile text: control characters that older versions stored, colours that
+are not colours, titles of any length. Export never fails; the store never keeps such text again."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import docx
+import pytest
+
+from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag
+from minutes.errors import StoreError
+from minutes.store import WorkshopStore
+from tests.faults.hostile_data import CONTROL, ODD, assert_one_line_error, minutes, snapshot
+
+BAD = CONTROL.replace("\x0b", "").replace("\x0c", "") + "".join(ODD)  # all removed (\x0b, \x0c become breaks)
+
+
+def _small_workshop(path: Path, title: str = "Session") -> None:
+    """A workshop with one session that uses every kind of text the minutes show, off the record included."""
+    with WorkshopStore.open(path, create=True) as store:
+        store.update_workshop(title="Workshop", organiser="Org", dates="2024", venue="Taipei", summary="Overall.")
+        person = store.add_participant(Participant("Dr. Chen", "Director", "NIA", "Taiwan"))
+        session = store.add_session(Session(title=title, date="2024-08-28", venue="Room", chair="Chair",
+                                            rapporteur="Rapporteur", duration=20.0, status="transcribed",
+                                            summary="Summary.", recommendations=["Recommend."]))
+        speaker = store.add_speaker(session.id, Speaker("Speaker 1", person.id))
+        store.add_segments(session.id, [Segment(0.0, 5.0, "Said.", speaker.id, "en", translation="English."),
+                                        Segment(5.0, 9.0, "Secret.", speaker.id, "en")])
+        tag = store.add_tag(Tag("Mine", "#123456"))
+        store.add_annotation(session.id, Annotation(0.0, 5.0, [tag.id], "Comment.", owner="Owner", due="Soon"))
+        store.add_annotation(session.id, Annotation(5.0, 9.0, [tag.id], "Off.", confidential=True))
+
+
+def _poison(path: Path, text: str) -> None:
+    """Write ``text`` into every text column, bypassing the store, as a database of an older Minutes could hold."""
+    conn = sqlite3.connect(path / "workshop.sqlite")
+    try:
+        for table, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            for _, column, kind, *_ in conn.execute(f"PRAGMA table_info({table})").fetchall():
+                if kind == "TEXT" and column not in ("words", "flags", "recommendations", "status", "language",
+                                                     "review_status", "audio_file", "script"):
+                    conn.execute(f"UPDATE {table} SET {column} = {column} || ?", (text,))
+        conn.execute("UPDATE sessions SET recommendations = ?", ('["R\\u000b\\u0000x"]',))
+        conn.execute("UPDATE tags SET color = 'red'")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("labels", ["en", "zh-TW"])
+def test_old_database_with_control_characters_and_bad_colours_exports(tmp_path, labels):
+    workshop = tmp_path / "Old.minutes"
+    _small_workshop(workshop)
+    _poison(workshop, "\x00\x01\x0b\x0c\x1f\x7f")
+    title = minutes("sessions", "--workshop", workshop).stdout.split("\t")[0]
+    out = tmp_path / "old.docx"
+    result = minutes("export", "--workshop", workshop, "--session", title, "--format", "docx", "-o", out,
+                     "--annex", "--include-confidential", "--labels", labels)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Said." in text and "\x0b" not in text
+    combined = minutes("export", "--workshop", workshop, "--all-sessions", "--format", "docx", "-o",
+                       tmp_path / "all.docx", "--chatham-house")
+    assert combined.returncode == 0, combined.stderr
+
+
+@pytest.mark.parametrize("length", [256, 300, 100_000])
+def test_titles_of_any_length_export(tmp_path, length):
+    workshop = tmp_path / "Long.minutes"
+    title = ("Session on atypical victims " * (length // 28 + 1))[:length]
+    _small_workshop(workshop, title)
+    with WorkshopStore.open(workshop) as store:
+        store.update_workshop(title="W" * length, organiser="O" * length)
+    result = minutes("export", "--workshop", workshop, "--session", title, "--format", "docx")
+    assert result.returncode == 0, result.stderr
+    written = Path(result.stdout.strip())
+    assert written.parent == workshop / "exports" and len(written.name) <= 120
+    properties = docx.Document(str(written)).core_properties
+    assert len(properties.title) == 255 and properties.title.endswith("…")
+    assert len(properties.author) <= 255
+
+
+def test_store_cleans_every_write_path(tmp_path):
+    """The same rule whatever the door: domain objects, updates, renames, glossary, edits."""
+    with WorkshopStore.open(tmp_path / "S.minutes", create=True) as store:
+        store.update_workshop(title=f"T{BAD}", summary=f"a{BAD}\nb")
+        person = store.add_participant(Participant(f"N{BAD}", f"t{BAD}", f"o{BAD}", f"c{BAD}"))
+        store.update_participant(person.id, country=f"x\ty{BAD}")
+        session = store.add_session(Session(title=f"S\t{BAD}\nT", summary=f"s{BAD}", recommendations=[f"r{BAD}"]))
+        store.update_session(session.id, chair=f"c{BAD}", recommendations=[f"q{BAD}\nz"])
+        speaker = store.add_speaker(session.id, Speaker(f"L{BAD}"))
+        store.rename_speaker(speaker.id, f"M\n{BAD}")
+        segment, = store.add_segments(session.id, [Segment(0, 1, f"x{BAD}\ty", speaker.id, translation=f"e{BAD}")])
+        tag = store.add_tag(Tag(f"G{BAD}", "#AbCdEf"))
+        store.rename_tag(tag.id, f"H\n{BAD}")
+        note = store.add_annotation(session.id, Annotation(0, 1, [tag.id], f"c{BAD}\nd", owner=f"o\n{BAD}"))
+        store.update_annotation(note.id, comment=f"k{BAD}", due=f"d\t{BAD}")
+        store.set_glossary([f"g{BAD}", f"\t{BAD}"])
+
+        assert store.workshop().title == "T" and store.workshop().summary == "a\nb"
+        assert store.participants()[0].name == "N" and store.participants()[0].country == "x y"
+        stored = store.session(session.id)
+        assert (stored.title, stored.chair, stored.recommendations) == ("S T", "c", ["q\nz"])
+        assert store.find_session(f"S\t{BAD}\nT") == stored  # a lookup follows the same rule
+        assert store.speakers(session.id)[0].label == "M"
+        assert store.segment(segment.id).text == "x\ty" and store.segment(segment.id).translation == "e"
+        assert store.tags()[-1].name == "H" and store.tags()[-1].color == "#abcdef"
+        annotation = store.annotations(session.id)[0]
+        assert (annotation.comment, annotation.owner, annotation.due) == ("k", "o", "d")
+        assert store.glossary() == ["g"]
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -1.0, 1e308, 8 * 86400.0])
+def test_store_refuses_times_that_are_not_times(tmp_path, bad):
+    with WorkshopStore.open(tmp_path / "T.minutes", create=True) as store:
+        session = store.add_session(Session(title="S"))
+        for write in (
+            lambda: store.add_session(Session(title="N", duration=bad)),
+            lambda: store.update_session(session.id, transcribed_until=bad),
+            lambda: store.add_segments(session.id, [Segment(0.0, bad, "x")]),
+            lambda: store.add_annotation(session.id, Annotation(bad, bad)),
+        ):
+            with pytest.raises(StoreError):
+                write()
+        with pytest.raises(StoreError):
+            store.add_tag(Tag("Red", "red"))
+        assert [s.title for s in store.sessions()] == ["S"] and store.segment_count(session.id) == 0
+
+
+def test_command_line_text_is_cleaned(tmp_path):
+    workshop = tmp_path / "G.minutes"
+    result = minutes("glossary", "--workshop", workshop, "--add", "Tzu\x0bChi", "\x01\x1f", "Hua\tlien")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Tzu Chi", "Hua lien"]
+    before = snapshot(workshop)
+    refused = minutes("export", "--workshop", workshop, "--session", "\x7f/../x\ny", "--format", "txt")
+    assert_one_line_error(refused, "No session titled")
+    assert snapshot(workshop) == before
