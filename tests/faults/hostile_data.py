@@ -127,6 +127,12 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], *naming: str
     return lines[0]
 
 
+def assert_success(result: subprocess.CompletedProcess[str]) -> None:
+    """Exit status 0, and nothing on stderr but warnings meant for the user."""
+    assert result.returncode == 0, (result.returncode, result.stderr)
+    assert all(line.startswith("minutes: warning: ") for line in result.stderr.splitlines()), result.stderr
+
+
 def snapshot(workshop: Path) -> dict[str, Any]:
     """Every row of every table, and every file of the folder (SQLite's own side files and the lock aside)."""
     files = sorted(str(p.relative_to(workshop)) for p in workshop.rglob("*")

@@ -12,7 +12,7 @@ import pytest
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag
 from minutes.errors import StoreError
 from minutes.store import WorkshopStore
-from tests.faults.hostile_data import CONTROL, ODD, assert_one_line_error, minutes, snapshot
+from tests.faults.hostile_data import CONTROL, ODD, assert_one_line_error, assert_success, minutes, snapshot
 
 BAD = CONTROL.replace("\x0b", "").replace("\x0c", "") + "".join(ODD)  # all removed (\x0b, \x0c become breaks)
 
@@ -58,12 +58,12 @@ def test_old_database_with_control_characters_and_bad_colours_exports(tmp_path, 
     out = tmp_path / "old.docx"
     result = minutes("export", "--workshop", workshop, "--session", title, "--format", "docx", "-o", out,
                      "--annex", "--include-confidential", "--labels", labels)
-    assert result.returncode == 0 and not result.stderr, result.stderr
+    assert_success(result)
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Said." in text and "\x0b" not in text
     combined = minutes("export", "--workshop", workshop, "--all-sessions", "--format", "docx", "-o",
                        tmp_path / "all.docx", "--chatham-house")
-    assert combined.returncode == 0, combined.stderr
+    assert_success(combined)
 
 
 @pytest.mark.parametrize("length", [256, 300, 100_000])
@@ -74,7 +74,7 @@ def test_titles_of_any_length_export(tmp_path, length):
     with WorkshopStore.open(workshop) as store:
         store.update_workshop(title="W" * length, organiser="O" * length)
     result = minutes("export", "--workshop", workshop, "--session", title, "--format", "docx")
-    assert result.returncode == 0, result.stderr
+    assert_success(result)
     written = Path(result.stdout.strip())
     assert written.parent == workshop / "exports" and len(written.name) <= 120
     properties = docx.Document(str(written)).core_properties

@@ -16,6 +16,7 @@ from minutes.store import WorkshopStore
 from minutes.store.clean import clean_text
 from tests.faults.hostile_data import (
     assert_one_line_error,
+    assert_success,
     base_document,
     minutes,
     mutations,
@@ -188,7 +189,7 @@ def test_control_characters_in_every_text_field_are_stored_clean_and_export(tmp_
         out = tmp_path / f"out.{fmt}"
         result = minutes("export", "--workshop", workshop, "--session", title, "--format", fmt, "-o", out,
                          "--include-confidential")
-        assert result.returncode == 0 and not result.stderr, (fmt, result.stderr)
+        assert_success(result)
         if fmt != "docx":
             text = out.read_text(encoding="utf-8")
             assert not any(ch in text for ch in "\x00\x01\x08\x0b\x0c\x0e\x1f\x7f\x9f\ufffe"), fmt
