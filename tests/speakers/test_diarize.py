@@ -1,8 +1,8 @@
 """Diarization quality and contract on real speech: AMI meetings, a clean two-voice clip, one voice, silence.
 
 DER is scored like pyannote.metrics ``DiarizationErrorRate(collar=0.5, skip_overlap=False)`` (see der.py).
-Per-clip bounds sit a little above what the engine measured (bench/bench_diarize.py: dev00 5.4 %,
-dev01 22.2 %, trn07 34.7 %, trn08 45.6 %, mean 27.0 %; two-voice 0.0 %).
+Per-clip bounds sit a little above what the engine measured (bench/bench_diarize.py: dev00 6.8 %,
+dev01 24.2 %, trn07 36.5 %, trn08 40.0 %, mean 26.9 %; two-voice 0.0 %).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 The model looks at 10 s chunks and outputs, per 16.875 ms frame, powerset probabilities over at most three
 local speakers with at most two at once: classes ``{}, {0}, {1}, {2}, {0,1}, {0,2}, {1,2}``. Chunks slide over
-the session (as pyannote does) and are scored in small batches, so memory does not grow with session length
-beyond the per-frame result arrays. Overlapping chunk outputs are averaged with a Hamming weight because the
-model is least reliable at chunk edges.
+the session (as pyannote does) and are read from the audio source and scored in small batches, so memory does
+not grow with session length beyond the per-frame result arrays. Overlapping chunk outputs are averaged with a
+Hamming weight because the model is least reliable at chunk edges.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+
+from minutes.audio.source import AudioSource
 
 from . import models
 
@@ -63,7 +65,7 @@ def _local_speaker_count(probs: np.ndarray, min_active_s: float) -> int:
 
 
 def segment(
-    audio: np.ndarray,
+    source: AudioSource,
     *,
     step_s: float = 2.5,
     min_local_active_s: float = 1.0,
@@ -71,8 +73,8 @@ def segment(
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SegmentationResult:
-    """Run segmentation-3.0 over the whole 16 kHz mono ``audio`` in overlapping 10 s chunks."""
-    num_samples = int(audio.shape[0])
+    """Run segmentation-3.0 over the whole 16 kHz mono ``source`` in overlapping 10 s chunks."""
+    num_samples = int(round(source.duration * SAMPLE_RATE))
     num_frames = max(1, int(np.ceil(max(num_samples, 1) / FRAME_STEP_SAMPLES)))
     frames_per_chunk = int(models.run_segmentation(np.zeros((1, CHUNK_SAMPLES), np.float32)).shape[1])
     weight = np.hamming(frames_per_chunk).astype(np.float64) + 1e-3
@@ -88,9 +90,11 @@ def segment(
         if cancelled is not None and cancelled():
             raise InterruptedError("diarization cancelled")
         batch_starts = starts[b : b + BATCH]
+        # One read per batch: its chunks overlap, so the span is a few chunks long, not BATCH of them.
+        span = source.read(batch_starts[0] / SAMPLE_RATE, (batch_starts[-1] + CHUNK_SAMPLES) / SAMPLE_RATE)
         chunks = np.zeros((len(batch_starts), CHUNK_SAMPLES), dtype=np.float32)
         for i, s in enumerate(batch_starts):
-            piece = audio[s : s + CHUNK_SAMPLES]
+            piece = span[s - batch_starts[0] : s - batch_starts[0] + CHUNK_SAMPLES]
             chunks[i, : piece.shape[0]] = piece
         probs = np.exp(models.run_segmentation(chunks).astype(np.float64))
         for i, s in enumerate(batch_starts):
