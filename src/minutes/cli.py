@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 TRANSCRIPT_FORMATS = ("txt", "srt", "vtt", "json")
 COMMANDS = ("transcribe", "record", "devices", "diarize", "sessions", "export", "import", "languages", "glossary",
-            "translate", "merge", "roster", "agenda", "review")
+            "translate", "merge", "roster", "agenda", "review", "voices")
 EXPORT_FORMATS = (*TRANSCRIPT_FORMATS, "docx", "package")
 
 
@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=TRANSCRIPT_FORMATS, default="txt", help="output format (default txt)")
     p.add_argument("-o", "--output", type=Path, help="write the transcript here instead of stdout")
     p.add_argument("--speakers", default="auto", type=_speaker_count,
-                   help="label speakers: 'auto' (default, 1 to 15 found automatically), a number N, "
+                   help="label speakers: 'auto' (default, 1 to 30 found automatically), a number N, "
                    "a range A-B, or 'none'")
     p.add_argument("--glossary", type=Path, metavar="FILE", help=GLOSSARY_HELP)
     p.add_argument("--translate", action="store_true",
@@ -136,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
                    help="add or update participants from a registration sheet: .csv (UTF-8 or Big5) or .xlsx")
     p.add_argument("--export", type=Path, metavar="FILE", help="write the roster to a .csv or .xlsx file")
+
+    p = sub.add_parser("voices", help="list the enrolled voices (name, organisation, samples; tab-separated), "
+                       "or enrol a participant's voice from a moment of a session")
+    p.add_argument("--workshop", type=Path, required=True, help="workshop folder")
+    p.add_argument("--enrol", metavar="NAME", help="the participant speaking (added to the roster if not on it)")
+    p.add_argument("--from-session", metavar="TITLE", help="the session to take the voice sample from")
+    p.add_argument("--at", type=_seconds, metavar="SECONDS", help="a moment of that session when NAME speaks")
 
     p = sub.add_parser("agenda", help="list the sessions in programme order (date, start, end, title, venue, chair, "
                        "rapporteur; tab-separated) after importing a programme sheet")
@@ -227,6 +234,17 @@ def _speaker_count(value: str):  # noqa: ANN202
     if count is not None and (count.exact == 0 or count.low < 1 or count.high < count.low):
         raise argparse.ArgumentTypeError(f"'{value}': give at least one speaker, and A <= B")
     return count
+
+
+def _seconds(value: str) -> float:
+    """A moment in seconds from the start (a number, or minutes:seconds as the window shows times)."""
+    try:
+        seconds = sum(float(part) * 60**i for i, part in enumerate(reversed(value.split(":"))))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("the moment cannot be before the start")
+    return seconds
 
 
 def _positive_seconds(value: str) -> float:
@@ -402,7 +420,7 @@ def _cmd_diarize(args: argparse.Namespace) -> int:
     if args.speakers is not None and (args.min_speakers is not None or args.max_speakers is not None):
         raise InputError("Give either --speakers N or --min-speakers/--max-speakers, not both.")
     low = args.min_speakers if args.min_speakers is not None else 1
-    high = args.max_speakers if args.max_speakers is not None else max(15, low)
+    high = args.max_speakers if args.max_speakers is not None else max(30, low)
     if (args.speakers is not None and args.speakers < 1) or low < 1 or high < low:
         raise InputError("Speaker counts must be at least 1, with --min-speakers <= --max-speakers.")
     _check_output(args.output)
@@ -740,6 +758,28 @@ def _cmd_translate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_voices(args: argparse.Namespace) -> int:
+    from minutes.operations.voices import enrol_voice, enrolled_voices
+
+    wanted = (args.enrol, args.from_session, args.at)
+    if any(v is not None for v in wanted) and not all(v is not None for v in wanted):
+        raise InputError("Enrolling a voice needs --enrol NAME, --from-session TITLE and --at SECONDS together.")
+    if args.enrol is None:
+        with _open_workshop(args.workshop, read_only=True) as store:
+            voices = enrolled_voices(store)
+    else:
+        with _open_workshop(args.workshop) as store:
+            session = store.session_by_title(args.from_session)
+            done = enrol_voice(store, args.enrol, session, args.at).value
+            voices = enrolled_voices(store)
+        added = " (added to the roster)" if done.added_to_roster else ""
+        print(f'minutes: enrolled the voice of {done.participant.name}{added} from "{session.title}" '
+              f"{done.start:.1f}-{done.end:.1f} s; {done.samples} sample(s) in the profile.", file=sys.stderr)
+    for name, organisation, samples in voices:
+        print("\t".join((_cell(name), _cell(organisation), str(samples))))
+    return 0
+
+
 _COMMANDS = {
     "transcribe": _cmd_transcribe,
     "record": _cmd_record,
@@ -753,6 +793,7 @@ _COMMANDS = {
     "translate": _cmd_translate,
     "merge": _cmd_merge,
     "roster": _cmd_roster,
+    "voices": _cmd_voices,
     "agenda": _cmd_agenda,
     "review": _cmd_review,
 }

@@ -1,5 +1,10 @@
 """Label a stored session's segments with speakers: diarize, split segments at speaker changes, store
 the speakers as entities with their voices, and propose participants whose remembered voice matches.
+
+What the workshop knows is used: the agenda's chair and planned speakers of the session are a lower bound on
+the number of voices; voices enrolled in earlier sessions (voice profiles) are matched first, and clusters of
+one enrolled voice are joined (a long session can split one person in two); a voice heard only once, briefly,
+and matching nobody is labelled as a participant from the floor rather than left among the panel's voices.
 """
 
 from __future__ import annotations
@@ -10,16 +15,22 @@ from dataclasses import dataclass
 import numpy as np
 
 from minutes import speakers as engine
+from minutes.audio.source import AudioSource
 from minutes.domain import Segment, Session, Speaker, Word
 from minutes.doubt import FLAG_OVERLAP
 from minutes.errors import Cancelled
 from minutes.store import WorkshopStore
-from minutes.store.voices import speaker_label
+from minutes.store.voices import floor_label, speaker_label
 
 # CAM++ cosine similarity of one person's voice across sessions is typically 0.6–0.8 and of two different
 # people below 0.5; a proposal also needs a margin over the runner-up so that look-alike voices are not named.
 PROPOSAL_THRESHOLD = 0.6
 PROPOSAL_MARGIN = 0.05
+# A question from the floor: one stretch of speech (own pauses shorter than FLOOR_GAP_S), under FLOOR_MAX_S in
+# all, in a session long enough for the idea to mean something (in a short clip every voice is brief).
+FLOOR_MAX_S = 60.0
+FLOOR_GAP_S = 15.0
+FLOOR_MIN_SESSION_S = 300.0
 
 
 @dataclass(frozen=True)
@@ -28,7 +39,7 @@ class SpeakerCount:
 
     exact: int | None = None
     low: int = 1
-    high: int = 15
+    high: int = 30
 
     @classmethod
     def parse(cls, value: str) -> SpeakerCount | None:
@@ -49,38 +60,50 @@ class SpeakerCount:
 def label_speakers(
     store: WorkshopStore,
     session: Session,
-    audio: np.ndarray,
+    audio: np.ndarray | AudioSource,
     count: SpeakerCount,
     *,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Speaker]:
-    """Replace the session's speakers and segment attribution with a fresh diarization; returns speakers."""
+    """Replace the session's speakers and segment attribution with a fresh diarization; returns speakers.
+
+    ``audio`` is the session's 16 kHz mono audio, an :class:`AudioSource` (read in windows) or an array.
+    """
+    planned = planned_speakers(store, session)
+    low, high = count.low, max(count.high, count.low)
+    if count.exact is None and planned > low:
+        low, high = planned, max(high, planned)
     try:
-        result = engine.diarize(audio, num_speakers=count.exact, min_speakers=count.low,
-                                max_speakers=max(count.high, count.low), progress=progress, cancelled=cancelled)
+        result = engine.diarize(audio, num_speakers=count.exact, min_speakers=low, max_speakers=high,
+                                progress=progress, cancelled=cancelled)
     except InterruptedError as exc:
         raise Cancelled from exc
+    turns, embeddings = join_enrolled(result.turns, result.embeddings, _profiles(store))
     old = store.segments(session.id)
     probability = {(w.start, w.end): w.probability for s in old for w in s.words}
     split = engine.assign_speakers(
         [engine.Segment(s.start, s.end, s.text, [engine.Word(w.start, w.end, w.text) for w in s.words])
          for s in old],
-        result.turns,
+        turns,
     )
     origin = _origin_lookup(old)
-    overlapped = _overlap_test(engine.overlap_spans(result.turns))
+    overlapped = _overlap_test(engine.overlap_spans(turns))
     provisional = {s.start for s in old if s.provisional}
+    floor = floor_voices(turns, embeddings, _profiles(store), planned)
     with store.transaction() as conn:
         conn.execute("UPDATE segments SET speaker_id = NULL WHERE session_id = ?", (session.id,))
         conn.execute("DELETE FROM speakers WHERE session_id = ?", (session.id,))
         conn.execute("DELETE FROM segments WHERE session_id = ?", (session.id,))
-        order = _first_appearance(split)
         ids = {}
-        for index, voice in enumerate(order):
-            speaker = store.add_speaker(session.id, Speaker(label=speaker_label(index)))
-            if voice < result.embeddings.shape[0]:
-                store.set_speaker_voice(speaker.id, result.embeddings[voice])
+        numbers = {True: 0, False: 0}
+        for voice in _first_appearance(split):
+            from_floor = voice in floor
+            label = floor_label(numbers[True]) if from_floor else speaker_label(numbers[False])
+            numbers[from_floor] += 1
+            speaker = store.add_speaker(session.id, Speaker(label=label))
+            if voice < embeddings.shape[0]:
+                store.set_speaker_voice(speaker.id, embeddings[voice])
             ids[voice] = speaker.id
         store.add_segments(session.id, [
             Segment(start=s.start, end=s.end, text=s.text.strip(), speaker_id=ids.get(s.speaker),
@@ -94,22 +117,100 @@ def label_speakers(
     return store.speakers(session.id)
 
 
+def planned_speakers(store: WorkshopStore, session: Session) -> int:
+    """How many distinct people the agenda puts in the session: its chair and its planned speakers."""
+    if session.id is None:
+        return 0
+    names = {p.name.strip().casefold() for p in store.session_participants(session.id)}
+    if session.chair.strip():
+        names.add(session.chair.strip().casefold())
+    return len(names)
+
+
+def _profiles(store: WorkshopStore) -> np.ndarray:
+    voices = [v for _, v in store.voice_profiles()]
+    return np.stack(voices) if voices else np.zeros((0, 192), dtype=np.float32)
+
+
+def _best_profile(voice: np.ndarray, profiles: np.ndarray) -> tuple[int, float] | None:
+    """The profile clearly closest to ``voice`` (above the threshold, ahead of the runner-up), if any."""
+    if profiles.shape[0] == 0:
+        return None
+    scores = profiles @ voice
+    best = int(np.argmax(scores))
+    runner_up = float(np.max(np.delete(scores, best))) if len(scores) > 1 else -1.0
+    if scores[best] >= PROPOSAL_THRESHOLD and scores[best] - runner_up >= PROPOSAL_MARGIN:
+        return best, float(scores[best])
+    return None
+
+
+def join_enrolled(
+    turns: list[engine.Turn], embeddings: np.ndarray, profiles: np.ndarray
+) -> tuple[list[engine.Turn], np.ndarray]:
+    """Join the voices that match one enrolled profile into one voice (the one heard first).
+
+    Voices are renumbered ``0..k-1`` by first appearance; a joined voice's embedding is the mean of its parts
+    weighted by their speech.
+    """
+    matched: dict[int, int] = {}
+    target: dict[int, int] = {}
+    for voice in range(embeddings.shape[0]):
+        best = _best_profile(embeddings[voice], profiles)
+        target[voice] = voice if best is None else matched.setdefault(best[0], voice)
+    if all(target[v] == v for v in target):
+        return turns, embeddings
+    speech = np.zeros(embeddings.shape[0])
+    for t in turns:
+        speech[t.speaker] += t.end - t.start
+    joined = np.zeros_like(embeddings)
+    for voice, into in target.items():
+        joined[into] += speech[voice] * embeddings[voice]
+    order = sorted({target[v] for v in target}, key=lambda v: min((t.start for t in turns if target[t.speaker] == v),
+                                                                  default=np.inf))
+    number = {v: i for i, v in enumerate(order)}
+    merged = [engine.Turn(t.start, t.end, number[target[t.speaker]]) for t in turns]
+    vectors = joined[order]
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-8)
+    return merged, vectors.astype(np.float32)
+
+
+def floor_voices(
+    turns: list[engine.Turn], embeddings: np.ndarray, profiles: np.ndarray, planned: int = 0
+) -> set[int]:
+    """The voices to label as participants from the floor.
+
+    A voice from the floor is heard once (one stretch: its own pauses are all shorter than ``FLOOR_GAP_S``),
+    for less than ``FLOOR_MAX_S`` in all, and matches no enrolled voice. The ``planned`` voices that speak
+    most are taken to be the agenda's chair and panel and are never from the floor, and nobody is in a
+    recording shorter than ``FLOOR_MIN_SESSION_S``.
+    """
+    if not turns or max(t.end for t in turns) - min(t.start for t in turns) < FLOOR_MIN_SESSION_S:
+        return set()
+    spans: dict[int, list[engine.Turn]] = {}
+    for t in sorted(turns):
+        spans.setdefault(t.speaker, []).append(t)
+    speech = {v: sum(t.end - t.start for t in ts) for v, ts in spans.items()}
+    panel = set(sorted(speech, key=lambda v: -speech[v])[:planned])
+    floor = set()
+    for voice, ts in spans.items():
+        once = all(b.start - a.end < FLOOR_GAP_S for a, b in zip(ts, ts[1:], strict=False))
+        enrolled = voice < embeddings.shape[0] and _best_profile(embeddings[voice], profiles) is not None
+        if once and speech[voice] < FLOOR_MAX_S and voice not in panel and not enrolled:
+            floor.add(voice)
+    return floor
+
+
 def propose_participants(store: WorkshopStore, session_id: int) -> None:
     """For each anonymous speaker, propose the participant whose remembered voice is clearly the closest."""
-    profiles = list(store.voice_profiles())
-    if not profiles:
-        return
-    people = np.array([p for p, _ in profiles])
-    voices = np.stack([v for _, v in profiles])
+    people = [p for p, _ in store.voice_profiles()]
+    profiles = _profiles(store)
     for speaker in store.speakers(session_id):
         voice = store.speaker_voice(speaker.id)
         if speaker.participant_id is not None or voice is None:
             continue
-        scores = voices @ voice
-        best = int(np.argmax(scores))
-        runner_up = float(np.max(np.delete(scores, best))) if len(scores) > 1 else -1.0
-        if scores[best] >= PROPOSAL_THRESHOLD and scores[best] - runner_up >= PROPOSAL_MARGIN:
-            store.propose(speaker.id, int(people[best]), float(scores[best]))
+        best = _best_profile(voice, profiles)
+        if best is not None:
+            store.propose(speaker.id, people[best[0]], best[1])
 
 
 def _first_appearance(segments: list[engine.Segment]) -> list[int]:

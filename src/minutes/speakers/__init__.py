@@ -6,7 +6,7 @@ two speak at once, and RTTM reading/writing.
 """
 
 from .assign import Segment, SpeakerSegment, Word, assign_speakers, overlap_spans
-from .diarize import Diarization, Settings, Turn, diarize
+from .diarize import Diarization, Settings, Turn, diarize, voice_sample
 from .models import load_models, models_dir
 from .rttm import format_rttm, parse_rttm, read_rttm, write_rttm
 
@@ -25,5 +25,6 @@ __all__ = [
     "overlap_spans",
     "parse_rttm",
     "read_rttm",
+    "voice_sample",
     "write_rttm",
 ]

@@ -362,3 +362,29 @@ def _finish(turns: list[Turn], emb: np.ndarray, labels: np.ndarray) -> Diarizati
     order = sorted(mapping, key=mapping.__getitem__)
     embeddings = cents[order] if order else np.zeros((0, emb.shape[1]), dtype=np.float32)
     return Diarization(turns=turns, embeddings=np.ascontiguousarray(embeddings, dtype=np.float32))
+
+
+def voice_sample(
+    source: AudioSource, start: float, end: float, settings: Settings = DEFAULT_SETTINGS
+) -> np.ndarray | None:
+    """The L2-normalised voice embedding of the speech between ``start`` and ``end`` seconds (a short sample
+    of one person, for enrolment), or None if there is no speech there.
+
+    Only 1 s windows the segmentation hears as speech count, so a pause or a cough in the sample does not
+    pull the voice towards silence.
+    """
+    begin = max(0.0, start)
+    clip = ArraySource(source.read(begin, end))
+    num_samples = clip.samples.shape[0]
+    win = int(round(settings.window_s * SAMPLE_RATE))
+    if num_samples < win:
+        return None
+    speech = _speech_mask(segmentation.segment(clip, speech_max_weight=settings.speech_max_weight).speech, settings)
+    starts = np.arange(0, num_samples - win + 1, int(round(settings.hop_s * SAMPLE_RATE)) // 2)
+    frames = [speech[st // FRAME_STEP_SAMPLES : (st + win) // FRAME_STEP_SAMPLES] for st in starts]
+    starts = np.asarray([st for st, f in zip(starts.tolist(), frames, strict=True) if f.size and f.mean() > 0.5])
+    if starts.size == 0:
+        return None
+    emb = embed_windows(clip, (starts // 160) * 160, win)
+    voice = emb.mean(axis=0)
+    return (voice / max(float(np.linalg.norm(voice)), 1e-8)).astype(np.float32)

@@ -94,6 +94,22 @@ class VoiceOperations:
         if rows and rows[0][0] is not None:
             self.assign_participant(speaker_id, rows[0][0])
 
+    def learn_voice(self, participant_id: int, embedding: np.ndarray) -> int:
+        """Add one sample of a participant's voice to their profile (created if new); returns the samples."""
+        with self.transaction() as conn:
+            self._learn_voice(conn, participant_id, np.asarray(embedding, dtype=np.float32))
+            row = conn.execute("SELECT samples FROM voice_profiles WHERE participant_id = ?",
+                               (participant_id,)).fetchone()
+        return int(row["samples"])
+
+    def enrolled_voices(self) -> list[tuple[str, str, int]]:
+        """(name, organisation, samples) of every participant with a voice profile, by name."""
+        rows = self._query(
+            "SELECT p.name, p.organisation, v.samples FROM voice_profiles v JOIN participants p "
+            "ON p.id = v.participant_id ORDER BY p.name COLLATE NOCASE, p.id"
+        )
+        return [(r["name"], r["organisation"], int(r["samples"])) for r in rows]
+
     def voice_profiles(self) -> Iterator[tuple[int, np.ndarray]]:
         """(participant id, L2-normalised embedding) of every remembered voice."""
         for row in self._query("SELECT participant_id, embedding FROM voice_profiles ORDER BY id"):
@@ -146,9 +162,19 @@ def _vector(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<f4").copy()
 
 
+# Labels given to voices not yet named; kept here, in one place, so that a translation changes them all.
+SPEAKER_LABEL = "Speaker {number}"
+FLOOR_LABEL = "Participant from the floor {number}"
+
+
 def speaker_label(index: int) -> str:
     """The anonymous label of the ``index``-th voice (0-based)."""
-    return f"Speaker {index + 1}"
+    return SPEAKER_LABEL.format(number=index + 1)
+
+
+def floor_label(index: int) -> str:
+    """The label of the ``index``-th voice heard once from the floor (0-based)."""
+    return FLOOR_LABEL.format(number=index + 1)
 
 
 def is_anonymous_label(label: str) -> bool:
