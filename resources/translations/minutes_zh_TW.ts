@@ -1521,6 +1521,14 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>刪除此講者所對應與會者的已記住聲音</translation>
     </message>
     <message>
+        <source>This is…</source>
+        <translation>這是…</translation>
+    </message>
+    <message>
+        <source>Say who speaks in the segment selected in the transcript: their voice is remembered and proposed for the speakers that sound like it, here and in later sessions</source>
+        <translation>指出逐字稿中所選段落的發言者：系統會記住其聲音，並在本場次及之後的場次中，為聲音相似的發言者提出此姓名</translation>
+    </message>
+    <message>
         <source>{label}  — sounds like {name} ({score})?</source>
         <translation>{label}  — 聽起來像 {name}（{score}）？</translation>
     </message>
@@ -1535,6 +1543,14 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>Participant (or type a new name to add them to the roster):</source>
         <translation>與會者（或輸入新名字以加入名冊）：</translation>
+    </message>
+    <message>
+        <source>Select a segment of the transcript first.</source>
+        <translation>請先在逐字稿中選取一個段落。</translation>
+    </message>
+    <message>
+        <source>Who is speaking in this segment? (a new name is added to the roster)</source>
+        <translation>這個段落是誰在發言？（新的姓名會加入與會者名冊）</translation>
     </message>
     <message>
         <source>Merge speakers</source>

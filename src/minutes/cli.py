@@ -412,8 +412,20 @@ def _write_output(store, session, fmt: str, output: Path | None) -> None:  # noq
         atomic_write_text(output, text)
 
 
-def _cmd_diarize(args: argparse.Namespace) -> int:
+def _audio_source(path: Path):  # noqa: ANN202
+    """A 16 kHz WAV or FLAC is read from disk a window at a time; anything else is decoded into memory."""
     from minutes.audio import decode
+    from minutes.audio.source import ArraySource, FileSource
+
+    if path.suffix.lower() in (".wav", ".flac") and path.is_file():
+        try:
+            return FileSource(path)
+        except (RuntimeError, ValueError):
+            pass  # another rate or an odd WAV: FFmpeg decodes and resamples it
+    return ArraySource(decode.decode(path))
+
+
+def _cmd_diarize(args: argparse.Namespace) -> int:
     from minutes.fileio import atomic_write_text
     from minutes.speakers import diarize, format_rttm
 
@@ -424,8 +436,7 @@ def _cmd_diarize(args: argparse.Namespace) -> int:
     if (args.speakers is not None and args.speakers < 1) or low < 1 or high < low:
         raise InputError("Speaker counts must be at least 1, with --min-speakers <= --max-speakers.")
     _check_output(args.output)
-    audio = decode.decode(args.file)
-    result = diarize(audio, num_speakers=args.speakers, min_speakers=low, max_speakers=high)
+    result = diarize(_audio_source(args.file), num_speakers=args.speakers, min_speakers=low, max_speakers=high)
     text = format_rttm(result.turns, file_id="_".join(args.file.stem.split()) or "audio")
     if args.output is None:
         sys.stdout.write(text)

@@ -2,7 +2,9 @@
 
 A speaker is an entity: naming it renames every one of its segments at once, merging two makes one,
 and a voice recognised from an earlier session is shown as a proposal to confirm. Confirming or naming
-remembers the voice for the workshop; "Forget voice" deletes that biometric profile.
+remembers the voice for the workshop; "Forget voice" deletes that biometric profile. "This is…" enrols the
+voice of the segment selected in the transcript under a participant's name: the session's speakers that
+sound like it (and those of later sessions) are then proposed under that name.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes.domain import Participant
+from minutes.domain import Participant, Segment
+from minutes.errors import MinutesError
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.ui.speaker_names import shown_label, shown_names
@@ -50,12 +53,18 @@ class SpeakersPanel(QWidget):
         self.forget_button = QPushButton(self.tr("Forget voice"))
         self.forget_button.setToolTip(
             self.tr("Delete the remembered voice of the participant this speaker is named after"))
+        self.enrol_button = QPushButton(self.tr("This is…"))
+        self.enrol_button.setToolTip(
+            self.tr("Say who speaks in the segment selected in the transcript: their voice is remembered and "
+                    "proposed for the speakers that sound like it, here and in later sessions"))
+        self.enrol_button.clicked.connect(self.enrol_chosen_segment)
         self.name_button.clicked.connect(self.name_selected)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.forget_button.clicked.connect(self.forget_selected)
         buttons = QHBoxLayout()
-        for button in (self.name_button, self.confirm_button, self.merge_button, self.forget_button):
+        for button in (self.name_button, self.confirm_button, self.merge_button, self.forget_button,
+                       self.enrol_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -66,6 +75,9 @@ class SpeakersPanel(QWidget):
 
     # The choice dialogs are attributes so tests (and scripts) can answer them.
     ask_item: Callable[..., tuple[str, bool]] = staticmethod(QInputDialog.getItem)
+    warn: Callable[..., object] = staticmethod(QMessageBox.warning)
+    # The window sets this to the transcript's selected segment; "This is…" enrols that segment's voice.
+    chosen_segment: Callable[[], Segment | None] = staticmethod(lambda: None)
 
     def show_session(self, store: WorkshopStore | None, session_id: int | None) -> None:
         self.store, self.session_id = store, session_id
@@ -115,6 +127,7 @@ class SpeakersPanel(QWidget):
         self.confirm_button.setEnabled(bool(proposed))
         self.merge_button.setEnabled(has and self.list.count() > 1)
         self.forget_button.setEnabled(bool(named))
+        self.enrol_button.setEnabled(self.store is not None and self.session_id is not None)
 
     def _done(self) -> None:
         self.refresh()
@@ -139,6 +152,32 @@ class SpeakersPanel(QWidget):
         else:
             person = self.store.add_participant(Participant(name=choice.strip()))
             self.store.assign_participant(speaker_id, person.id)
+        self._done()
+
+    def enrol_chosen_segment(self) -> None:
+        """Ask who speaks in the transcript's selected segment and enrol that voice under their name."""
+        from minutes.operations.voices import enrol_voice
+
+        segment = self.chosen_segment()
+        if self.store is None or self.session_id is None:
+            return
+        if segment is None:
+            self.warn(self, self.tr("This is…"), self.tr("Select a segment of the transcript first."))
+            return
+        names = [p.name for p in self.store.participants()]
+        choice, ok = self.ask_item(self, self.tr("This is…"),
+                                   self.tr("Who is speaking in this segment? (a new name is added to the roster)"),
+                                   names, 0, True)
+        if not ok or not choice.strip():
+            return
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:  # a few seconds of audio: well under a second, so it stays on this thread
+            enrol_voice(self.store, choice, self.store.session(self.session_id), (segment.start + segment.end) / 2)
+        except MinutesError as exc:
+            self.warn(self, self.tr("This is…"), str(exc))
+            return
+        finally:
+            self.unsetCursor()
         self._done()
 
     def confirm_selected(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes.domain import Segment
 from minutes.operations.changes import OpChanges
 from minutes.ui.find_bar import FindBar
 from minutes.ui.match_highlight import paint_matches
@@ -171,6 +172,11 @@ class TranscriptView(QWidget):
     def _chosen_rows(self) -> list[int]:
         """The selected rows, else the current one, else none."""
         return [r for r in self.selected_rows() or [self.current_row()] if r >= 0]
+
+    def chosen_segment(self) -> Segment | None:
+        """The first selected (else the current) segment of the open session, if any."""
+        rows = self._chosen_rows()
+        return self.editor.model.segment(rows[0]) if self.editor is not None and rows else None
 
     def tag_target(self) -> Target | None:
         """What a tag applies to: the selected text being edited, else the selected segments, else (while
