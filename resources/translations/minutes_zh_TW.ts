@@ -1481,6 +1481,10 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <source>Speaker {0}</source>
         <translation>講者 {0}</translation>
     </message>
+    <message>
+        <source>Participant from the floor {0}</source>
+        <translation>現場提問者 {0}</translation>
+    </message>
 </context>
 <context>
     <name>SpeakersPanel</name>
