@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--glossary", type=Path, metavar="FILE", help=GLOSSARY_HELP)
     p.add_argument("--translate", action="store_true",
                    help="then add English translations of the non-English segments (stored with --workshop)")
+    p.add_argument("--include-confidential", action="store_true", help=CONFIDENTIAL_HELP)
 
     p = sub.add_parser("diarize", help="find who spoke when; writes RTTM speaker turns")
     p.add_argument("file", type=Path, help="audio or video file")
@@ -90,11 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("-o", "--output", type=Path,
                    help="output file (default: stdout; for docx and package, the workshop's exports/ folder)")
+    p.add_argument("--include-confidential", action="store_true", help=CONFIDENTIAL_HELP)
     docx = p.add_argument_group("Word minutes (--format docx)")
     docx.add_argument("--chatham-house", action="store_true", help="attribute no remark and name no participant")
     docx.add_argument("--chatham-label", choices=("participant", "country"), default="participant",
                       help="under the Chatham House Rule: 'a participant' or 'a representative of COUNTRY'")
-    docx.add_argument("--include-confidential", action="store_true", help="keep text marked off the record")
     docx.add_argument("--annex", action="store_true", help="add the full transcript as an annex")
     docx.add_argument("--template", type=Path, help="a .docx whose styles, header and footer are used")
     docx.add_argument("--labels", choices=("en", "zh-TW"), default="en", help="language of headings and labels")
@@ -158,6 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+CONFIDENTIAL_HELP = ("keep text marked off the record (left out of docx, txt, srt and vtt unless given; json always "
+                     "keeps it, flagged)")
 SCRIPT_HELP = ("script for Chinese text (default: the workshop's; else the one --language zh-TW or zh-CN names; "
                "else traditional when the system locale is zh-TW, simplified otherwise)")
 GLOSSARY_HELP = ("also spell the names and terms of this UTF-8 text file (one per line) as it does, like those "
@@ -312,6 +315,9 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
             options_language = language or (None if session.language in ("", "auto") else session.language)
             hints = session_hints(store, session, script, model=model, extra_terms=extra_terms)
             options = TranscribeOptions(language=options_language, script=script, glossary=hints)
+            if stream and not args.include_confidential:
+                # Off-the-record spans of a session being resumed: the transcript is filtered when written instead.
+                stream = not any(a.confidential for a in store.annotations(session.id))
             if stream:
                 for segment in store.segments(session.id):
                     print(txt_entry(segment), flush=True)
@@ -334,7 +340,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
             if args.translate:
                 _translate(store, session, model, audio=audio, label=args.file.name)
             if not stream:
-                _write_output(store, session, args.format, args.output)
+                _write_output(store, session, args.format, args.output, args.include_confidential)
             if created and args.script is None:
                 _say_default_script(store, session)
     return 0
@@ -400,11 +406,12 @@ def _check_output(output: Path | None) -> None:
         raise InputError(f"Cannot write {output}: the folder {folder} does not exist.")
 
 
-def _write_output(store, session, fmt: str, output: Path | None) -> None:  # noqa: ANN001
+def _write_output(store, session, fmt: str, output: Path | None,  # noqa: ANN001
+                  include_confidential: bool = False) -> None:
     from minutes.export.transcript_files import render_session
     from minutes.fileio import atomic_write_text
 
-    text = render_session(store, session, fmt)
+    text = render_session(store, session, fmt, include_confidential=include_confidential)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -524,7 +531,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     _check_output(args.output)
     with _open_workshop(args.workshop, read_only=True) as store:
         session = store.session_by_title(args.session)
-        _write_output(store, session, args.format, args.output)
+        _write_output(store, session, args.format, args.output, args.include_confidential)
     return 0
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from minutes.errors import InputError
+from minutes.store.clean import clean_text
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
@@ -42,6 +43,21 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def safe_stem(title: str, fallback: str) -> str:
-    """A file name stem made from a title: characters Windows forbids become spaces, at most 100 characters."""
-    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", title)
-    return re.sub(r"\s+", " ", stem).strip(" .")[:100] or fallback
+    """A file name stem made from a title that is safe on every platform.
+
+    Characters Windows forbids (and control characters) become spaces; leading and trailing dots and spaces
+    go (a leading dot hides the file, Windows drops trailing ones); names Windows reserves for devices (CON,
+    NUL, COM1… with any extension, in any case) get an underscore; the stem is cut to 100 characters and
+    :data:`STEM_BYTES` bytes of UTF-8, so that the name, a "(2)" and the temporary name of an atomic write
+    stay within the 255 bytes file systems allow. A title with nothing left gives ``fallback``.
+    """
+    stem = " ".join(re.sub(r'[<>:"/\\|?*]', " ", clean_text(title)).split()).strip(" .")
+    stem = stem[:100].encode("utf-8")[:STEM_BYTES].decode("utf-8", "ignore").strip(" .")
+    base, dot, rest = stem.partition(".")
+    if _RESERVED.fullmatch(base.rstrip()):
+        stem = f"{base.rstrip()}_{dot}{rest}"
+    return stem or fallback
+
+
+STEM_BYTES = 150
+_RESERVED = re.compile(r"(?i)(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])")

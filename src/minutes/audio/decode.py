@@ -43,6 +43,9 @@ def decode(path: Path) -> np.ndarray:
     try:
         audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
     except Exception as exc:  # noqa: BLE001 - PyAV raises many types for files that are not media
+        if _is_media_without_sound(path):
+            raise InputError(f"{path} has no audio track (it holds only video or images); there is nothing to "
+                             "transcribe. Choose a recording with sound.") from exc
         raise InputError(
             f"{path} is not an audio or video file that Minutes can read ({type(exc).__name__}). "
             "Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4."
@@ -50,6 +53,17 @@ def decode(path: Path) -> np.ndarray:
     if audio.size == 0:
         raise InputError(f"{path} contains no audio (its duration is zero).")
     return audio.astype(np.float32, copy=False)
+
+
+def _is_media_without_sound(path: Path) -> bool:
+    """True if FFmpeg reads ``path`` as media that has streams but no audio stream (a silent video)."""
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            return bool(container.streams) and not container.streams.audio
+    except Exception:  # noqa: BLE001 - not media at all: the caller says so
+        return False
 
 
 def duration(audio: np.ndarray) -> float:

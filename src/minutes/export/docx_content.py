@@ -10,16 +10,16 @@ returns.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag
+from minutes.export.confidential import off_the_record, segment_finder
 from minutes.export.docx_layout import has_cjk
 from minutes.export.transcript import clock
 from minutes.store import WorkshopStore
-from minutes.store.tagging import default_definition, overlaps
+from minutes.store.tagging import default_definition
 from minutes.store.voices import is_anonymous_label
 
 LabelLanguage = Literal["en", "zh-TW"]
@@ -176,7 +176,7 @@ def session_content(
     scrub = _scrubber(_names(people.values(), speakers, session), words["withheld"]) if chatham_house else _same
     attribution = _attributions(store, session_id, people, speakers, words, chatham_house, chatham_label)
 
-    within = _finder(segments)
+    within = segment_finder(segments)
     hidden = _hidden(annotations, include_confidential, within)
     shown = [a for a in annotations if include_confidential or not a.confidential]
 
@@ -235,21 +235,6 @@ def session_content(
     )
 
 
-def _finder(segments: Sequence[Segment]) -> Callable[[float, float], list[int]]:
-    """``within(start, end)``: the indices of the segments (in time order) sharing time with that span.
-
-    Found by bisection on the start times, so tagging a long session costs no more than a short one.
-    """
-    starts = [s.start for s in segments]
-    longest = max((s.end - s.start for s in segments), default=0.0)
-
-    def within(start: float, end: float) -> list[int]:
-        first, last = bisect_left(starts, start - max(longest, 0.0)), bisect_right(starts, end)
-        return [i for i in range(first, last) if overlaps(segments[i].start, segments[i].end, start, end)]
-
-    return within
-
-
 def unnamed_speakers(store: WorkshopStore, session_ids: Sequence[int], *, chatham_house: bool = False,
                      include_confidential: bool = False, annex: bool = False) -> dict[str, list[str]]:
     """Session title → the anonymous voices ("Speaker 4") its minutes would quote under these options:
@@ -264,7 +249,7 @@ def unnamed_speakers(store: WorkshopStore, session_ids: Sequence[int], *, chatha
             continue
         segments = store.segments(session_id, words=False)
         annotations = store.annotations(session_id)
-        within = _finder(segments)
+        within = segment_finder(segments)
         hidden = _hidden(annotations, include_confidential, within)
         if annex:
             heard = {i for i in range(len(segments)) if i not in hidden}
@@ -280,9 +265,7 @@ def unnamed_speakers(store: WorkshopStore, session_ids: Sequence[int], *, chatha
 def _hidden(annotations: Sequence[Annotation], include_confidential: bool,
             within: Callable[[float, float], list[int]]) -> set[int]:
     """Indices of the segments under an off-the-record annotation (none when confidential text is kept)."""
-    if include_confidential:
-        return set()
-    return {i for a in annotations if a.confidential for i in within(a.start, a.end)}
+    return set() if include_confidential else off_the_record(annotations, within)
 
 
 def _participants(store: WorkshopStore, session: Session, people: dict[int | None, Participant],

@@ -12,6 +12,7 @@ from minutes.domain import Segment
 
 TEXT_FORMATS = ("txt", "srt", "vtt")
 TRANSLATION_MARK = "    EN: "
+OMITTED = "[Remarks off the record omitted]"
 
 
 def clock(seconds: float, *, separator: str = ".") -> str:
@@ -46,11 +47,16 @@ def txt_entry(segment: Segment, names: Mapping[int, str] | None = None) -> str:
     return f"{line}\n{TRANSLATION_MARK}{english}" if english else line
 
 
-def render(fmt: str, segments: Sequence[Segment], names: Mapping[int, str] | None = None) -> str:
-    """The transcript in ``fmt`` (txt, srt or vtt)."""
+def render(fmt: str, segments: Sequence[Segment | None], names: Mapping[int, str] | None = None) -> str:
+    """The transcript in ``fmt`` (txt, srt or vtt).
+
+    A None among the segments stands for remarks left out as off the record (see
+    :mod:`minutes.export.confidential`): a text transcript says so on a line of its own, subtitles skip them.
+    """
     names = names or {}
     if fmt == "txt":
-        return "".join(txt_entry(s, names) + "\n" for s in segments)
+        return "".join((txt_entry(s, names) if s is not None else OMITTED) + "\n" for s in segments)
+    segments = [s for s in segments if s is not None]
     if fmt == "srt":
         blocks = [
             f"{i}\n{clock(s.start, separator=',')} --> {clock(s.end, separator=',')}\n{_line(s, names)}\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from minutes.domain import Session
+from minutes.export.confidential import shown_segments
 from minutes.export.interchange import export_session
 from minutes.export.transcript import render
 from minutes.store import WorkshopStore
@@ -18,8 +19,11 @@ def names_to_show(store: WorkshopStore, session: Session) -> dict[int, str]:
     return store.speaker_names(session.id)
 
 
-def render_session(store: WorkshopStore, session: Session, fmt: str) -> str:
-    """The whole file for ``fmt``."""
+def render_session(store: WorkshopStore, session: Session, fmt: str, *, include_confidential: bool = False) -> str:
+    """The whole file for ``fmt``; off-the-record text is left out of txt, srt and vtt unless it is included
+    (JSON, the interchange format, always keeps it with its flag)."""
     if fmt == "json":
         return json.dumps(export_session(store, session), ensure_ascii=False, indent=2) + "\n"
-    return render(fmt, store.segments(session.id), names_to_show(store, session))
+    segments = store.segments(session.id)
+    shown = segments if include_confidential else shown_segments(segments, store.annotations(session.id))
+    return render(fmt, shown, names_to_show(store, session))

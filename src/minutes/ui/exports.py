@@ -106,15 +106,16 @@ def ask_box(box: QMessageBox) -> object:
 def export_transcript(parent: QWidget, store: WorkshopStore, session_id: int) -> Written | None:
     """One session's transcript as text, SRT, WebVTT or JSON, by the chosen filter or the file's suffix."""
     from minutes.export.transcript_files import render_session
-    from minutes.fileio import atomic_write_text
+    from minutes.fileio import atomic_write_text, safe_stem
 
     session = store.session(session_id)
     filters = {QCoreApplication.translate("Exports", "Text (*.txt)"): "txt",
                QCoreApplication.translate("Exports", "SubRip subtitles (*.srt)"): "srt",
                QCoreApplication.translate("Exports", "WebVTT subtitles (*.vtt)"): "vtt",
                QCoreApplication.translate("Exports", "Minutes JSON (*.json)"): "json"}
+    suggested = store.exports_dir / f"{safe_stem(session.title, 'transcript')}.txt"
     name, chosen = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Exports", "Export transcript"),
-                                               str(store.exports_dir / f"{session.title}.txt"), ";;".join(filters))
+                                               str(suggested), ";;".join(filters))
     if not name:
         return None
     fmt = filters.get(chosen) or Path(name).suffix.lstrip(".").lower()
