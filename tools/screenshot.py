@@ -28,8 +28,12 @@ def build_demo(root: Path) -> None:
     from minutes.asr import registry
     from minutes.asr.pipeline import TranscribeOptions
     from minutes.domain import Annotation, Participant, Session
+    from minutes.operations.workshops import set_up_new_workshop
     from minutes.speaker_labelling import SpeakerCount, label_speakers
     from minutes.store import WorkshopStore
+    from minutes.store.tagging import default_definition
+    from minutes.ui.i18n import resolve
+    from minutes.ui.settings import Settings
 
     clips = [sf.read(DATA / name, dtype="float32")[0] for name in (
         "en_librispeech_1995-1837-0001.wav", "zh_aishell1_BAC009S0764W0121.wav",
@@ -55,7 +59,8 @@ def build_demo(root: Path) -> None:
         if len(speakers) > 1:
             store.assign_participant(speakers[1].id, chen.id)
         # A rapporteur's work: tags on two segments, one off the record, a summary and recommendations.
-        tags = {t.name: t.id for t in store.tags()}
+        set_up_new_workshop(store, resolve(Settings().language()))  # tag names in the interface language
+        tags = {default_definition(t.name).name: t.id for t in store.tags()}
         segments = store.segments(session.id)
         store.add_annotation(session.id, Annotation(segments[0].start, segments[0].end, [tags["Protection"]],
                                                     "Victim identification comes first"))
@@ -71,7 +76,9 @@ def build_demo(root: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT (default: a laptop's)")
     args = parser.parse_args()
+    width, height = (int(n) for n in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtCore import QTimer
@@ -88,7 +95,7 @@ def main() -> None:
         root = Path(scratch) / "Workshop2024.minutes"
         build_demo(root)
         window = MainWindow()
-        window.resize(1300, 800)
+        window.resize(width, height)
         window.show()
         shots = []
 
@@ -103,11 +110,14 @@ def main() -> None:
             window.open_workshop(root, create=False)
             window.table.resizeRowsToContents()
             shoot("transcript")
-            window.table.selectRow(1)
             window.find_bar.open()
-            window.find_bar.find_edit.setText("sorrow")
+            window.find_bar.find_edit.setText("the")
+            window.find_bar.next_button.click()
             shoot("find_replace")
-            window.find_bar.hide()
+            window.find_bar.close_bar()
+            window.sessions.setCurrentRow(1)  # an agenda session without a recording
+            shoot("empty_session")
+            window.sessions.setCurrentRow(0)
             window.strategies_dock.raise_()
             shoot("key_strategies")
             window.notes_dock.raise_()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 
 class FindBar(QWidget):
@@ -43,13 +43,20 @@ class FindBar(QWidget):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close the find bar (Esc)"))
         self.status = QLabel()
-        layout = QHBoxLayout(self)
+        # Two rows, find above replace as in an editor: on one row at 1366 px the buttons squeezed what is
+        # typed to a few letters and widened the window.
+        layout = QGridLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        for widget in (self.find_edit, self.previous_button, self.next_button, self.replace_edit,
-                       self.replace_one_button, self.replace_button, self.match_case, self.whole_words, self.status):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(self.close_button)
+        layout.setVerticalSpacing(2)
+        for column, widget in enumerate((self.find_edit, self.previous_button, self.next_button, self.match_case,
+                                         self.whole_words, self.status)):
+            layout.addWidget(widget, 0, column)
+        layout.addWidget(self.close_button, 0, 6, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.replace_edit, 1, 0)
+        layout.addWidget(self.replace_one_button, 1, 1)
+        layout.addWidget(self.replace_button, 1, 2)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(5, 1)
         self.find_edit.returnPressed.connect(lambda: self._find(backwards=False))
         self.next_button.clicked.connect(lambda: self._find(backwards=False))
         self.previous_button.clicked.connect(lambda: self._find(backwards=True))

@@ -38,9 +38,11 @@ def paint_matches(delegate: QStyledItemDelegate, painter: QPainter, option: QSty
     style = opt.widget.style() if opt.widget is not None else QApplication.style()
     style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
     area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
+    area.adjust(margin, 0, -margin, 0)  # the inset the style gives plain text, so marked rows line up
     document = QTextDocument()
     document.setDefaultFont(opt.font)
-    document.setDocumentMargin(2)
+    document.setDocumentMargin(0)
     document.setPlainText(text)
     document.setTextWidth(area.width())
     mark = QTextCharFormat()
@@ -55,9 +57,11 @@ def paint_matches(delegate: QStyledItemDelegate, painter: QPainter, option: QSty
     selected = bool(opt.state & QStyle.StateFlag.State_Selected)
     role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
     context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+    # Placed as the style places plain text: centred in the cell when it is shorter than the cell.
+    top = area.top() + max(0.0, (area.height() - document.size().height()) / 2)
     painter.save()
-    painter.translate(area.topLeft())
-    painter.setClipRect(area.translated(-area.topLeft()))
+    painter.translate(area.left(), top)
+    painter.setClipRect(area.translated(-area.left(), -int(top)))
     document.documentLayout().draw(painter, context)
     painter.restore()
     return True
