@@ -77,6 +77,11 @@ def test_export_warns_on_one_line_about_unnamed_speakers_and_still_writes(cli, t
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("minutes: warning:"), result.stderr
     assert 'Speaker 2 in "Session 1: Atypical victims"' in lines[0]
+    assert "— Speaker 2, 00:00:05" in text_of(out)
+    chinese = tmp_path / "zh.docx"
+    cli("export", "--workshop", workshop, "--session", DOC["session"]["title"], "--format", "docx", "-o", chinese,
+        "--labels", "zh-TW", check=True)
+    assert "— 講者 2，00:00:05" in text_of(chinese)  # an unnamed voice in the minutes' language
     # Under the Chatham House Rule nobody is named, so there is nothing to warn about.
     quiet = cli("export", "--workshop", workshop, "--session", DOC["session"]["title"], "--format", "docx",
                 "-o", out, "--chatham-house", check=True)

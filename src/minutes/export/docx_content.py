@@ -54,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "representative": "a representative of {country}",
         "nothing": "None recorded.",
         "english": "English: ",
+        "speaker": "Speaker {0}",
         "draft": "DRAFT",
         "draft_note": "DRAFT: these minutes have not been approved yet.",
         "owner": "Owner: ",
@@ -86,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
         "representative": "{country}代表",
         "nothing": "無。",
         "english": "英譯：",
+        "speaker": "講者 {0}",
         "draft": "草稿",
         "draft_note": "草稿：本紀錄尚未核定。",
         "owner": "負責：",
@@ -324,7 +326,9 @@ def _attributions(
 ) -> Callable[[int | None], str]:
     """speaker id → how the minutes name that speaker."""
     if not chatham_house:
-        names = store.speaker_names(session_id)
+        # An unnamed voice ("Speaker 4") is labelled in the minutes' language, like the rest of the page.
+        names = {i: words["speaker"].format(name.split()[-1]) if is_anonymous_label(name) else name
+                 for i, name in store.speaker_names(session_id).items()}
         return lambda speaker_id: names.get(speaker_id, "") if speaker_id is not None else ""
     country = {s.id: people[s.participant_id].country.strip() for s in speakers if s.participant_id in people}
     labels_are_english = words is LABELS["en"]
