@@ -20,7 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from minutes.ui import workshop_menu
+from minutes.ui import secretariat, workshop_menu
 from minutes.ui.tag_menu import TagMenu
 
 if TYPE_CHECKING:
@@ -104,6 +104,13 @@ class Action(Enum):
     GLOSSARY = "glossary_action"
     UNDO = "undo_action"
     REDO = "redo_action"
+    EXPORT_PACKAGE = "export_package_action"
+    EXPORT_REPORT = "export_report_action"
+    MERGE_WORKSHOP = "merge_workshop_action"
+    WORKSHOP_SUMMARY = "workshop_summary_action"
+    REVIEW_DRAFT = "review_draft_action"
+    REVIEW_REVIEWED = "review_reviewed_action"
+    REVIEW_APPROVED = "review_approved_action"
 
 
 SPECS: dict[Action, Spec] = {
@@ -302,6 +309,53 @@ SPECS: dict[Action, Spec] = {
         Key.Redo,
         enabled=lambda s: s.can_redo,
     ),
+    Action.EXPORT_PACKAGE: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "Export session &package…"),
+        secretariat.export_package,
+        None,
+        QT_TRANSLATE_NOOP("MainWindow", "The session with its recording in one file, to merge on another computer"),
+        _idle_session,
+    ),
+    Action.EXPORT_REPORT: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "Export workshop &report…"),
+        secretariat.export_report,
+        None,
+        QT_TRANSLATE_NOOP("MainWindow", "One Word document: programme, summary, strategies, recommendations, every "
+                          "session's minutes and the participants"),
+        _store,
+    ),
+    Action.MERGE_WORKSHOP: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "&Merge sessions from another workshop or package…"),
+        secretariat.merge_sessions,
+        None,
+        QT_TRANSLATE_NOOP("MainWindow", "Add the sessions of a laptop's workshop or a session package, with their "
+                          "recordings"),
+        lambda s: s.has_store and not s.busy,
+    ),
+    Action.WORKSHOP_SUMMARY: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "E&xecutive summary…"),
+        secretariat.edit_summary,
+        None,
+        QT_TRANSLATE_NOOP("MainWindow", "The workshop's executive summary, at the start of the workshop report"),
+        _store,
+    ),
+    Action.REVIEW_DRAFT: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "Mark as dra&ft"),
+        lambda w: secretariat.set_review(w, "draft"),
+        enabled=_session,
+    ),
+    Action.REVIEW_REVIEWED: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "Mark as re&viewed"),
+        lambda w: secretariat.set_review(w, "reviewed"),
+        enabled=_session,
+    ),
+    Action.REVIEW_APPROVED: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "Mark as appro&ved"),
+        lambda w: secretariat.set_review(w, "approved"),
+        None,
+        QT_TRANSLATE_NOOP("MainWindow", "Approved minutes no longer say DRAFT"),
+        _session,
+    ),
 }
 
 SEPARATOR = None
@@ -311,16 +365,19 @@ LANGUAGE = "language"  # the interface language chooser
 # The menu bar: (title, entries); an entry is an Action, SEPARATOR, or one of the menus built by code above.
 MENUS: list[tuple[str, list[Action | str | None]]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "&File"),
-     [Action.NEW, Action.OPEN, Action.CLOSE, SEPARATOR, Action.EXPORT_MINUTES, Action.EXPORT_TRANSCRIPT, SEPARATOR,
-      Action.QUIT]),
+     [Action.NEW, Action.OPEN, Action.CLOSE, SEPARATOR, Action.EXPORT_MINUTES, Action.EXPORT_TRANSCRIPT,
+      Action.EXPORT_PACKAGE, Action.EXPORT_REPORT, SEPARATOR, Action.QUIT]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
      [Action.UNDO, Action.REDO, SEPARATOR, Action.SPLIT, Action.MERGE, Action.DELETE, Action.SPEAKER, SEPARATOR,
       Action.FIND, SEPARATOR, Action.PREFERENCES]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Session"),
      [Action.NEW_SESSION, Action.IMPORT, Action.TRANSCRIBE, Action.CANCEL, SEPARATOR, Action.TRANSLATE,
-      Action.EDIT_SESSION, Action.DELETE_SESSION]),
+      Action.EDIT_SESSION, Action.DELETE_SESSION, SEPARATOR, Action.REVIEW_DRAFT, Action.REVIEW_REVIEWED,
+      Action.REVIEW_APPROVED]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Tags"), [TAGS]),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Workshop"), [Action.EDIT_WORKSHOP, Action.ROSTER, Action.GLOSSARY]),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Workshop"),
+     [Action.EDIT_WORKSHOP, Action.ROSTER, Action.GLOSSARY, Action.WORKSHOP_SUMMARY, SEPARATOR,
+      Action.MERGE_WORKSHOP]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Playback"),
      [Action.PLAY, Action.PLAY_SEGMENT, Action.BACK, Action.FORWARD, Action.SLOWER, Action.FASTER]),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), [DOCKS, SEPARATOR, LANGUAGE]),

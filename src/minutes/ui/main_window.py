@@ -33,7 +33,7 @@ from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.text.chinese import ScriptChoice
 from minutes.ui import actions as registry
-from minutes.ui import exports
+from minutes.ui import exports, secretariat
 from minutes.ui.dialogs.common import show_error
 from minutes.ui.job_runner import JobRunner
 from minutes.ui.notes_panel import NotesPanel
@@ -263,7 +263,9 @@ class MainWindow(QMainWindow):
         self.recorder_panel.propose_session(self.store.session(session_id))
         if self.editor is not None and self.editor.session_id == session_id:
             return
-        self.show_session_editor(SessionEditor(self.store, session_id, self))
+        editor = SessionEditor(self.store, session_id, self)
+        editor.may_edit = lambda: secretariat.confirm_edit_of_approved(self, session_id)
+        self.show_session_editor(editor)
         self.player.load(self.store.audio_path(self.store.session(session_id)))
 
     def show_session_editor(self, editor: SessionEditor | None) -> None:

@@ -6,6 +6,7 @@ segments with :mod:`minutes.editing` and pushes a :class:`ReplaceSegments` comma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
@@ -31,6 +32,8 @@ class SessionEditor(QObject):
         self.undo_stack = QUndoStack(self)
         self.model = TranscriptModel(self)
         self.model.edit_text = self.edit_text
+        # Asked before every edit: the window confirms editing an approved session (and reopens its review).
+        self.may_edit: Callable[[], bool] = lambda: True
         self.reload()
 
     def close(self) -> None:
@@ -49,6 +52,8 @@ class SessionEditor(QObject):
         self.changed.emit()
 
     def _push(self, before: list[Segment], after: list[Segment], text: str) -> None:
+        if not self.may_edit():
+            return
         self.undo_stack.push(ReplaceSegments(self.store, self.session_id, before, after, text, self._notify))
 
     # -- edits ---------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The list of the workshop's sessions at the left of the window, with date, length and status as tooltip."""
+"""The list of the workshop's sessions at the left of the window, with date, length, status and review state as
+tooltip; a reviewed or approved session says so after its title."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
+from minutes.ui.secretariat import review_name
 
 # A session's status as the tooltip shows it ("transcribed" shows nothing).
 STATUSES = {
@@ -39,13 +41,19 @@ class SessionsList(QListWidget):
         self.blockSignals(True)
         self.clear()
         for session in self.store.sessions() if self.store else []:
-            item = QListWidgetItem(session.title)
+            marked = session.review_status in ("reviewed", "approved")  # drafts, the default, carry no mark
+            item = QListWidgetItem(f"{session.title}  ({review_name(session.review_status)})" if marked
+                                   else session.title)
             item.setData(Qt.ItemDataRole.UserRole, session.id)
             parts = [session.date or QCoreApplication.translate("MainWindow", "no date"),
                      QCoreApplication.translate("MainWindow", "{0} min").format(f"{session.duration / 60:.0f}")]
             if session.status != "transcribed":
                 status = STATUSES.get(session.status)
                 parts.append(QCoreApplication.translate("MainWindow", status) if status else session.status)
+            review = review_name(session.review_status)
+            if session.reviewed_by:
+                review = QCoreApplication.translate("MainWindow", "{0} by {1}").format(review, session.reviewed_by)
+            parts.append(review)
             item.setToolTip(" · ".join(parts))
             self.addItem(item)
         self.blockSignals(False)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from minutes.ui.main_window import MainWindow
 
 MEDIA_PATTERNS = "*.wav *.mp3 *.m4a *.flac *.ogg *.opus *.aac *.wma *.mp4 *.mkv *.mov *.webm"
+# The jobs whose outcome this controller reports; the runner's signals carry every job's.
+OWN_JOBS = (TranscriptionJob, TranslationJob, FinalPassJob)
 # What a finished transcription or translation may have changed in its session.
 TRANSCRIBED = dict(segments=True, speakers=True)
 
@@ -139,6 +141,8 @@ class Transcription(QObject):
             editor.add_arrived(segments)
 
     def _finished(self, job: Job, result: object) -> None:
+        if not isinstance(job, OWN_JOBS):  # another feature's job (a merge) reports itself
+            return
         window = self._window
         if isinstance(job, TranslationJob):
             window.statusBar().showMessage(self.tr("{0} segment(s) translated into English").format(result), 8000)
@@ -147,11 +151,15 @@ class Transcription(QObject):
         window.announce(OpChanges(**TRANSCRIBED, session_id=job.session_id))
         window.reload_sessions(select_id=job.session_id)
 
-    def _failed(self, _job: Job, message: str) -> None:
+    def _failed(self, job: Job, message: str) -> None:
+        if not isinstance(job, OWN_JOBS):  # another feature's job (a merge) reports itself
+            return
         self._window.reload_sessions()
         self._window.show_error(message)
 
     def _cancelled(self, job: Job) -> None:
+        if not isinstance(job, OWN_JOBS):  # another feature's job (a merge) reports itself
+            return
         window = self._window
         window.reload_sessions()
         if isinstance(job, TranslationJob):

@@ -1,0 +1,129 @@
+"""The secretariat's commands in the real window (offscreen): review states, approved edits, packages, merge with
+a preview, the executive summary and the workshop report."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from minutes.export.docx_minutes import MinutesOptions
+from minutes.operations.package import read_package
+from minutes.store import WorkshopStore
+from minutes.ui import secretariat
+from minutes.ui.dialogs.merge_dialog import MergeDialog
+from minutes.ui.export_dialog import ExportChoice, ExportDialog
+from minutes.ui.main_window import MainWindow
+from minutes.ui.workers import ModelProvider
+from tests.operations.laptops import CLIP_AMI, CLIP_EN, add_recorded_session
+
+
+@pytest.fixture
+def workshop(tmp_path):
+    root = tmp_path / "Secretariat.minutes"
+    with WorkshopStore.open(root, create=True) as store:
+        add_recorded_session(store, "Session 1: Opening", CLIP_EN)
+    return root
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    root = tmp_path / "laptop.minutes"
+    with WorkshopStore.open(root, create=True) as store:
+        add_recorded_session(store, "Session 2: Forced labour", CLIP_AMI)
+    return root
+
+
+@pytest.fixture
+def window(qtbot, workshop):
+    win = MainWindow(ModelProvider())  # no transcription here: the model is never loaded
+    qtbot.addWidget(win)
+    assert win.open_workshop(workshop, create=False)
+    yield win
+    win.close()
+
+
+def answer(monkeypatch, button):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or button)
+    return asked
+
+
+def test_review_state_from_the_session_menu(window):
+    window.review_approved_action.trigger()
+    session = window.store.session(window.current_session_id())
+    assert session.review_status == "approved" and session.reviewed_at
+    item = window.sessions.currentItem()
+    assert item.text() == "Session 1: Opening  (Approved)" and "Approved" in item.toolTip()
+    window.review_draft_action.trigger()
+    assert window.sessions.currentItem().text() == "Session 1: Opening"
+
+
+def test_editing_an_approved_session_asks_first(window, monkeypatch):
+    window.review_approved_action.trigger()
+    session_id = window.current_session_id()
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.editor.edit_text(0, "Changed without asking")
+    assert asked and window.store.segments(session_id)[0].text == "We screen every returnee at the airport."
+    assert window.store.session(session_id).review_status == "approved"
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.editor.edit_text(0, "Corrected against the recording.")
+    assert window.store.segments(session_id)[0].text == "Corrected against the recording."
+    assert window.store.session(session_id).review_status == "reviewed"
+    assert window.sessions.currentItem().text() == "Session 1: Opening  (Reviewed)"
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.editor.edit_text(0, "A second edit of a reviewed session")
+    assert not asked  # only approved sessions ask
+
+
+def test_export_session_package(window, monkeypatch, tmp_path):
+    target = tmp_path / "handover"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.export_package_action.trigger()
+    package = read_package(tmp_path / "handover.minutes-session")
+    assert package.has_audio and package.session_data()["session"]["title"] == "Session 1: Opening"
+
+
+def test_merge_preview_then_merge_in_the_background(window, laptop, qtbot, monkeypatch):
+    dialog = MergeDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    dialog.load(laptop)
+    assert "Added:\n  • Session 2: Forced labour" in dialog.preview.toPlainText()
+    assert dialog.merge_button.isEnabled()
+    monkeypatch.setattr(MergeDialog, "ask", classmethod(lambda cls, store, parent=None: laptop))
+    window.merge_workshop_action.trigger()
+    qtbot.waitUntil(lambda: window.sessions.count() == 2, timeout=30000)
+    assert not window.runner.busy
+    assert window.store.audio_path(window.store.session_by_title("Session 2: Forced labour")).is_file()
+    dialog.load(laptop)
+    assert "Already here, unchanged:" in dialog.preview.toPlainText() and not dialog.merge_button.isEnabled()
+
+
+def test_merge_preview_shows_conflicts(window, tmp_path, qtbot):
+    other = tmp_path / "other.minutes"
+    with WorkshopStore.open(other, create=True) as store:
+        add_recorded_session(store, "Session 1: Opening", CLIP_AMI)  # same title, another recording
+    dialog = MergeDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    dialog.load(other)
+    text = dialog.preview.toPlainText()
+    assert "Conflict" in text and "Rename" in text and not dialog.merge_button.isEnabled()
+    dialog.load(tmp_path / "not-there")
+    assert "no such file or folder" in dialog.preview.toPlainText()
+
+
+def test_executive_summary_and_workshop_report(window, qtbot, monkeypatch, tmp_path):
+    dialog = secretariat.SummaryDialog("old", window)
+    qtbot.addWidget(dialog)
+    assert dialog.editor.toPlainText() == "old"
+    monkeypatch.setattr(secretariat.SummaryDialog, "ask",
+                        classmethod(lambda cls, text, parent=None: "Joint screening was agreed."))
+    window.workshop_summary_action.trigger()
+    assert window.store.workshop().summary == "Joint screening was agreed."
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(
+        lambda cls, parent, has_session=True: ExportChoice(MinutesOptions(labels="zh-TW"), True, True)))
+    report = tmp_path / "report.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(report), ""))
+    window.export_report_action.trigger()
+    text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
+    assert "執行摘要" in text and "Joint screening was agreed." in text and "Session 1: Opening" in text
