@@ -336,6 +336,10 @@ Name them before the minutes are circulated?</source>
         <source>translate the session</source>
         <translation>翻譯議程</translation>
     </message>
+    <message>
+        <source>merge the sessions</source>
+        <translation>合併場次</translation>
+    </message>
 </context>
 <context>
     <name>JobRunner</name>
@@ -570,6 +574,54 @@ Name them before the minutes are circulated?</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Export session &amp;package…</source>
+        <translation>匯出場次封裝檔(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The session with its recording in one file, to merge on another computer</source>
+        <translation>將場次連同錄音存成一個檔案，供另一台電腦合併</translation>
+    </message>
+    <message>
+        <source>Export workshop &amp;report…</source>
+        <translation>匯出工作坊報告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>One Word document: programme, summary, strategies, recommendations, every session&apos;s minutes and the participants</source>
+        <translation>一份 Word 文件：議程、摘要、策略、建議、各場次會議紀錄與與會者名單</translation>
+    </message>
+    <message>
+        <source>&amp;Merge sessions from another workshop or package…</source>
+        <translation>從其他工作坊或封裝檔合併場次(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Add the sessions of a laptop&apos;s workshop or a session package, with their recordings</source>
+        <translation>加入另一台筆電的工作坊或場次封裝檔中的場次，連同錄音</translation>
+    </message>
+    <message>
+        <source>E&amp;xecutive summary…</source>
+        <translation>執行摘要(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>The workshop&apos;s executive summary, at the start of the workshop report</source>
+        <translation>工作坊的執行摘要，置於工作坊報告開頭</translation>
+    </message>
+    <message>
+        <source>Mark as dra&amp;ft</source>
+        <translation>標示為草稿(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Mark as re&amp;viewed</source>
+        <translation>標示為已審閱(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Mark as appr&amp;oved</source>
+        <translation>標示為已核定(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Approved minutes no longer say DRAFT</source>
+        <translation>已核定的會議紀錄不再標示「草稿」</translation>
+    </message>
+    <message>
         <source>&amp;Tags</source>
         <translation>標籤(&amp;T)</translation>
     </message>
@@ -640,6 +692,10 @@ Name them before the minutes are circulated?</source>
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -736,6 +792,77 @@ Name them before the minutes are circulated?</source>
     <message>
         <source>Speech model: {model}</source>
         <translation>語音模型：{model}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge sessions</source>
+        <translation>合併場次</translation>
+    </message>
+    <message>
+        <source>A workshop folder (NAME.minutes) or a session package</source>
+        <translation>工作坊資料夾（名稱.minutes）或場次封裝檔</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop folder…</source>
+        <translation>工作坊資料夾(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Package…</source>
+        <translation>封裝檔(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合併(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add the sessions, with their recordings, of:</source>
+        <translation>加入下列來源的場次（連同錄音）：</translation>
+    </message>
+    <message>
+        <source>What will happen:</source>
+        <translation>將會進行：</translation>
+    </message>
+    <message>
+        <source>Workshop folder to merge</source>
+        <translation>要合併的工作坊資料夾</translation>
+    </message>
+    <message>
+        <source>Session package to merge</source>
+        <translation>要合併的場次封裝檔</translation>
+    </message>
+    <message>
+        <source>Session packages (*.minutes-session)</source>
+        <translation>場次封裝檔 (*.minutes-session)</translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation>新增：</translation>
+    </message>
+    <message>
+        <source>Filled in (agenda session):</source>
+        <translation>填入（議程場次）：</translation>
+    </message>
+    <message>
+        <source>Already here, unchanged:</source>
+        <translation>已存在，不變更：</translation>
+    </message>
+    <message>
+        <source>Conflict (same title, another recording):</source>
+        <translation>衝突（標題相同，錄音不同）：</translation>
+    </message>
+    <message>
+        <source>{0} participants and {1} glossary terms added.</source>
+        <translation>新增 {0} 位與會者及 {1} 個詞彙。</translation>
+    </message>
+    <message>
+        <source>Rename the conflicting session here (Session ▸ Edit session…) or in the source, then merge again. Nothing will be merged until then.</source>
+        <translation>請在此處（場次 ▸ 編輯議程…）或在來源中將衝突的場次改名，再重新合併。在此之前不會合併任何內容。</translation>
+    </message>
+    <message>
+        <source>Everything is here already: nothing to merge.</source>
+        <translation>所有內容都已存在：沒有可合併的項目。</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1390,77 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     </message>
 </context>
 <context>
+    <name>Secretariat</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已審閱</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已核定</translation>
+    </message>
+    <message>
+        <source>The session is now {0}</source>
+        <translation>場次狀態已改為：{0}</translation>
+    </message>
+    <message>
+        <source>These minutes were approved. Edit them anyway? The session goes back to &quot;reviewed&quot; and needs approving again.</source>
+        <translation>這份會議紀錄已核定。仍要編輯嗎？場次將改回「已審閱」，需要重新核定。</translation>
+    </message>
+    <message>
+        <source>Edit an approved session</source>
+        <translation>編輯已核定的場次</translation>
+    </message>
+    <message>
+        <source>Export session package</source>
+        <translation>匯出場次封裝檔</translation>
+    </message>
+    <message>
+        <source>Session packages (*.minutes-session)</source>
+        <translation>場次封裝檔 (*.minutes-session)</translation>
+    </message>
+    <message>
+        <source>Package written: {0}</source>
+        <translation>已寫入封裝檔：{0}</translation>
+    </message>
+    <message>
+        <source>Export workshop report</source>
+        <translation>匯出工作坊報告</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Workshop report written: {0}</source>
+        <translation>已寫入工作坊報告：{0}</translation>
+    </message>
+    <message>
+        <source>Merged: {0} sessions added, {1} filled in, {2} already here</source>
+        <translation>已合併：新增 {0} 個場次，填入 {1} 個，{2} 個已存在</translation>
+    </message>
+    <message>
+        <source>Merge cancelled; nothing was merged</source>
+        <translation>已取消合併；未合併任何內容</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>執行摘要</translation>
+    </message>
+    <message>
+        <source>The workshop&apos;s executive summary: one paragraph per line. It opens the workshop report.</source>
+        <translation>工作坊的執行摘要：每行一段，置於工作坊報告開頭。</translation>
+    </message>
+    <message>
+        <source>&amp;Executive summary</source>
+        <translation>執行摘要(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>New session</source>
@@ -1694,12 +1892,28 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>除非選擇包含機密內容，否則不會出現在分發的會議紀錄中</translation>
     </message>
     <message>
+        <source>Action item: who does it (a participant or an organisation)</source>
+        <translation>行動事項：負責人（與會者或機關）</translation>
+    </message>
+    <message>
+        <source>Action item: due date, e.g. 2024-09-30</source>
+        <translation>行動事項：期限，例如 2024-09-30</translation>
+    </message>
+    <message>
         <source>&amp;Tags:</source>
         <translation>標籤(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Comment:</source>
         <translation>註記(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>負責人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ue:</source>
+        <translation>期限(&amp;U)：</translation>
     </message>
 </context>
 <context>

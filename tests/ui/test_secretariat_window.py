@@ -14,6 +14,7 @@ from minutes.ui import secretariat
 from minutes.ui.dialogs.merge_dialog import MergeDialog
 from minutes.ui.export_dialog import ExportChoice, ExportDialog
 from minutes.ui.main_window import MainWindow
+from minutes.ui.tag_dialog import TagChoice, TagDialog
 from minutes.ui.workers import ModelProvider
 from tests.operations.laptops import CLIP_AMI, CLIP_EN, add_recorded_session
 
@@ -127,3 +128,29 @@ def test_executive_summary_and_workshop_report(window, qtbot, monkeypatch, tmp_p
     window.export_report_action.trigger()
     text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
     assert "執行摘要" in text and "Joint screening was agreed." in text and "Session 1: Opening" in text
+
+
+def test_action_item_owner_and_due_in_the_tag_dialog(window, qtbot):
+    store = window.store
+    action, prevention = store.find_tag("Action item"), store.find_tag("Prevention")
+    dialog = TagDialog(store, "We will circulate the protocol.", [prevention.id], window)
+    qtbot.addWidget(dialog)
+    assert not dialog.owner.isEnabled() and not dialog.due.isEnabled()  # for action items only
+    dialog.set_checked([action.id])
+    assert dialog.owner.isEnabled()
+    assert "National Immigration Agency" in dialog.owner.completer().model().stringList()  # from the roster
+    dialog.owner.setText(" National  Immigration Agency ")
+    dialog.due.setText("2024-09-30")
+    assert dialog.choice() == TagChoice([action.id], "", False, "National Immigration Agency", "2024-09-30")
+
+    session_id = window.current_session_id()
+    item = next(a for a in store.annotations(session_id) if action.id in a.tag_ids)
+    panel = window.strategies_panel
+    panel.ask_tags = lambda *args, **kwargs: TagChoice([action.id], "Circulate the protocol", False, "Agency 3",
+                                                       "2024-10-01")
+    panel.edit_annotation(item.id)
+    edited = next(a for a in store.annotations(session_id) if action.id in a.tag_ids)
+    assert (edited.owner, edited.due) == ("Agency 3", "2024-10-01")
+    window.editor.undo_stack.undo()
+    restored = next(a for a in store.annotations(session_id) if action.id in a.tag_ids)
+    assert (restored.owner, restored.due) == ("National Immigration Agency", "2024-09-30")

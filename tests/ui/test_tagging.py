@@ -232,7 +232,7 @@ def test_tag_dialog_returns_the_choice(qtbot, store, session):
     dialog.set_checked([protection, prevention])
     dialog.comment.setText("  screening at airports ")
     dialog.confidential.setChecked(True)
-    assert dialog.choice() == ([prevention, protection], "screening at airports", True)
+    assert dialog.choice() == ([prevention, protection], "screening at airports", True, "", "")  # no action item
     # A click anywhere on a row toggles its tag.
     row = dialog.tag_list.item(2)
     dialog.show()

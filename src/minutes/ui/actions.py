@@ -350,7 +350,7 @@ SPECS: dict[Action, Spec] = {
         enabled=_session,
     ),
     Action.REVIEW_APPROVED: Spec(
-        QT_TRANSLATE_NOOP("MainWindow", "Mark as appro&ved"),
+        QT_TRANSLATE_NOOP("MainWindow", "Mark as appr&oved"),
         lambda w: secretariat.set_review(w, "approved"),
         None,
         QT_TRANSLATE_NOOP("MainWindow", "Approved minutes no longer say DRAFT"),

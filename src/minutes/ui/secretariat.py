@@ -18,13 +18,12 @@ if TYPE_CHECKING:
     from minutes.ui.main_window import MainWindow
     from minutes.ui.workers import Job
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Secretariat", text)
-
+translate = QCoreApplication.translate  # lupdate reads translate("Secretariat", "…") calls
 
 def review_name(status: str) -> str:
     """A review state as the interface shows it."""
-    names = {"draft": tr("Draft"), "reviewed": tr("Reviewed"), "approved": tr("Approved")}
+    names = {"draft": translate("Secretariat", "Draft"), "reviewed": translate("Secretariat", "Reviewed"),
+             "approved": translate("Secretariat", "Approved")}
     return names.get(status, status)
 
 
@@ -43,7 +42,8 @@ def set_review(window: MainWindow, status: str) -> None:
     if window.store is None or session_id is None:
         return
     window.announce(set_state(window.store, session_id, status, reviewer()).changes)
-    window.statusBar().showMessage(tr("The session is now {0}").format(review_name(status).lower()), 5000)
+    message = translate("Secretariat", "The session is now {0}").format(review_name(status).lower())
+    window.statusBar().showMessage(message, 5000)
 
 
 def confirm_edit_of_approved(window: MainWindow, session_id: int) -> bool:
@@ -55,9 +55,9 @@ def confirm_edit_of_approved(window: MainWindow, session_id: int) -> bool:
     store = window.store
     if store is None or store.session(session_id).review_status != "approved":
         return True
-    answer = QMessageBox.question(window, tr("Edit an approved session"),
-                                  tr("These minutes were approved. Edit them anyway? The session goes back to "
-                                     "\"reviewed\" and needs approving again."))
+    question = translate("Secretariat", "These minutes were approved. Edit them anyway? The session goes back "
+                         "to \"reviewed\" and needs approving again.")
+    answer = QMessageBox.question(window, translate("Secretariat", "Edit an approved session"), question)
     if answer != QMessageBox.StandardButton.Yes:
         return False
     window.announce(reopen_if_approved(store, session_id, reviewer()))
@@ -73,9 +73,9 @@ def export_package(window: MainWindow) -> None:
     if store is None or session_id is None:
         return
     session = store.session(session_id)
-    name, _ = QFileDialog.getSaveFileName(window, tr("Export session package"),
+    name, _ = QFileDialog.getSaveFileName(window, translate("Secretariat", "Export session package"),
                                           str(store.exports_dir / default_package_name(session)),
-                                          tr("Session packages (*.minutes-session)"))
+                                          translate("Secretariat", "Session packages (*.minutes-session)"))
     if not name:
         return
     target = Path(name) if name.endswith(".minutes-session") else Path(f"{name}.minutes-session")
@@ -84,7 +84,7 @@ def export_package(window: MainWindow) -> None:
     except MinutesError as exc:
         window.show_error(str(exc))
         return
-    window.statusBar().showMessage(tr("Package written: {0}").format(target), 8000)
+    window.statusBar().showMessage(translate("Secretariat", "Package written: {0}").format(target), 8000)
 
 
 def export_report(window: MainWindow) -> None:
@@ -98,8 +98,9 @@ def export_report(window: MainWindow) -> None:
     choice = ExportDialog.ask(window, has_session=False)
     if choice is None:
         return
-    name, _ = QFileDialog.getSaveFileName(window, tr("Export workshop report"), str(default_report_output(store)),
-                                          tr("Word documents (*.docx)"))
+    name, _ = QFileDialog.getSaveFileName(window, translate("Secretariat", "Export workshop report"),
+                                          str(default_report_output(store)),
+                                          translate("Secretariat", "Word documents (*.docx)"))
     if not name:
         return
     target = Path(name) if name.lower().endswith(".docx") else Path(f"{name}.docx")
@@ -108,7 +109,7 @@ def export_report(window: MainWindow) -> None:
     except MinutesError as exc:
         window.show_error(str(exc))
         return
-    window.statusBar().showMessage(tr("Workshop report written: {0}").format(target), 8000)
+    window.statusBar().showMessage(translate("Secretariat", "Workshop report written: {0}").format(target), 8000)
 
 
 def merge_sessions(window: MainWindow) -> None:
@@ -130,8 +131,8 @@ def merge_sessions(window: MainWindow) -> None:
             release()
             window.announce(OpChanges(workshop=True, sessions=True, segments=True, speakers=True,
                                       participants=True, tags=True, annotations=True, glossary=True, voices=True))
-            window.statusBar().showMessage(tr("Merged: {0} sessions added, {1} filled in, {2} already here")
-                                           .format(len(plan.added), len(plan.filled), len(plan.skipped)), 8000)
+            message = translate("Secretariat", "Merged: {0} sessions added, {1} filled in, {2} already here")
+            window.statusBar().showMessage(message.format(len(plan.added), len(plan.filled), len(plan.skipped)), 8000)
 
     def failed(done: Job, message: str) -> None:
         if done is job:
@@ -141,7 +142,7 @@ def merge_sessions(window: MainWindow) -> None:
     def cancelled(done: Job) -> None:
         if done is job:
             release()
-            window.statusBar().showMessage(tr("Merge cancelled; nothing was merged"), 8000)
+            window.statusBar().showMessage(translate("Secretariat", "Merge cancelled; nothing was merged"), 8000)
 
     def release() -> None:
         runner.finished.disconnect(finished)
@@ -159,17 +160,17 @@ class SummaryDialog(QDialog):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Executive summary"))
+        self.setWindowTitle(translate("Secretariat", "Executive summary"))
         self.resize(560, 380)
         self.editor = QPlainTextEdit(text)
         self.editor.setObjectName("workshop_summary")
-        self.editor.setPlaceholderText(tr("The workshop's executive summary: one paragraph per line. It opens the "
-                                          "workshop report."))
+        self.editor.setPlaceholderText(translate("Secretariat", "The workshop's executive summary: one paragraph per "
+                                                 "line. It opens the workshop report."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("&Executive summary"), buddy=self.editor))
+        layout.addWidget(QLabel(translate("Secretariat", "&Executive summary"), buddy=self.editor))
         layout.addWidget(self.editor, 1)
         layout.addWidget(buttons)
 

@@ -116,7 +116,7 @@ class StrategiesPanel(QWidget):
     jump_requested = Signal(float)
 
     # The tag dialog is an attribute so tests can answer it.
-    ask_tags: Callable[..., tuple[list[int], str, bool] | None] = staticmethod(TagDialog.ask)
+    ask_tags: Callable[..., tuple | None] = staticmethod(TagDialog.ask)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -343,11 +343,13 @@ class StrategiesPanel(QWidget):
         item = next((i for i in session_items(self.store, self.session_id) if i.annotation.id == annotation_id),
                     None)
         choice = self.ask_tags(self.store, item.text if item else "", annotation.tag_ids, self,
-                               comment=annotation.comment, confidential=annotation.confidential)
+                               comment=annotation.comment, confidential=annotation.confidential,
+                               owner=annotation.owner, due=annotation.due)
         if choice is not None:
-            tag_ids, comment, confidential = choice
+            tag_ids, comment, confidential, *action = choice  # owner and due, when the dialog gives them
+            owner, due = action or (None, None)
             self.tagger.edit_annotation(self.session_id, annotation_id, tag_ids=tag_ids, comment=comment,
-                                        confidential=confidential)
+                                        confidential=confidential, owner=owner, due=due)
 
     def delete_annotation(self, annotation_id: int) -> None:
         if self.tagger is not None and self.session_id is not None:

@@ -8,12 +8,14 @@ never loses anything; tag-set edits are not undoable, which is why deleting a ta
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -31,11 +33,20 @@ from PySide6.QtWidgets import (
 from minutes.domain import Tag
 from minutes.errors import MinutesError
 from minutes.store import WorkshopStore
+from minutes.store.tagging import default_definition
 from minutes.ui.dialogs.common import show_error, use_traditional_chinese_fonts
 from minutes.ui.tagging import swatch_icon
 
-TagChoice = tuple[list[int], str, bool]
-"""What :meth:`TagDialog.ask` returns: tag ids, comment, confidential."""
+
+class TagChoice(NamedTuple):
+    """What :meth:`TagDialog.ask` returns; ``owner`` and ``due`` matter for action items only."""
+
+    tag_ids: list[int]
+    comment: str
+    confidential: bool
+    owner: str = ""
+    due: str = ""
+
 
 # Colours offered to new tags, in the spirit of the default set: dark enough for white text on them.
 _NEW_COLOURS = ("#35978f", "#8c510a", "#4d4d4d", "#9e0142", "#3f007d", "#00441b", "#08519c", "#a50026")
@@ -46,7 +57,8 @@ class TagDialog(QDialog):
     """Choose the tags, comment and confidentiality of one span of the transcript."""
 
     def __init__(self, store: WorkshopStore, segment_text: str, tags: Sequence[int] = (),
-                 parent: QWidget | None = None, *, comment: str = "", confidential: bool = False) -> None:
+                 parent: QWidget | None = None, *, comment: str = "", confidential: bool = False,
+                 owner: str = "", due: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tag"))
         use_traditional_chinese_fonts(self)
@@ -80,6 +92,19 @@ class TagDialog(QDialog):
         self.confidential.setToolTip(
             self.tr("Left out of the circulated minutes unless confidential material is included"))
         self.confidential.setChecked(confidential)
+        # An action item's owner (a participant or an organisation, offered from the roster) and due date.
+        self._action_ids = {t.id for t in store.tags()
+                            if (d := default_definition(t.name)) is not None and d.key == "action_item"}
+        self.owner = QLineEdit(owner)
+        self.owner.setObjectName("owner")
+        self.owner.setPlaceholderText(self.tr("Action item: who does it (a participant or an organisation)"))
+        people = store.participants()
+        names = sorted({p.name for p in people} | {p.organisation for p in people if p.organisation})
+        self.owner.setCompleter(QCompleter(names, self.owner))
+        self.due = QLineEdit(due)
+        self.due.setObjectName("due")
+        self.due.setPlaceholderText(self.tr("Action item: due date, e.g. 2024-09-30"))
+        self.tag_list.itemChanged.connect(lambda _item: self._show_action_fields())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -90,6 +115,13 @@ class TagDialog(QDialog):
         layout.addWidget(QLabel(self.tr("&Comment:"), buddy=self.comment))
         layout.addWidget(self.comment)
         layout.addWidget(self.confidential)
+        action_row = QHBoxLayout()
+        action_row.addWidget(QLabel(self.tr("O&wner:"), buddy=self.owner))
+        action_row.addWidget(self.owner, 2)
+        action_row.addWidget(QLabel(self.tr("D&ue:"), buddy=self.due))
+        action_row.addWidget(self.due, 1)
+        layout.addLayout(action_row)
+        self._show_action_fields()
         layout.addWidget(buttons)
         self.resize(420, 440)
         self.tag_list.setFocus()
@@ -117,14 +149,23 @@ class TagDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in tag_ids
                                else Qt.CheckState.Unchecked)
 
+    def _show_action_fields(self) -> None:
+        is_action = bool(self._action_ids & set(self.checked_ids()))
+        self.owner.setEnabled(is_action)
+        self.due.setEnabled(is_action)
+
     def choice(self) -> TagChoice:
-        return self.checked_ids(), self.comment.text().strip(), self.confidential.isChecked()
+        is_action = bool(self._action_ids & set(self.checked_ids()))
+        owner, due = (" ".join(self.owner.text().split()), self.due.text().strip()) if is_action else ("", "")
+        return TagChoice(self.checked_ids(), self.comment.text().strip(), self.confidential.isChecked(), owner, due)
 
     @classmethod
     def ask(cls, store: WorkshopStore, segment_text: str, tags: Sequence[int] = (), parent: QWidget | None = None,
-            *, comment: str = "", confidential: bool = False) -> TagChoice | None:
+            *, comment: str = "", confidential: bool = False, owner: str = "",
+            due: str = "") -> TagChoice | None:
         """Show the dialog modally; the choice, or None if cancelled."""
-        dialog = cls(store, segment_text, tags, parent, comment=comment, confidential=confidential)
+        dialog = cls(store, segment_text, tags, parent, comment=comment, confidential=confidential, owner=owner,
+                     due=due)
         try:
             return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -120,15 +120,18 @@ class TagMenu(QObject):
         existing = self.tagger.annotation_at(target.session_id, target.start, target.end)
         choice = TagDialog.ask(self.store, target.text, existing.tag_ids if existing else (), self._window,
                                comment=existing.comment if existing else "",
-                               confidential=existing.confidential if existing else False)
+                               confidential=existing.confidential if existing else False,
+                               owner=existing.owner if existing else "", due=existing.due if existing else "")
         if choice is None:
             return
-        tag_ids, comment, confidential = choice
+        tag_ids, comment, confidential, *action = choice  # owner and due, when the dialog gives them
+        owner, due = action or (None, None)
         if existing is not None:
             self.tagger.edit_annotation(target.session_id, existing.id, tag_ids=tag_ids, comment=comment,
-                                        confidential=confidential)
+                                        confidential=confidential, owner=owner, due=due)
         else:
-            self.tagger.tag_span(target.session_id, target.start, target.end, tag_ids, comment, confidential)
+            self.tagger.tag_span(target.session_id, target.start, target.end, tag_ids, comment, confidential,
+                                 owner or "", due or "")
 
     def toggle_confidential(self) -> None:
         target = self._aim()

@@ -68,7 +68,8 @@ class UpdateAnnotation(QUndoCommand):
 
     def _write(self, value: Annotation) -> None:
         self._store.update_annotation(self.anchor.id, tag_ids=value.tag_ids, comment=value.comment,
-                                      confidential=value.confidential, start=value.start, end=value.end)
+                                      confidential=value.confidential, owner=value.owner, due=value.due,
+                                      start=value.start, end=value.end)
         self._notify(self._session_id)
 
     def redo(self) -> None:
@@ -169,17 +170,19 @@ class Tagger(QObject):
             self.delete(session_id, annotation)
 
     def edit_annotation(self, session_id: int, annotation_id: int, *, tag_ids: Sequence[int], comment: str,
-                        confidential: bool) -> None:
-        """Set an annotation's tags, comment and confidentiality exactly (as the tag dialog returns them)."""
+                        confidential: bool, owner: str | None = None, due: str | None = None) -> None:
+        """Set an annotation's tags, comment and confidentiality exactly (as the tag dialog returns them), and
+        an action item's owner and due date when given."""
         old = self.annotation(session_id, annotation_id)
         if old is not None:
-            new = replace(old, tag_ids=sorted(set(tag_ids)), comment=comment.strip(), confidential=confidential)
+            new = replace(old, tag_ids=sorted(set(tag_ids)), comment=comment.strip(), confidential=confidential,
+                          owner=old.owner if owner is None else owner, due=old.due if due is None else due)
             self.update(session_id, old, new, self.tr("Edit tag"))
 
     # -- what the window calls -----------------------------------------------------------------
 
     def tag_span(self, session_id: int, start: float, end: float, tag_ids: Sequence[int], comment: str = "",
-                 confidential: bool | None = None) -> Annotation | None:
+                 confidential: bool | None = None, owner: str = "", due: str = "") -> Annotation | None:
         """Tag ``start``–``end`` with ``tag_ids`` (added to an annotation of exactly that span, if any).
 
         A non-empty ``comment`` replaces the old one; ``confidential`` ``None`` leaves it as it was.
@@ -189,11 +192,12 @@ class Tagger(QObject):
         existing = self.annotation_at(session_id, start, end)
         if existing is None:
             new = Annotation(start=start, end=end, tag_ids=sorted(set(tag_ids)), comment=comment.strip(),
-                             confidential=bool(confidential))
+                             confidential=bool(confidential), owner=owner, due=due)
             return None if is_empty(new) else self.add(session_id, new, _label(self.store, tag_ids, self.tr("Tag")))
         new = replace(existing, tag_ids=sorted({*existing.tag_ids, *tag_ids}),
                       comment=comment.strip() or existing.comment,
-                      confidential=existing.confidential if confidential is None else confidential)
+                      confidential=existing.confidential if confidential is None else confidential,
+                      owner=owner or existing.owner, due=due or existing.due)
         return self.update(session_id, existing, new, _label(self.store, tag_ids, self.tr("Tag")))
 
     def toggle_tag(self, session_id: int, start: float, end: float, tag_id: int) -> bool:
@@ -243,8 +247,8 @@ class Tagger(QObject):
 
 
 def _same(a: Annotation, b: Annotation) -> bool:
-    return (sorted(a.tag_ids), a.comment, a.confidential, a.start, a.end) == (
-        sorted(b.tag_ids), b.comment, b.confidential, b.start, b.end)
+    return (sorted(a.tag_ids), a.comment, a.confidential, a.owner, a.due, a.start, a.end) == (
+        sorted(b.tag_ids), b.comment, b.confidential, b.owner, b.due, b.start, b.end)
 
 
 def _label(store: WorkshopStore, tag_ids: Sequence[int], verb: str) -> str:
