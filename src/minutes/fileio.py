@@ -1,4 +1,8 @@
-"""Atomic file writes: a file is either written completely or left as it was."""
+"""Files the user gives and files we write: bounded reads, atomic writes, safe names.
+
+A file is either written completely or left as it was. A file given to read must be a regular file (or a pipe) of
+a sane size: a device (``/dev/zero``) or a file of gigabytes would otherwise hang or exhaust memory.
+"""
 
 from __future__ import annotations
 
@@ -61,3 +65,24 @@ def safe_stem(title: str, fallback: str) -> str:
 
 STEM_BYTES = 150
 _RESERVED = re.compile(r"(?i)(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])")
+
+
+def read_input(path: Path, *, limit: int, what: str) -> bytes:
+    """The bytes of a file given by the user, who meant ``what`` ("a glossary"); InputError unless it is a
+    regular file or a pipe, of at most ``limit`` bytes."""
+    path = Path(path).expanduser()
+    try:
+        if path.is_dir():
+            raise InputError(f"{path} is a folder; give {what}.")
+        if path.exists() and not (path.is_file() or path.is_fifo()):  # a pipe is read up to the limit
+            raise InputError(f"{path} is a device, not a file; give {what}.")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file. Check the name and the folder.") from None
+    except OSError as exc:
+        raise InputError(f"{path} cannot be read: {exc.strerror}.") from exc
+    if len(data) > limit:
+        raise InputError(f"{path} is larger than {limit // 1_000_000} MB, far more than {what} holds. "
+                         "Check that it is the right file.")
+    return data

@@ -122,3 +122,28 @@ def test_hostile_glossary_files(tmp_path, name):
     assert_success(result)
     assert result.stdout.splitlines()[0] == "IOM"
     assert not any(ch in result.stdout for ch in "\x00\x0b\x1f\x7f")
+
+
+@pytest.mark.parametrize("command", [["glossary", "--workshop", "{w}", "--file", "/dev/zero"],
+                                     ["import", "/dev/zero", "--workshop", "{w}"],
+                                     ["import", "/dev/urandom", "--workshop", "{w}"]])
+def test_a_device_is_refused_at_once_not_read_forever(tmp_path, command):
+    workshop = tmp_path / "D.minutes"
+    assert_success(minutes("glossary", "--workshop", workshop, "--add", "IOM"))
+    before = snapshot(workshop)
+    result = minutes(*[part.format(w=workshop) for part in command], timeout=60)
+    assert_one_line_error(result, "is a device, not a file")
+    assert snapshot(workshop) == before
+
+
+def test_a_session_file_can_come_through_a_pipe(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.faults.hostile_data import base_document
+
+    result = subprocess.run([sys.executable, "-m", "minutes", "import", "/dev/stdin", "--workshop",
+                             tmp_path / "P.minutes"], input=json.dumps(base_document()), capture_output=True,
+                            text=True, timeout=120, env=os.environ.copy())
+    assert_success(result)

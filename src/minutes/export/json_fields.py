@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from minutes.errors import InputError
+from minutes.fileio import read_input
 from minutes.store.clean import MAX_SECONDS, is_color, is_time, one_line
 
+JSON_FILE_BYTES = 1_000_000_000  # a session of 100,000 segments with word times is about 100 MB
 _LONGEST_INT = 30  # digits; longer integers are read as floats (infinite), which no field accepts
 
 
@@ -24,14 +26,7 @@ class DocumentError(InputError):
 
 def load_json(path: Path, *, what: str = "a JSON file") -> Any:
     """The JSON value in the file at ``path``, or an InputError saying in plain words why there is none."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file. Check the name and the folder.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give {what}.") from None
-    except OSError as exc:
-        raise InputError(f"{path} cannot be read: {exc.strerror}.") from exc
+    raw = read_input(path, limit=JSON_FILE_BYTES, what=what)
     if not raw.strip():
         raise InputError(f"{path} is empty; it should be {what}. Export it again.")
     try:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 TOKEN_BUDGET = 200
 MAX_TERM_CHARS = 60  # longer "terms" are sentences pasted by mistake; they would eat the whole budget
+GLOSSARY_FILE_BYTES = 50_000_000  # a glossary of a million long terms; a bigger file is the wrong file
 MAX_CANDIDATES = 2000  # ranking stops here, so a glossary of 100 000 lines costs no more than one of 2 000
 ENGLISH = "en"
 CHINESE = "zh"
@@ -220,16 +221,13 @@ def parse_glossary(text: str) -> list[str]:
 
 def read_glossary_file(path: Path) -> list[str]:
     """The terms of a UTF-8 glossary file (see :func:`parse_glossary`); InputError if it cannot be read."""
+    from minutes.fileio import read_input
+
+    raw = read_input(path, limit=GLOSSARY_FILE_BYTES, what="a text file with one term per line")
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # -sig: Notepad's byte order mark is no term
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file. Give a text file with one term per line.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give a text file with one term per line.") from None
+        text = raw.decode("utf-8-sig")  # -sig: Notepad's byte order mark is no term
     except UnicodeDecodeError:
         raise InputError(f"{path} is not UTF-8 text; save the glossary as UTF-8, one term per line.") from None
-    except OSError as exc:
-        raise InputError(f"{path} cannot be read: {exc.strerror}.") from exc
     return parse_glossary(text)
 
 
