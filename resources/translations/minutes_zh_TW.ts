@@ -606,6 +606,14 @@ Name them before the minutes are circulated?</source>
         <translation>工作坊的執行摘要，置於工作坊報告開頭</translation>
     </message>
     <message>
+        <source>Import &amp;agenda…</source>
+        <translation>匯入議程(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Sessions (no recording yet) from a programme sheet, CSV or Excel</source>
+        <translation>從議程表（CSV 或 Excel）建立場次（尚無錄音）</translation>
+    </message>
+    <message>
         <source>Mark as dra&amp;ft</source>
         <translation>標示為草稿(&amp;F)</translation>
     </message>
@@ -1200,35 +1208,35 @@ Each line becomes a paragraph in the Word minutes.</source>
     <name>RosterCsv</name>
     <message>
         <source>Cannot read {path}: {reason}.</source>
-        <translation>無法讀取 {path}：{reason}。</translation>
+        <translation type="vanished">無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
         <source>Line {line} of {name} is not UTF-8 text. Save the file as &quot;CSV UTF-8&quot; and import it again; nothing was imported.</source>
-        <translation>{name} 第 {line} 行不是 UTF-8 文字。請將檔案另存為「CSV UTF-8」後再匯入；未匯入任何資料。</translation>
+        <translation type="vanished">{name} 第 {line} 行不是 UTF-8 文字。請將檔案另存為「CSV UTF-8」後再匯入；未匯入任何資料。</translation>
     </message>
     <message>
         <source>the file</source>
-        <translation>該檔案</translation>
+        <translation type="vanished">該檔案</translation>
     </message>
     <message>
         <source>{name} is empty. It needs a header row (name,title,organisation,country) and one line per participant; nothing was imported.</source>
-        <translation>{name} 是空的。檔案需要一列標題（name,title,organisation,country），且每位與會者一行；未匯入任何資料。</translation>
+        <translation type="vanished">{name} 是空的。檔案需要一列標題（name,title,organisation,country），且每位與會者一行；未匯入任何資料。</translation>
     </message>
     <message>
         <source>Line 1 of {name} should be the header name,title,organisation,country but reads &quot;{header}&quot;. Fix it and import again; nothing was imported.</source>
-        <translation>{name} 第 1 行應為標題列 name,title,organisation,country，但內容是「{header}」。請修正後再匯入；未匯入任何資料。</translation>
+        <translation type="vanished">{name} 第 1 行應為標題列 name,title,organisation,country，但內容是「{header}」。請修正後再匯入；未匯入任何資料。</translation>
     </message>
     <message>
         <source>Line {line} of {name} has {values} values but the header names {columns}. Put values holding commas in double quotes, fix the line and import again; nothing was imported.</source>
-        <translation>{name} 第 {line} 行有 {values} 個值，但標題列有 {columns} 欄。含逗號的值請用雙引號括起來，修正該行後再匯入；未匯入任何資料。</translation>
+        <translation type="vanished">{name} 第 {line} 行有 {values} 個值，但標題列有 {columns} 欄。含逗號的值請用雙引號括起來，修正該行後再匯入；未匯入任何資料。</translation>
     </message>
     <message>
         <source>Line {line} of {name} has no name. Fix the line and import again; nothing was imported.</source>
-        <translation>{name} 第 {line} 行沒有姓名。請修正該行後再匯入；未匯入任何資料。</translation>
+        <translation type="vanished">{name} 第 {line} 行沒有姓名。請修正該行後再匯入；未匯入任何資料。</translation>
     </message>
     <message>
         <source>Line {line} of {name} is not valid CSV ({error}). Fix the line and import again; nothing was imported.</source>
-        <translation>{name} 第 {line} 行不是有效的 CSV（{error}）。請修正該行後再匯入；未匯入任何資料。</translation>
+        <translation type="vanished">{name} 第 {line} 行不是有效的 CSV（{error}）。請修正該行後再匯入；未匯入任何資料。</translation>
     </message>
 </context>
 <context>
@@ -1270,12 +1278,32 @@ Each line becomes a paragraph in the Word minutes.</source>
         <translation>從名冊移除所選的與會者（Delete）</translation>
     </message>
     <message>
+        <source>&amp;Import sheet…</source>
+        <translation>匯入名單(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add or update participants from a registration sheet (CSV or Excel .xlsx) with columns such as name, title, organisation, country</source>
+        <translation>從報名表（CSV 或 Excel .xlsx）新增或更新與會者，欄位如姓名、職稱、單位、國家</translation>
+    </message>
+    <message>
+        <source>Registration sheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>報名表 (*.csv *.xlsx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} added, {2} updated, {3} skipped (already on the roster or repeated).</source>
+        <translation>{0}：新增 {1} 位，更新 {2} 位，略過 {3} 位（已在名冊中或重複）。</translation>
+    </message>
+    <message>
+        <source>Rows not read: {0}.</source>
+        <translation>無法讀取的列：{0}。</translation>
+    </message>
+    <message>
         <source>&amp;Import CSV…</source>
-        <translation>匯入 CSV(&amp;I)…</translation>
+        <translation type="vanished">匯入 CSV(&amp;I)…</translation>
     </message>
     <message>
         <source>Add participants from a UTF-8 CSV file with the header name,title,organisation,country</source>
-        <translation>從標題列為 name,title,organisation,country 的 UTF-8 CSV 檔加入與會者</translation>
+        <translation type="vanished">從標題列為 name,title,organisation,country 的 UTF-8 CSV 檔加入與會者</translation>
     </message>
     <message>
         <source>Close the roster; every change is already saved</source>
@@ -1315,27 +1343,27 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
+        <translation type="vanished">CSV 檔案 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Everyone in {0} is already on the roster; nothing was added.</source>
-        <translation>{0} 中的每個人都已在名冊中；未新增任何人。</translation>
+        <translation type="vanished">{0} 中的每個人都已在名冊中；未新增任何人。</translation>
     </message>
     <message>
         <source>Imported 1 participant from {0}.</source>
-        <translation>已從 {0} 匯入 1 位與會者。</translation>
+        <translation type="vanished">已從 {0} 匯入 1 位與會者。</translation>
     </message>
     <message>
         <source>Imported {0} participants from {1}.</source>
-        <translation>已從 {1} 匯入 {0} 位與會者。</translation>
+        <translation type="vanished">已從 {1} 匯入 {0} 位與會者。</translation>
     </message>
     <message>
         <source>1 already on the roster was left as they were.</source>
-        <translation>另有 1 位已在名冊中，維持原樣。</translation>
+        <translation type="vanished">另有 1 位已在名冊中，維持原樣。</translation>
     </message>
     <message>
         <source>{0} already on the roster were left as they were.</source>
-        <translation>另有 {0} 位已在名冊中，維持原樣。</translation>
+        <translation type="vanished">另有 {0} 位已在名冊中，維持原樣。</translation>
     </message>
     <message>
         <source>{0} participants</source>
@@ -1446,6 +1474,22 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>Merge cancelled; nothing was merged</source>
         <translation>已取消合併；未合併任何內容</translation>
+    </message>
+    <message>
+        <source>Import the agenda</source>
+        <translation>匯入議程</translation>
+    </message>
+    <message>
+        <source>Programme sheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>議程表 (*.csv *.xlsx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} sessions added, {2} updated, {3} skipped</source>
+        <translation>{0}：新增 {1} 個場次，更新 {2} 個，略過 {3} 個</translation>
+    </message>
+    <message>
+        <source>rows not read: {0}</source>
+        <translation>無法讀取的列：{0}</translation>
     </message>
     <message>
         <source>Executive summary</source>

@@ -154,3 +154,16 @@ def test_action_item_owner_and_due_in_the_tag_dialog(window, qtbot):
     window.editor.undo_stack.undo()
     restored = next(a for a in store.annotations(session_id) if action.id in a.tag_ids)
     assert (restored.owner, restored.due) == ("National Immigration Agency", "2024-09-30")
+
+
+def test_import_agenda_from_the_workshop_menu(window, monkeypatch, tmp_path):
+    agenda = tmp_path / "programme.csv"
+    agenda.write_text("Date,Time,Session,Room\n2024-08-28,09:00-10:15,Session 1: Opening,Hall A\n"
+                      "2024-08-28,10:30-12:00,Session 2: Forced labour,Room 201\n,,,\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(agenda), ""))
+    window.import_agenda_action.trigger()
+    assert [window.sessions.item(i).text() for i in range(window.sessions.count())] == [
+        "Session 1: Opening", "Session 2: Forced labour"]
+    assert window.store.session_by_title("Session 1: Opening").venue == "Hall A"  # updated, recording kept
+    assert window.store.audio_path(window.store.session_by_title("Session 1: Opening")).is_file()
+    assert "1 sessions added, 1 updated" in window.statusBar().currentMessage()

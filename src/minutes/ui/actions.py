@@ -108,6 +108,7 @@ class Action(Enum):
     EXPORT_REPORT = "export_report_action"
     MERGE_WORKSHOP = "merge_workshop_action"
     WORKSHOP_SUMMARY = "workshop_summary_action"
+    IMPORT_AGENDA = "import_agenda_action"
     REVIEW_DRAFT = "review_draft_action"
     REVIEW_REVIEWED = "review_reviewed_action"
     REVIEW_APPROVED = "review_approved_action"
@@ -339,6 +340,13 @@ SPECS: dict[Action, Spec] = {
         QT_TRANSLATE_NOOP("MainWindow", "The workshop's executive summary, at the start of the workshop report"),
         _store,
     ),
+    Action.IMPORT_AGENDA: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "Import &agenda…"),
+        secretariat.import_agenda,
+        None,
+        QT_TRANSLATE_NOOP("MainWindow", "Sessions (no recording yet) from a programme sheet, CSV or Excel"),
+        _store,
+    ),
     Action.REVIEW_DRAFT: Spec(
         QT_TRANSLATE_NOOP("MainWindow", "Mark as dra&ft"),
         lambda w: secretariat.set_review(w, "draft"),
@@ -377,7 +385,7 @@ MENUS: list[tuple[str, list[Action | str | None]]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "&Tags"), [TAGS]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Workshop"),
      [Action.EDIT_WORKSHOP, Action.ROSTER, Action.GLOSSARY, Action.WORKSHOP_SUMMARY, SEPARATOR,
-      Action.MERGE_WORKSHOP]),
+      Action.IMPORT_AGENDA, Action.MERGE_WORKSHOP]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Playback"),
      [Action.PLAY, Action.PLAY_SEGMENT, Action.BACK, Action.FORWARD, Action.SLOWER, Action.FASTER]),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), [DOCKS, SEPARATOR, LANGUAGE]),

@@ -155,6 +155,35 @@ def merge_sessions(window: MainWindow) -> None:
     runner.start(job)
 
 
+def import_agenda(window: MainWindow) -> None:
+    """Workshop ▸ Import agenda…: sessions from a programme sheet, as ``minutes agenda --import`` makes them."""
+    from minutes.operations.agenda import import_agenda as import_rows
+    from minutes.operations.agenda import read_agenda
+
+    store = window.store
+    if store is None:
+        return
+    name, _ = QFileDialog.getOpenFileName(window, translate("Secretariat", "Import the agenda"), "",
+                                          translate("Secretariat", "Programme sheets (*.csv *.xlsx);;All files (*)"))
+    if not name:
+        return
+    path = Path(name)
+    try:
+        sheet = read_agenda(path)
+        result = import_rows(store, sheet.records)
+    except MinutesError as exc:
+        window.show_error(str(exc))
+        return
+    window.announce(result.changes)
+    counts = result.value
+    text = translate("Secretariat", "{0}: {1} sessions added, {2} updated, {3} skipped").format(
+        path.name, counts.added, counts.updated, counts.skipped)
+    if sheet.problems:
+        rows = ", ".join(f"{row} ({problem})" for row, problem in sheet.problems[:10])
+        text += "; " + translate("Secretariat", "rows not read: {0}").format(rows)
+    window.statusBar().showMessage(text, 15000)
+
+
 class SummaryDialog(QDialog):
     """Workshop ▸ Executive summary…: the workshop-level summary that opens the workshop report."""
 

@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from minutes.domain import Participant
 from minutes.errors import MinutesError
+from minutes.operations.roster import import_roster, read_roster
 from minutes.store import WorkshopStore
 from minutes.ui.dialogs.common import MessageLine, ok_cancel_buttons, show_error, use_traditional_chinese_fonts
-from minutes.ui.dialogs.roster_csv import read_roster_csv
 
 FIELDS = ("name", "title", "organisation", "country")
 # Both are translated where they are shown, in the context "RosterModel".
@@ -366,10 +366,10 @@ class RosterDialog(QDialog):
         self.delete_button = QPushButton(self.tr("&Delete…"))
         self.delete_button.setObjectName("delete")
         self.delete_button.setToolTip(self.tr("Remove the selected participants from the roster (Delete)"))
-        self.import_button = QPushButton(self.tr("&Import CSV…"))
+        self.import_button = QPushButton(self.tr("&Import sheet…"))
         self.import_button.setObjectName("import")
-        self.import_button.setToolTip(self.tr("Add participants from a UTF-8 CSV file with the header "
-                                              "name,title,organisation,country"))
+        self.import_button.setToolTip(self.tr("Add or update participants from a registration sheet (CSV or Excel "
+                                              ".xlsx) with columns such as name, title, organisation, country"))
         delete_action = QAction(self.table)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -484,44 +484,35 @@ class RosterDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def choose_csv(self) -> None:
-        """Ask for a CSV file and import it."""
+        """Ask for a registration sheet (CSV or XLSX) and import it."""
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import participants"), "",
-                                              self.tr("CSV files (*.csv);;All files (*)"))
+                                              self.tr("Registration sheets (*.csv *.xlsx);;All files (*)"))
         if name:
             self.import_csv(Path(name))
 
     def import_csv(self, path: Path) -> int:
-        """Add everyone in a roster CSV file who is not on the roster yet, all or nothing; how many were added.
+        """Add or update participants from a registration sheet with the command line's rules
+        (:mod:`minutes.operations.roster`); how many were added.
 
-        A file that cannot be read is reported in a message box and nothing is imported.
+        A sheet that cannot be read at all is reported in a message box and nothing is imported; the rows it
+        could not read are named in the status line.
         """
         try:
-            people = read_roster_csv(path)
-            roster = self.store.participants()
-            new: list[Participant] = []
-            for person in people:
-                if not any(same_person(person, other) for other in [*roster, *new]):
-                    new.append(person)
-            with self.store.transaction():
-                for person in new:
-                    self.store.add_participant(person)
+            sheet = read_roster(path)
+            counts = import_roster(self.store, sheet.records).value
         except MinutesError as exc:
             show_error(self, exc)
             return 0
         self.model.reload()
-        skipped = len(people) - len(new)
-        self.changed = self.changed or bool(new)
-        if not new:
-            text = self.tr("Everyone in {0} is already on the roster; nothing was added.").format(path.name)
-        elif len(new) == 1:
-            text = self.tr("Imported 1 participant from {0}.").format(path.name)
-        else:
-            text = self.tr("Imported {0} participants from {1}.").format(len(new), path.name)
-        if new and skipped:
-            text += " " + (self.tr("1 already on the roster was left as they were.") if skipped == 1
-                           else self.tr("{0} already on the roster were left as they were.").format(skipped))
+        self.changed = self.changed or bool(counts.added or counts.updated)
+        text = self.tr("{0}: {1} added, {2} updated, {3} skipped (already on the roster or repeated).").format(
+            path.name, counts.added, counts.updated, counts.skipped)
+        if sheet.problems:
+            rows = ", ".join(f"{row} ({problem})" for row, problem in sheet.problems[:10])
+            more = "…" if len(sheet.problems) > 10 else ""
+            text += " " + self.tr("Rows not read: {0}.").format(rows + more)
         self.status.setText(text)
-        return len(new)
+        return counts.added
 
     # -- keeping the view in step --------------------------------------------------------------
 
