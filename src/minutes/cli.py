@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import shutil
 import sys
 import tempfile
@@ -195,8 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fail(message: str) -> None:
     from minutes.store.clean import clean_text
 
-    # One line whatever the message quotes (a title or a file name may hold line breaks or control characters).
-    print(f"minutes: error: {' '.join(clean_text(message).splitlines())}", file=sys.stderr)
+    # One line whatever the message quotes (a title or a file name may hold line breaks or control characters);
+    # bytes of a file name that are not UTF-8 show as � rather than vanish.
+    message = " ".join(clean_text(re.sub("[\ud800-\udfff]", "\ufffd", message)).splitlines())
+    print(f"minutes: error: {message}", file=sys.stderr)
 
 
 def _open_window(args: list[str]) -> int:

@@ -138,3 +138,11 @@ def test_command_line_text_is_cleaned(tmp_path):
     refused = minutes("export", "--workshop", workshop, "--session", "\x7f/../x\ny", "--format", "txt")
     assert_one_line_error(refused, "No session titled")
     assert snapshot(workshop) == before
+
+
+def test_file_names_that_are_not_utf8_show_in_the_message(tmp_path):
+    import os
+
+    missing = os.fsdecode(os.fsencode(tmp_path) + b"/W\xff.minutes")
+    result = minutes("sessions", "--workshop", missing)
+    assert_one_line_error(result, "W\ufffd.minutes", "is not a Minutes workshop")

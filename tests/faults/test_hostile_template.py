@@ -68,6 +68,7 @@ UNUSABLE = {
     "damaged styles XML": lambda p: _rezipped(p, lambda n, d: b"<w:styles" if n == "word/styles.xml" else d),
     "damaged document XML": lambda p: _rezipped(p, lambda n, d: d[:50] if n == "word/document.xml" else d),
     "a folder": lambda p: p.mkdir() or p,
+    "a device": lambda p: Path("/dev/zero"),
     "missing": lambda p: p,
 }
 

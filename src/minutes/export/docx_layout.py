@@ -56,6 +56,8 @@ def open_template(path: Path) -> Document:
     Raises InputError with a plain sentence when ``path`` is missing or is not a Word .docx file.
     """
     path = path.expanduser()
+    if path.exists() and not path.is_file():
+        raise InputError(f"The template {path} is a folder or a device. Give the path of a Word .docx file.")
     if not path.is_file():
         raise InputError(f"The template {path} does not exist. Give the path of a Word .docx file.")
     problem = f"The template {path} is not a Word document (.docx). Open it in Word and save it as .docx."
