@@ -147,6 +147,9 @@ def test_command_line_conflict_is_one_line(laptops, tmp_path, cli):
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert result.stderr.startswith('minutes: error: Cannot merge') and '"Session 1: Opening"' in result.stderr
     assert cli("merge", tmp_path / "nothing-here", "--workshop", target).returncode == 1
+    before = dump(target)
+    preview = cli("merge", a, "--workshop", target, "--dry-run", check=True)
+    assert preview.stdout == "added\tSession 3: Victims\nconflict\tSession 1: Opening\n" and dump(target) == before
 
 
 def test_kill_9_during_a_merge_leaves_the_target_as_it_was(tmp_path):
@@ -177,3 +180,25 @@ def test_kill_9_during_a_merge_leaves_the_target_as_it_was(tmp_path):
     assert not any(n.startswith(".") for n in audio_files(target))
     with WorkshopStore.open(target) as store:
         assert len(store.sessions()) == 5
+
+
+def test_a_recording_not_yet_transcribed_stays_to_transcribe(tmp_path):
+    """A rapporteur recorded but did not transcribe: after the merge, Transcribe starts it here."""
+    from minutes.audio import decode
+
+    laptop, target = tmp_path / "laptop.minutes", tmp_path / "target.minutes"
+    with WorkshopStore.open(laptop, create=True) as store:
+        session = add_media_session(store, decode.decode(CLIP_EN), Session("Session 4: Recorded only"))
+        half = add_media_session(store, decode.decode(CLIP_ZH), Session("Session 5: Half done"))
+        store.update_session(half.id, status="transcribing", transcribed_until=2.0)
+        package = export_package(store, store.session(session.id), tmp_path / "s4.minutes-session")
+    merged(target, laptop)
+    with WorkshopStore.open(target) as store:
+        recorded, partial = store.session_by_title("Session 4: Recorded only"), store.session_by_title(
+            "Session 5: Half done")
+        assert (recorded.status, recorded.transcribed_until) == ("new", 0.0)
+        assert (partial.status, partial.transcribed_until) == ("cancelled", 2.0)
+    other = tmp_path / "other.minutes"
+    merged(other, package)
+    with WorkshopStore.open(other) as store:
+        assert store.session_by_title("Session 4: Recorded only").status == "new"

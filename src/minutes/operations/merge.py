@@ -52,6 +52,10 @@ class SourceSession:
     data: dict[str, Any]
     audio_size: int | None = None  # None: no recording
     voices: list[np.ndarray | None] = field(default_factory=list)  # per speaker, in the document's order
+    # Where its transcription stands (the interchange has no such field: a package's session counts as
+    # transcribed when it has segments).
+    status: str = "transcribed"
+    transcribed_until: float | None = None
     _audio_path: Path | None = None
     _package: Package | None = None
     _sha256: str | None = None
@@ -207,7 +211,8 @@ def _folder_source(store: WorkshopStore, root: Path) -> Source:
     profiles = [(people[pid], voice) for pid, voice in store.voice_profiles() if pid in people]
     sessions = []
     for session in store.sessions():
-        item = SourceSession(session.title, export_session(store, session))
+        item = SourceSession(session.title, export_session(store, session), status=session.status,
+                             transcribed_until=session.transcribed_until)
         audio = root / session.audio_file if session.audio_file else None
         if audio is not None and audio.is_file():
             item.audio_size, item._audio_path = audio.stat().st_size, audio
@@ -255,6 +260,13 @@ def _add_session(store: WorkshopStore, item: SourceSession, audio: str) -> Sessi
     session = import_session(store, item.data)
     if audio:
         store.update_session(session.id, audio_file=audio)
+    if item.transcribed_until is not None and item.status != "transcribed":
+        # A recording not (fully) transcribed yet: Transcribe resumes it here. One still being recorded
+        # there is, here, a recording whose transcription was stopped.
+        status = "cancelled" if item.status in ("recording", "transcribing") else item.status
+        store.update_session(session.id, status=status, transcribed_until=item.transcribed_until)
+    elif item.transcribed_until is None and audio and not item.data.get("segments"):
+        store.update_session(session.id, status="new", transcribed_until=0.0)
     for speaker, voice in zip(store.speakers(session.id), item.voices, strict=False):
         if voice is not None:
             store.set_speaker_voice(speaker.id, voice)

@@ -221,6 +221,8 @@ def import_package(store: WorkshopStore, package: Package, *, title: str | None 
             if audio is not None:
                 relative, seconds = audio
                 store.update_session(session.id, audio_file=relative, duration=max(seconds, session.duration))
+                if not store.segment_count(session.id):  # recorded, not transcribed yet: Transcribe starts it
+                    store.update_session(session.id, status="new", transcribed_until=0.0)
             incoming.place_all()
     session = store.session(session.id)
     return OpResult(session, CHANGED)
