@@ -167,3 +167,23 @@ def test_import_agenda_from_the_workshop_menu(window, monkeypatch, tmp_path):
     assert window.store.session_by_title("Session 1: Opening").venue == "Hall A"  # updated, recording kept
     assert window.store.audio_path(window.store.session_by_title("Session 1: Opening")).is_file()
     assert "1 sessions added, 1 updated" in window.statusBar().currentMessage()
+
+
+def test_tags_and_notes_of_an_approved_session_ask_first(window, qtbot, monkeypatch):
+    window.review_approved_action.trigger()
+    session_id = window.current_session_id()
+    store = window.store
+    before = store.annotations(session_id)
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.tagger.tag_span(session_id, 4.0, 6.0, [store.find_tag("Challenge").id])
+    assert asked and store.annotations(session_id) == before
+    notes = window.notes_panel
+    notes.summary.setPlainText("A new summary typed without asking")
+    qtbot.waitUntil(lambda: notes.summary.toPlainText() == "Summary of Session 1: Opening.")
+    notes.flush()
+    assert store.session(session_id).summary == "Summary of Session 1: Opening."
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    notes.summary.setPlainText("The corrected summary.")
+    notes.flush()
+    assert store.session(session_id).summary == "The corrected summary."
+    assert store.session(session_id).review_status == "reviewed"

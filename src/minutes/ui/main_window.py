@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.strategies_panel.jump_requested.connect(self.jump_to)
         self.strategies_dock = self._dock("strategies_dock", self.tr("Key strategies"), self.strategies_panel)
         self.notes_panel = NotesPanel()
+        self.notes_panel.may_edit = lambda sid: secretariat.confirm_edit_of_approved(self, sid)
         self.notes_dock = self._dock("notes_dock", self.tr("Summary and recommendations"), self.notes_panel)
         self.splitDockWidget(self.recorder_dock, self.speakers_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.speakers_dock, self.strategies_dock)
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
         self.tagger = Tagger(self.store, editor.undo_stack, self) if editor is not None else None
         if self.tagger is not None:
             self.tagger.changed.connect(lambda sid: self.announce(OpChanges(annotations=True, session_id=sid)))
+            self.tagger.may_edit = lambda sid: secretariat.confirm_edit_of_approved(self, sid)
         store, session_id = (self.store, editor.session_id) if editor is not None else (None, None)
         self.speakers_panel.show_session(store, session_id)
         self.strategies_panel.show_session(store, session_id, self.tagger)

@@ -9,6 +9,7 @@ before it switches session, closes the workshop or quits, so no text is ever los
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -57,6 +58,8 @@ class NotesPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.flush)
+        # Asked before the first change of a session's notes: the window confirms changing an approved session.
+        self.may_edit: Callable[[int], bool] = lambda _session_id: True
 
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("summary")
@@ -138,6 +141,10 @@ class NotesPanel(QWidget):
 
     def _edited(self) -> None:
         if self._loading or self.session_id is None:
+            return
+        if not self._dirty and not self.may_edit(self.session_id):
+            # Not confirmed (an approved session): the notes go back to what was approved.
+            QTimer.singleShot(0, lambda: self.show_session(self.store, self.session_id))
             return
         self._dirty = True
         self.timer.start()  # restarting it is the debounce: save once typing pauses

@@ -118,6 +118,8 @@ class Tagger(QObject):
         self.undo_stack = undo_stack
         # Weak: an anchor lives as long as a command on the stack refers to it.
         self._anchors: weakref.WeakSet[Anchor] = weakref.WeakSet()
+        # Asked before every change: the window confirms changing an approved session (and reopens its review).
+        self.may_edit: Callable[[int], bool] = lambda _session_id: True
 
     # -- lookups -------------------------------------------------------------------------------
 
@@ -144,6 +146,8 @@ class Tagger(QObject):
     # -- commands ------------------------------------------------------------------------------
 
     def add(self, session_id: int, annotation: Annotation, text: str | None = None) -> Annotation:
+        if not self.may_edit(session_id):
+            return annotation
         command = AddAnnotation(self.store, session_id, annotation, self._anchor(None), self._notify,
                                 text if text is not None else self.tr("Tag"))
         self.undo_stack.push(command)
@@ -154,13 +158,15 @@ class Tagger(QObject):
         if is_empty(new):
             self.delete(session_id, old, self.tr("Remove tag"))
             return replace(new, id=None)
-        if _same(old, new):
+        if _same(old, new) or not self.may_edit(session_id):
             return old
         self.undo_stack.push(UpdateAnnotation(self.store, session_id, self._anchor(old.id), old, new,
                                               self._notify, text if text is not None else self.tr("Change tags")))
         return new
 
     def delete(self, session_id: int, annotation: Annotation, text: str | None = None) -> None:
+        if not self.may_edit(session_id):
+            return
         self.undo_stack.push(DeleteAnnotation(self.store, session_id, self._anchor(annotation.id), annotation,
                                               self._notify, text if text is not None else self.tr("Remove tag")))
 
