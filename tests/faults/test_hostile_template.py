@@ -50,7 +50,7 @@ def _export(workshop: Path, template: Path, out: Path):  # noqa: ANN202
     ("Heading 2", WD_STYLE_TYPE.CHARACTER, "character"),
     ("Title", WD_STYLE_TYPE.TABLE, "table"),
     ("Quote", WD_STYLE_TYPE.TABLE, "table"),
-    ("Normal", WD_STYLE_TYPE.CHARACTER, "character"),
+    ("Subtitle", WD_STYLE_TYPE.LIST, "list"),
 ])
 def test_a_style_of_the_wrong_type_is_named(workshop, tmp_path, style, kind, called):
     out = tmp_path / "out.docx"
@@ -58,6 +58,12 @@ def test_a_style_of_the_wrong_type_is_named(workshop, tmp_path, style, kind, cal
     result = _export(workshop, _retyped(tmp_path / "bad.docx", style, kind), out)
     assert_one_line_error(result, f'"{style}" as a {called} style', "--template")
     assert not out.exists() and snapshot(workshop) == before
+
+
+def test_a_style_the_minutes_never_name_may_have_any_type(workshop, tmp_path):
+    out = tmp_path / "out.docx"
+    assert_success(_export(workshop, _retyped(tmp_path / "odd.docx", "Normal", WD_STYLE_TYPE.CHARACTER), out))
+    assert "Said." in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
 
 
 UNUSABLE = {

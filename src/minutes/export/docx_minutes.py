@@ -44,7 +44,8 @@ TABLE_STYLE = "Minutes Table"
 # Styles the layout uses; a user's template that lacks some gets them from the default template.
 _STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote", "Header", "Footer",
            TABLE_STYLE)
-_PARAGRAPH_STYLES = tuple(name for name in _STYLES if name != TABLE_STYLE)
+# The styles paragraphs are given by name: a template must not define these as another type of style.
+_PARAGRAPH_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote")
 _GREY = "#595959"  # 7:1 against white: readable for timestamps and notes
 _DRAFT = "#B00020"  # a dark red that keeps 6:1 against white
 _PROPERTY_LENGTH = 255
