@@ -2281,8 +2281,16 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>議程「{0}」沒有可轉錄的錄音。</translation>
     </message>
     <message>
+        <source>Finding speech…</source>
+        <translation>正在尋找語音段落…</translation>
+    </message>
+    <message>
+        <source>Transcribing… {0} of {1}</source>
+        <translation>正在轉錄… 已完成 {0}／共 {1}</translation>
+    </message>
+    <message>
         <source>Transcribing…</source>
-        <translation>正在轉錄…</translation>
+        <translation type="vanished">正在轉錄…</translation>
     </message>
     <message>
         <source>Finding who spoke when…</source>

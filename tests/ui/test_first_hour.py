@@ -317,3 +317,48 @@ def test_export_without_unnamed_voices_asks_nothing(window, tmp_path, monkeypatc
     window.export_minutes_action.trigger()
     assert target.is_file()
 
+
+
+# -- transcribing a file ---------------------------------------------------------------------------------------
+
+
+def test_transcribing_a_file_selects_it_shows_lines_as_they_are_stored_and_moves_the_bar(qtbot, window, data,
+                                                                                           tmp_path):
+    """A 42-second file is stored in two chunks: the first one's lines are in the table while the job still
+    runs, and the status bar goes through reading, finding speech, the time transcribed and the speakers."""
+    import soundfile as sf
+
+    from tests import speech
+
+    clips = [speech.load(data / name) for name in ("en_librispeech_1995-1837-0001.wav",
+                                                   "en_librivox_sense_and_sensibility_0870.wav",
+                                                   "en_librivox_sense_and_sensibility_0890.wav")]
+    audio = speech.join(*[part for clip in (*clips, *clips[:2]) for part in (clip, speech.silence(1.0))])
+    path = tmp_path / "panel.wav"
+    sf.write(path, audio, speech.RATE)
+    messages: list[str] = []
+    values: list[int] = []
+    window.statusBar().messageChanged.connect(lambda text: text and messages.append(text))
+    window.runner.progress.valueChanged.connect(values.append)
+    window.import_media(path, "Panel discussion", language="en")
+    assert window.runner.busy
+
+    def showing_lines() -> bool:
+        session = window.store.find_session("Panel discussion")
+        editor = window.editor
+        return session is not None and editor is not None and editor.session_id == session.id \
+            and editor.model.rowCount() > 0
+
+    qtbot.waitUntil(showing_lines, timeout=120000)
+    assert window.runner.busy, "the lines should appear while the file is still being transcribed"
+    session_id = window.store.find_session("Panel discussion").id
+    assert window.current_session_id() == session_id  # selected
+    with qtbot.waitSignal(window.runner.finished, timeout=120000):
+        pass
+    shown = [s.text for s in window.editor.model.segments()]
+    assert shown == [s.text for s in window.store.segments(session_id)] and len(shown) >= 4
+    phases = [m.split("…")[0] for m in messages]
+    for phase in ("Reading panel.wav", "Finding speech", "Transcribing", "Finding who spoke when"):
+        assert phase in phases, messages
+    assert any(m.startswith("Transcribing… 00:00:") and " of 00:00:" in m for m in messages), messages
+    assert values[1] > 0 and values == sorted(values) and len(set(values)) > 5  # moves, and only forward

@@ -21,11 +21,14 @@ from minutes.asr.pipeline import TranscribeOptions
 from minutes.audio import decode
 from minutes.domain import Session
 from minutes.errors import Cancelled, MinutesError
+from minutes.export.transcript import clock
 from minutes.operations.sessions import attach_recording
 from minutes.speaker_labelling import SpeakerCount, label_speakers
 from minutes.store import WorkshopStore
 
 log = logging.getLogger(__name__)
+# Where a file's transcription stands when each phase ends: read and stored, transcribed; speakers take the rest.
+_READ, _TEXT = 0.05, 0.9
 
 
 class ModelProvider:
@@ -171,8 +174,9 @@ class TranscriptionJob(Job):
                                                                              language=self._options.language or "auto"))
             self.session_id = session.id
             self.session_created.emit(session.id)
+            self.progress.emit(_READ, self.tr("Reading {name}…").format(name=self._media.name))
         session = self._store.session(self.session_id)
-        self.progress.emit(0.0, self.tr("Loading the speech model…"))
+        self.progress.emit(_READ, self.tr("Loading the speech model…"))
         model = self._models.get(self._model_spec)
         self.check()
         if audio is None:
@@ -181,18 +185,24 @@ class TranscriptionJob(Job):
                 raise MinutesError(self.tr('The session "{0}" has no recording to transcribe.').format(session.title))
             audio = decode.read_flac(path)
         if session.status != "transcribed":
-            transcribing = self.tr("Transcribing…")
+            # Phases, so the bar moves from the start: finding speech, then the audio transcribed so far.
+            self.progress.emit(_READ, self.tr("Finding speech…"))
+            total = clock(decode.duration(audio))[:8]
+
+            def transcribed(fraction: float) -> None:
+                done = clock(fraction * decode.duration(audio))[:8]
+                self.progress.emit(_READ + fraction * (_TEXT - _READ),
+                                   self.tr("Transcribing… {0} of {1}").format(done, total))
+
             session = jobs.transcribe_session(
                 self._store, session, model, self._options, audio=audio,
-                on_segments=self.segments_ready.emit,
-                progress=lambda f: self.progress.emit(f * 0.9, transcribing),
-                cancelled=self.is_cancelled,
+                on_segments=self.segments_ready.emit, progress=transcribed, cancelled=self.is_cancelled,
             )
         if self._speakers is not None:
             finding = self.tr("Finding who spoke when…")
-            self.progress.emit(0.9, finding)
+            self.progress.emit(_TEXT, finding)
             label_speakers(self._store, session, audio, self._speakers,
-                           progress=lambda f: self.progress.emit(0.9 + f * 0.1, finding),
+                           progress=lambda f: self.progress.emit(_TEXT + f * (1 - _TEXT), finding),
                            cancelled=self.is_cancelled)
         self.progress.emit(1.0, self.tr("Done"))
         return session.id
