@@ -518,7 +518,8 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
             # One lifecycle column: the processing state until the session is transcribed (as before), then
             # its review state. Earlier columns never change.
             state = session.status if session.status != "transcribed" else session.review_status
-            print(f"{one_line(session.title)}\t{one_line(session.date) or '-'}\t{clock(session.duration)[:8]}\t{state}")
+            length = clock(session.duration).rsplit(".", 1)[0]  # HH:MM:SS (more hours take more digits)
+            print(f"{one_line(session.title)}\t{one_line(session.date) or '-'}\t{length}\t{state}")
     return 0
 
 

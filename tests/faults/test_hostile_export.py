@@ -146,3 +146,24 @@ def test_file_names_that_are_not_utf8_show_in_the_message(tmp_path):
     missing = os.fsdecode(os.fsencode(tmp_path) + b"/W\xff.minutes")
     result = minutes("sessions", "--workshop", missing)
     assert_one_line_error(result, "W\ufffd.minutes", "is not a Minutes workshop")
+
+
+def test_a_database_with_impossible_times_still_lists_and_exports(tmp_path):
+    """Older versions let `"duration": Infinity` in, after which listing and every export failed."""
+    workshop = tmp_path / "Inf.minutes"
+    _small_workshop(workshop)
+    conn = sqlite3.connect(workshop / "workshop.sqlite")
+    with conn:
+        conn.execute("UPDATE sessions SET duration = 1e999, transcribed_until = -1e999")
+        conn.execute("UPDATE segments SET start_s = 1e999 WHERE id = (SELECT MIN(id) FROM segments)")
+        conn.execute("UPDATE segments SET words = '[[Infinity, -1, \"w\", 0.5]]'")
+        conn.execute("UPDATE annotations SET end_s = -1e999 WHERE id = (SELECT MIN(id) FROM annotations)")
+    conn.close()
+    listing = minutes("sessions", "--workshop", workshop)
+    assert_success(listing)
+    assert listing.stdout.split("\t")[2] == "168:00:00"  # a week, the most a session can last
+    for fmt in ("txt", "srt", "vtt", "json", "docx"):
+        result = minutes("export", "--workshop", workshop, "--session", "Session", "--format", fmt, "--annex",
+                         "-o", tmp_path / f"out.{fmt}")
+        assert_success(result)
+    assert "Infinity" not in (tmp_path / "out.json").read_text()

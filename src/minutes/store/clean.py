@@ -8,7 +8,8 @@ takes them out. It is applied to every text parameter of every SQL statement (se
 databases may already hold. Tabs and line breaks stay where they mean something; a vertical tab or form feed
 (Word's manual line and page breaks, pasted) becomes a line break. :func:`one_line` is for names and titles.
 
-Times are seconds on a session's clock: finite, from 0 to :data:`MAX_SECONDS`.
+Times are seconds on a session's clock: finite, from 0 to :data:`MAX_SECONDS`; what is read back goes through
+:func:`stored_time`, so a database an older version damaged still lists and exports.
 """
 
 from __future__ import annotations
@@ -62,6 +63,15 @@ def is_time(value: object) -> bool:
     if isinstance(value, int):
         return 0 <= value <= MAX_SECONDS  # compared as an int: a 400-digit int does not fit a float
     return math.isfinite(value) and 0 <= value <= MAX_SECONDS
+
+
+def stored_time(value: object) -> float:
+    """A time read back from the database, made usable whatever an older Minutes (which let ``Infinity`` in)
+    or another tool wrote: nothing, a negative or a non-number reads as 0, anything beyond
+    :data:`MAX_SECONDS` (infinity too) as :data:`MAX_SECONDS`."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:  # NaN fails >= too
+        return 0.0
+    return float(min(value, MAX_SECONDS))
 
 
 def check_span(start: float, end: float, what: str) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 from minutes.domain import Annotation, Tag
 from minutes.errors import StoreError
 from minutes.paths import resources_dir
-from minutes.store.clean import check_color, check_span, one_line
+from minutes.store.clean import check_color, check_span, one_line, stored_time
 
 _UNSET: Any = object()  # tells "leave as it is" apart from None/""/False in update_annotation
 
@@ -68,8 +68,9 @@ def overlaps(start: float, end: float, other_start: float, other_end: float) -> 
 
 def annotation_from_row(row: sqlite3.Row, tag_ids: list[int]) -> Annotation:
     """An annotation read from its row and its tag links."""
-    return Annotation(start=row["start_s"], end=row["end_s"], tag_ids=tag_ids, comment=row["comment"],
-                      confidential=bool(row["confidential"]), owner=row["owner"], due=row["due"], id=row["id"])
+    return Annotation(start=stored_time(row["start_s"]), end=stored_time(row["end_s"]), tag_ids=tag_ids,
+                      comment=row["comment"], confidential=bool(row["confidential"]), owner=row["owner"],
+                      due=row["due"], id=row["id"])
 
 
 class TagOperations:

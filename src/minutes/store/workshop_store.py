@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
 from minutes.store import database
-from minutes.store.clean import MAX_SECONDS, check_color, check_span, clean_text, is_time, one_line
+from minutes.store.clean import MAX_SECONDS, check_color, check_span, clean_text, is_time, one_line, stored_time
 from minutes.store.tagging import TagOperations, annotation_from_row
 from minutes.store.voices import VoiceOperations
 
@@ -505,6 +505,8 @@ def _recommendations_json(recommendations: Sequence[str]) -> str:
 def _session(row: sqlite3.Row) -> Session:
     fields = {name: row[column] for name, column in _SESSION_COLUMNS.items()}
     fields["recommendations"] = json.loads(fields["recommendations"] or "[]")
+    for name in _TIMES:
+        fields[name] = stored_time(fields[name])
     return Session(id=row["id"], **fields)
 
 
@@ -516,10 +518,11 @@ def _words_json(words: Sequence[Word]) -> str:
 
 
 def _segment(row: sqlite3.Row, with_words: bool = True) -> Segment:
-    words = [Word(start=w[0], end=w[1], text=w[2], probability=w[3])
+    words = [Word(start=stored_time(w[0]), end=stored_time(w[1]), text=w[2], probability=w[3])
              for w in (json.loads(row["words"]) if with_words else ())]
     return Segment(
-        start=row["start_s"], end=row["end_s"], text=row["text"], speaker_id=row["speaker_id"],
+        start=stored_time(row["start_s"]), end=stored_time(row["end_s"]), text=row["text"],
+        speaker_id=row["speaker_id"],
         language=row["language"], provisional=bool(row["provisional"]), words=words,
         translation=row["translation"], checked=bool(row["checked"]), flags=json.loads(row["flags"]),
         id=row["id"],
