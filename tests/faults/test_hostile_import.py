@@ -193,3 +193,41 @@ def test_control_characters_in_every_text_field_are_stored_clean_and_export(tmp_
         if fmt != "docx":
             text = out.read_text(encoding="utf-8")
             assert not any(ch in text for ch in "\x00\x01\x08\x0b\x0c\x0e\x1f\x7f\x9f\ufffe"), fmt
+
+
+def _package(path: Path, session: bytes, manifest_extra: str = "") -> Path:
+    """A session package (zip) holding ``session`` as its session.json, with a manifest that vouches for it."""
+    import hashlib
+    import zipfile
+
+    entry = {"name": "session.json", "size": len(session), "sha256": hashlib.sha256(session).hexdigest()}
+    manifest = json.dumps({"format": "minutes.session-package", "version": 1, "members": [entry]})
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("manifest.json", manifest[:-1] + manifest_extra + "}")
+        archive.writestr("session.json", session)
+    return path
+
+
+PACKAGES = {
+    "session nested 100,000 deep": (nested(100_000).encode(), "", "nest too deeply"),
+    "session with a 5,000-digit version": (b'{"format": "minutes.session", "version": ' + b"9" * 5000 + b"}", "",
+                                           '"version"'),
+    "session with Infinity": (_raw(to_json(with_value(base_document(), ("session", "duration"), float("inf")))), "",
+                              '"session"."duration"'),
+    "manifest nested 100,000 deep": (_raw(to_json(base_document())), ', "x": ' + "[" * 100_000 + "]" * 100_000,
+                                     "manifest.json is not JSON"),
+    "manifest with a 5,000-digit number": (_raw(to_json(base_document())), ', "x": ' + "9" * 5000, None),
+}
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_hostile_session_package_is_refused_with_the_problem_named(workshop, tmp_path, name):
+    session, extra, problem = PACKAGES[name]
+    package = _package(tmp_path / "hostile.minutes-session", session, extra)
+    before = snapshot(workshop)
+    result = minutes("import", package, "--workshop", workshop)
+    if problem is None:  # a long number in a field nobody reads is harmless
+        assert_success(result)
+        return
+    assert_one_line_error(result, problem)
+    assert snapshot(workshop) == before

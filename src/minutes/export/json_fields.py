@@ -34,11 +34,24 @@ def load_json(path: Path, *, what: str = "a JSON file") -> Any:
     except UnicodeDecodeError:
         raise InputError(f"{path} is not {what}: it is not UTF-8 text.") from None
     try:
-        return json.loads(text, parse_int=_int)
+        return loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == _TOO_DEEP:
+            raise InputError(f"{path} cannot be read as {what}: its {_TOO_DEEP}.") from None
         raise InputError(f"{path} is not {what}: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` for a document nobody vouches for: an integer of more than 30 digits reads as infinity
+    (which no field accepts, where Python would refuse to convert it at all), and nesting too deep for the
+    parser is a JSONDecodeError like any other malformed JSON, not a RecursionError."""
+    try:
+        return json.loads(text, parse_int=_int)
     except RecursionError:
-        raise InputError(f"{path} cannot be read as {what}: its lists or objects nest too deeply.") from None
+        raise json.JSONDecodeError(_TOO_DEEP, text, 0) from None
+
+
+_TOO_DEEP = "lists or objects nest too deeply"
 
 
 def _int(digits: str) -> int | float:

@@ -23,6 +23,7 @@ from minutes import __version__
 from minutes.domain import Session
 from minutes.errors import InputError, StoreError
 from minutes.export.interchange import export_session, import_session
+from minutes.export.json_fields import loads
 from minutes.fileio import atomic_write, safe_stem
 from minutes.operations.changes import OpChanges, OpResult
 from minutes.operations.incoming import Incoming, check_free_space, incoming_audio
@@ -93,7 +94,7 @@ class Package:
         """The interchange document, verified against its hash."""
         raw = self._read_member(SESSION_MEMBER)
         try:
-            return json.loads(raw.decode("utf-8"))
+            return loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(f"{self.path}: {SESSION_MEMBER} is not a JSON file ({exc}). Nothing was imported.") \
                 from exc
@@ -174,7 +175,7 @@ def read_package(path: Path) -> Package:
     if len(raw) > MAX_MANIFEST_BYTES:
         raise refuse(f"{MANIFEST_MEMBER} is too large")
     try:
-        manifest = json.loads(raw.decode("utf-8"))
+        manifest = loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise refuse(f"{MANIFEST_MEMBER} is not JSON") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
