@@ -660,7 +660,7 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     from minutes.operations.roster import export_roster, import_roster, read_roster
 
     if args.import_file is None:
-        with _open_workshop(args.workshop, read_only=args.export is None) as store:
+        with _open_workshop(args.workshop, read_only=True) as store:
             if args.export is not None:
                 _check_output(args.export)
                 export_roster(store, args.export)
