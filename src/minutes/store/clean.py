@@ -76,6 +76,8 @@ def stored_time(value: object) -> float:
 
 def check_span(start: float, end: float, what: str) -> None:
     """Raise a StoreError unless ``start`` and ``end`` are times (see :func:`is_time`) with ``end >= start``."""
+    if type(start) is float and type(end) is float and 0.0 <= start <= end <= MAX_SECONDS:
+        return  # the common case, quickly (NaN fails the comparisons; infinity the bound)
     if not (is_time(start) and is_time(end)):
         raise StoreError(f"The times of {what} ({start!r}, {end!r}) are not seconds from 0 to {MAX_SECONDS} "
                          "(7 days); nothing was stored.")

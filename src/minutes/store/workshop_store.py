@@ -492,9 +492,9 @@ def _check_times(times: dict[str, Any]) -> None:
 
 
 def _check_segment(segment: Segment) -> None:
-    check_span(segment.start, segment.end, f"the segment at {segment.start!r} s")
+    check_span(segment.start, segment.end, "a segment")
     for word in segment.words:
-        check_span(word.start, word.end, f'the word "{one_line(word.text)[:40]}"')
+        check_span(word.start, word.end, "a word")
 
 
 def _recommendations_json(recommendations: Sequence[str]) -> str:
