@@ -18,6 +18,7 @@ from minutes.audio.sink import SoundSink
 from minutes.errors import StoreError
 from minutes.export.interchange import import_session
 from minutes.store import WorkshopStore
+from tests.audio.conftest import pulse, vmic  # noqa: F401 - the virtual microphone, for the recording test
 from tests.faults.hostile_data import assert_one_line_error, base_document, minutes, snapshot
 
 
@@ -99,3 +100,22 @@ def test_import_onto_a_full_disk_prints_one_line(small_disk, tmp_path):
     assert_one_line_error(result, "full")
     (small_disk / "filler").unlink()  # reading the workshop back needs room for SQLite's side files
     assert snapshot(workshop) == before
+
+
+def test_recording_onto_a_full_disk_stops_with_one_sentence(vmic, small_disk, capfd):  # noqa: F811 - the fixture
+    """The microphone writes through libsndfile's callbacks too: the disk filling up mid-recording stops it
+    with one plain sentence and keeps what was written; no traceback from a callback reaches stderr."""
+    from minutes.audio.capture import Recorder, State
+    from tests.audio.conftest import DEVICE, SPEECH, wait_until
+
+    _fill(small_disk, leave=24_000)
+    errors: list[str] = []
+    recorder = Recorder(small_disk / "talk.flac", DEVICE, on_error=errors.append)
+    recorder.start()
+    assert wait_until(lambda: recorder.elapsed > 0.1, 10)
+    player = vmic.play(SPEECH)
+    assert wait_until(lambda: recorder.state is State.FAILED, 15), f"still {recorder.state}"
+    player.wait(15)
+    recorder.stop()
+    assert len(errors) == 1 and "No space left on device" in errors[0] and "\n" not in errors[0]
+    assert "Exception ignored" not in capfd.readouterr().err
