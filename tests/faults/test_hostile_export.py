@@ -12,6 +12,7 @@ import pytest
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag
 from minutes.errors import StoreError
 from minutes.store import WorkshopStore
+from minutes.store.clean import clean_text, is_color
 from tests.faults.hostile_data import CONTROL, ODD, assert_one_line_error, assert_success, minutes, snapshot
 
 BAD = CONTROL.replace("\x0b", "").replace("\x0c", "") + "".join(ODD)  # all removed (\x0b, \x0c become breaks)
@@ -167,3 +168,15 @@ def test_a_database_with_impossible_times_still_lists_and_exports(tmp_path):
                          "-o", tmp_path / f"out.{fmt}")
         assert_success(result)
     assert "Infinity" not in (tmp_path / "out.json").read_text()
+
+
+def test_a_damaged_workshop_merges_into_another(tmp_path):
+    """Control characters and a colour that is not one, written by an older version, do not stop a merge."""
+    source, target = tmp_path / "Old.minutes", tmp_path / "New.minutes"
+    _small_workshop(source)
+    _poison(source, "\x00\x0b\x1f")
+    assert_success(minutes("merge", source, "--workshop", target))
+    with WorkshopStore.open(target, read_only=True) as store:
+        assert all(clean_text(t.name) == t.name and is_color(t.color) for t in store.tags())
+        session = store.sessions()[0]
+        assert all(clean_text(s.text) == s.text for s in store.segments(session.id))

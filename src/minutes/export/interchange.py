@@ -19,7 +19,7 @@ from minutes.errors import InputError
 from minutes.export import json_fields as f
 from minutes.export.json_fields import load_json
 from minutes.store import WorkshopStore
-from minutes.store.clean import one_line
+from minutes.store.clean import is_color, one_line
 
 FORMAT = "minutes.session"
 VERSION = 1
@@ -56,7 +56,9 @@ def export_session(store: WorkshopStore, session: Session) -> dict[str, Any]:
             }
             for s in store.segments(session.id)
         ],
-        "tags": [{"id": t.id, "name": t.name, "color": t.color} for t in store.tags()],
+        # A colour an older version let in is written as the default one, so the file stays importable.
+        "tags": [{"id": t.id, "name": t.name, "color": t.color if is_color(t.color) else Tag.color}
+                 for t in store.tags()],
         "annotations": [
             {"id": a.id, "start": a.start, "end": a.end, "tags": a.tag_ids, "comment": a.comment,
              "confidential": a.confidential, "owner": a.owner, "due": a.due}
