@@ -8,6 +8,8 @@ SHA-256, so nothing is ever fetched from a model hub at run time.
 A model spec is one of:
 - ``None`` or ``"bundled"``: the bundled default (or ``MINUTES_MODEL`` from the environment);
 - a path to a folder holding a CTranslate2 Whisper model (``model.bin`` + ``config.json``);
+- a model downloaded with :mod:`minutes.asr.download` (``small``, ``large-v3-turbo``), loaded from the data
+  folder;
 - any faster-whisper model name (``small``, ``large-v3``, ``Systran/faster-whisper-medium``), which
   is downloaded when the machine is online and otherwise must already be in the Hugging Face cache.
 """
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from minutes.asr import download
 from minutes.errors import ModelError
 from minutes.paths import data_dir
 
@@ -126,6 +129,8 @@ def resolve(spec: str | None = None) -> ModelSource:
                 "Pass a converted faster-whisper model folder, a model name such as 'small', or 'bundled'."
             )
         return ModelSource(str(path.resolve()), path.name, local=True)
+    if download.is_downloaded(spec):
+        return ModelSource(str(download.model_dir(spec)), spec, local=True)
     return ModelSource(spec, spec, local=False)
 
 
