@@ -181,7 +181,7 @@ def test_preferences_are_reached_from_the_edit_menu(window, monkeypatch):
     from minutes.ui.dialogs.preferences_dialog import PreferencesDialog
 
     asked = []
-    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, settings, parent: asked.append(1) or True))
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, *args: asked.append(1) or True))
     edit_menu = window.menuBar().actions()[1].menu()
     assert window.preferences_action in edit_menu.actions()
     window.preferences_action.trigger()

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from minutes.ui import secretariat, workshop_menu
+from minutes.ui.review import THRESHOLD_MENU, build_threshold_menu
 from minutes.ui.tag_menu import TagMenu
 
 if TYPE_CHECKING:
@@ -112,6 +113,11 @@ class Action(Enum):
     REVIEW_DRAFT = "review_draft_action"
     REVIEW_REVIEWED = "review_reviewed_action"
     REVIEW_APPROVED = "review_approved_action"
+    REVIEW = "review_action"
+    NEXT_PLACE = "next_place_action"
+    PREVIOUS_PLACE = "previous_place_action"
+    MARK_CHECKED = "mark_checked_action"
+    MARK_UNCHECKED = "mark_unchecked_action"
 
 
 SPECS: dict[Action, Spec] = {
@@ -364,12 +370,47 @@ SPECS: dict[Action, Spec] = {
         QT_TRANSLATE_NOOP("MainWindow", "Approved minutes no longer say DRAFT"),
         _session,
     ),
+    Action.REVIEW: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "&Review mode on / off"),
+        lambda w: w.review.set_active(not w.review.active),
+        "F7",
+        QT_TRANSLATE_NOOP("MainWindow", "Check the transcript against the audio, doubtful place by place"),
+        _session,
+    ),
+    Action.NEXT_PLACE: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "&Next doubtful place"),
+        lambda w: w.review.next(),
+        "F8",
+        QT_TRANSLATE_NOOP("MainWindow", "Go to the next doubtful place and play from a second before it"),
+        _session,
+    ),
+    Action.PREVIOUS_PLACE: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "&Previous doubtful place"),
+        lambda w: w.review.previous(),
+        "Shift+F8",
+        enabled=_session,
+    ),
+    Action.MARK_CHECKED: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "Mark &checked"),
+        lambda w: w.review.accept(),
+        None,
+        QT_TRANSLATE_NOOP("MainWindow", "The selected segments were checked against the audio (Enter in review "
+                                        "mode)"),
+        _session,
+    ),
+    Action.MARK_UNCHECKED: Spec(
+        QT_TRANSLATE_NOOP("MainWindow", "Mark &not checked"),
+        lambda w: w.review.uncheck(),
+        None,
+        enabled=_session,
+    ),
 }
 
 SEPARATOR = None
 TAGS = "tags"  # filled by TagMenu from the workshop's tag set
 DOCKS = "docks"  # one toggle per dock of the window
 LANGUAGE = "language"  # the interface language chooser
+THRESHOLD = "threshold"  # how sure a word must be not to be shown as doubtful
 # The menu bar: (title, entries); an entry is an Action, SEPARATOR, or one of the menus built by code above.
 MENUS: list[tuple[str, list[Action | str | None]]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "&File"),
@@ -388,6 +429,9 @@ MENUS: list[tuple[str, list[Action | str | None]]] = [
       Action.IMPORT_AGENDA, Action.MERGE_WORKSHOP]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Playback"),
      [Action.PLAY, Action.PLAY_SEGMENT, Action.BACK, Action.FORWARD, Action.SLOWER, Action.FASTER]),
+    (QT_TRANSLATE_NOOP("MainWindow", "Re&view"),
+     [Action.REVIEW, Action.NEXT_PLACE, Action.PREVIOUS_PLACE, SEPARATOR, Action.MARK_CHECKED, Action.MARK_UNCHECKED,
+      SEPARATOR, THRESHOLD]),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), [DOCKS, SEPARATOR, LANGUAGE]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), [Action.ABOUT]),
 ]
@@ -429,6 +473,8 @@ def build_menus(window: MainWindow, actions: dict[Action, QAction]) -> TagMenu:
             elif entry == DOCKS:
                 for dock in window.docks:
                     menu.addAction(dock.toggleViewAction())
+            elif entry == THRESHOLD:
+                build_threshold_menu(window, menu.addMenu(translate(THRESHOLD_MENU)))
             elif entry == LANGUAGE:
                 _build_language_menu(
                     window, menu.addMenu(QCoreApplication.translate("MainWindow", "Interface &language"))

@@ -62,6 +62,7 @@ class DoubtDelegate(QStyledItemDelegate):
             marked.setBackground(SHADE)
             marked.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             marked.setUnderlineColor(UNDERLINE)
+            marked.setForeground(QColor("#1a1a1a"))  # readable on the shade in a selected row too
             for index in self.doubt(segment).words if spans else ():
                 cursor = QTextCursor(document)
                 cursor.setPosition(spans[index][0])

@@ -19,11 +19,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QLabel,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,8 +38,10 @@ from minutes.ui import actions as registry
 from minutes.ui import exports, secretariat
 from minutes.ui.dialogs.common import show_error
 from minutes.ui.job_runner import JobRunner
+from minutes.ui.model_downloads import ModelDownloads
 from minutes.ui.notes_panel import NotesPanel
 from minutes.ui.recorder_panel import RecorderPanel
+from minutes.ui.review import Review
 from minutes.ui.session_editor import SessionEditor
 from minutes.ui.sessions_list import SessionsList
 from minutes.ui.settings import Settings
@@ -104,6 +108,15 @@ class MainWindow(QMainWindow):
 
         self.sessions = SessionsList()
         self.sessions.currentItemChanged.connect(self._show_session)
+        self.workshop_label = QLabel()
+        self.workshop_label.setObjectName("workshop_title")
+        self.workshop_label.setWordWrap(True)
+        self.workshop_label.setStyleSheet("font-weight: bold; font-size: 12pt; padding: 4px 2px;")
+        sessions_pane = QWidget()
+        pane_layout = QVBoxLayout(sessions_pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(self.workshop_label)
+        pane_layout.addWidget(self.sessions, 1)
         self.transcript = TranscriptView(self.live_clock)
         self.transcript.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.transcript.changed.connect(lambda changes: self.announce(changes, self.transcript))
@@ -111,8 +124,10 @@ class MainWindow(QMainWindow):
         self.table, self.find_bar, self.player = self.transcript.table, self.transcript.find_bar, self.transcript.player
         self.text_delegate = self.transcript.text_delegate
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.sessions)
+        self.splitter.addWidget(sessions_pane)
         self.splitter.addWidget(self.transcript)
+        self.review = Review(self.transcript, self.announce, self.settings.doubt_threshold())
+        self.downloads = ModelDownloads(self)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setSizes([260, 940])
         state = self.settings.splitter()
@@ -159,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def _subscribe(self) -> None:
         """Every view that shows the workshop hears of every change."""
-        for view in (self, self.sessions, self.transcript, self.speakers_panel, self.strategies_panel):
+        for view in (self, self.sessions, self.transcript, self.review, self.speakers_panel, self.strategies_panel):
             self.operation_did_execute.connect(view.on_operation_did_execute)
 
     def _speakers_changed(self) -> None:
@@ -267,7 +282,8 @@ class MainWindow(QMainWindow):
         editor = SessionEditor(self.store, session_id, self)
         editor.may_edit = lambda: secretariat.confirm_edit_of_approved(self, session_id)
         self.show_session_editor(editor)
-        self.player.load(self.store.audio_path(self.store.session(session_id)))
+        session = self.store.session(session_id)
+        self.player.load(self.store.audio_path(session), session.duration)
 
     def show_session_editor(self, editor: SessionEditor | None) -> None:
         self.notes_panel.flush()
@@ -278,6 +294,7 @@ class MainWindow(QMainWindow):
         if self.tagger is not None:
             self.tagger.deleteLater()
         self.transcript.set_editor(editor)
+        self.review.set_editor(editor)
         self.tagger = Tagger(self.store, editor.undo_stack, self) if editor is not None else None
         if self.tagger is not None:
             self.tagger.changed.connect(lambda sid: self.announce(OpChanges(annotations=True, session_id=sid)))
@@ -297,6 +314,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.store.workshop().title if self.store else ""
         self.setWindowTitle(self.tr("Minutes — {name}").format(name=name) if name else self.tr("Minutes"))
+        self.workshop_label.setText(name)
 
     def update_actions(self) -> None:
         stack = self.editor.undo_stack if self.editor else None
@@ -352,7 +370,8 @@ class MainWindow(QMainWindow):
         self.reload_sessions(select_id=session_id)
         if self.editor is not None and self.editor.session_id == session_id:
             self.editor.reload()
-            self.player.load(self.store.audio_path(self.store.session(session_id)))
+            session = self.store.session(session_id)
+            self.player.load(self.store.audio_path(session), session.duration)
         if self.job is None:
             self.transcribe_current()
         else:
@@ -410,4 +429,5 @@ class MainWindow(QMainWindow):
         self.settings.set_splitter(self.splitter.saveState())
         self.settings.set_window_state(self.saveState())
         self.close_workshop()
+        self.downloads.wait()
         super().closeEvent(event)

@@ -17,6 +17,7 @@ class PlayerBar(QWidget):
     """Transport controls over one recording; ``position_changed`` carries seconds."""
 
     position_changed = Signal(float)
+    duration_known = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,14 +39,18 @@ class PlayerBar(QWidget):
             layout.addWidget(widget)
         layout.setStretch(1, 1)
         self.player.positionChanged.connect(self._moved)
-        self.player.durationChanged.connect(lambda ms: self.slider.setRange(0, ms))
+        self.player.durationChanged.connect(self._duration_changed)
         self.player.playbackStateChanged.connect(self._state_changed)
         self.setEnabled(False)
 
-    def load(self, path: Path | None) -> None:
+    def load(self, path: Path | None, duration: float = 0.0) -> None:
+        """Play ``path`` from now on; ``duration`` (the session's, in seconds) is shown until the file says."""
         self.player.stop()
         self.player.setSource(QUrl.fromLocalFile(str(path)) if path else QUrl())
         self.setEnabled(path is not None)
+        self._show_time(0, int(duration * 1000) if path else 0)
+        if path is not None and duration > 0:
+            self.duration_known.emit(duration)
 
     def seconds(self) -> float:
         return self.player.position() / 1000
@@ -76,8 +81,17 @@ class PlayerBar(QWidget):
     def _moved(self, ms: int) -> None:
         if not self.slider.isSliderDown():
             self.slider.setValue(ms)
-        self.time_label.setText(f"{clock(ms / 1000)[:8]} / {clock(self.player.duration() / 1000)[:8]}")
+        self._show_time(ms, self.player.duration())
         self.position_changed.emit(ms / 1000)
+
+    def _duration_changed(self, ms: int) -> None:
+        self.slider.setRange(0, ms)
+        if ms > 0:
+            self._show_time(self.player.position(), ms)
+            self.duration_known.emit(ms / 1000)
+
+    def _show_time(self, position_ms: int, duration_ms: int) -> None:
+        self.time_label.setText(f"{clock(position_ms / 1000)[:8]} / {clock(duration_ms / 1000)[:8]}")
 
     def _state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
         self.play_button.setText("⏸" if state == QMediaPlayer.PlaybackState.PlayingState else "▶")

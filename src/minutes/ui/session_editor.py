@@ -58,6 +58,11 @@ class SessionEditor(QObject):
 
     # -- edits ---------------------------------------------------------------------------------
 
+    def apply(self, changes: list[tuple[Segment, Segment]], text: str) -> None:
+        """Store ``(before, after)`` pairs made by an operation as one undoable edit named ``text``."""
+        if changes:
+            self._push([b for b, _ in changes], [a for _, a in changes], text)
+
     def edit_text(self, row: int, text: str) -> None:
         old = self.model.segment(row)
         self._push([old], [editing.edit_text(old, text)], self.tr("Edit text"))

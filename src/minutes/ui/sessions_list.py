@@ -1,23 +1,35 @@
-"""The list of the workshop's sessions at the left of the window, with date, length, status and review state as
-tooltip; a reviewed or approved session says so after its title."""
+"""The list of the workshop's sessions at the left of the window: each title (with its review state once
+reviewed or approved) over its date, duration, recording/transcription state and review state."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
+from minutes.domain import Session
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.ui.secretariat import review_name
 
-# A session's status as the tooltip shows it ("transcribed" shows nothing).
+# A session's status and review state as the list shows them under its title.
 STATUSES = {
     "new": QT_TRANSLATE_NOOP("MainWindow", "new"),
+    "transcribed": QT_TRANSLATE_NOOP("MainWindow", "transcribed"),
     "recording": QT_TRANSLATE_NOOP("MainWindow", "recording"),
     "recorded": QT_TRANSLATE_NOOP("MainWindow", "recorded"),
     "transcribing": QT_TRANSLATE_NOOP("MainWindow", "transcribing"),
     "cancelled": QT_TRANSLATE_NOOP("MainWindow", "cancelled"),
 }
+DETAILS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SessionsList(QListWidget):
@@ -30,6 +42,7 @@ class SessionsList(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(2)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_SessionDelegate(self))
 
     def current_session_id(self) -> int | None:
         item = self.currentItem()
@@ -45,16 +58,9 @@ class SessionsList(QListWidget):
             item = QListWidgetItem(f"{session.title}  ({review_name(session.review_status)})" if marked
                                    else session.title)
             item.setData(Qt.ItemDataRole.UserRole, session.id)
-            parts = [session.date or QCoreApplication.translate("MainWindow", "no date"),
-                     QCoreApplication.translate("MainWindow", "{0} min").format(f"{session.duration / 60:.0f}")]
-            if session.status != "transcribed":
-                status = STATUSES.get(session.status)
-                parts.append(QCoreApplication.translate("MainWindow", status) if status else session.status)
-            review = review_name(session.review_status)
-            if session.reviewed_by:
-                review = QCoreApplication.translate("MainWindow", "{0} by {1}").format(review, session.reviewed_by)
-            parts.append(review)
-            item.setToolTip(" · ".join(parts))
+            details = " · ".join(session_details(session))
+            item.setData(DETAILS_ROLE, details)
+            item.setToolTip(details)
             self.addItem(item)
         self.blockSignals(False)
         rows = [i for i in range(self.count()) if self.item(i).data(Qt.ItemDataRole.UserRole) == current]
@@ -65,3 +71,51 @@ class SessionsList(QListWidget):
     def on_operation_did_execute(self, changes: OpChanges, _origin: object = None) -> None:
         if changes.sessions:
             self.reload()
+
+
+def session_details(session: Session) -> list[str]:
+    """Date, duration, recording/transcription state and review state (and by whom), in the interface language."""
+    translate = QCoreApplication.translate
+    status = STATUSES.get(session.status)
+    review = review_name(session.review_status)
+    if session.reviewed_by:
+        review = translate("MainWindow", "{0} by {1}").format(review, session.reviewed_by)
+    return [session.date or translate("MainWindow", "no date"),
+            translate("MainWindow", "{0} min").format(f"{session.duration / 60:.0f}") if session.duration >= 60
+            else translate("MainWindow", "{0} s").format(f"{session.duration:.0f}"),
+            translate("MainWindow", status) if status else session.status,
+            review]
+
+
+class _SessionDelegate(QStyledItemDelegate):
+    """The title as the list draws it, and the details in a smaller grey line under it."""
+
+    def _details_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        return font
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + QFontMetrics(self._details_font(option)).height() + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        details = index.data(DETAILS_ROLE) or ""
+        line = QFontMetrics(self._details_font(option)).height() + 2
+        title = QStyleOptionViewItem(option)
+        title.rect = QRect(option.rect.left(), option.rect.top(), option.rect.width(), option.rect.height() - line)
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
+        super().paint(painter, title, index)
+        painter.save()
+        painter.setFont(self._details_font(option))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected
+                                            else QPalette.ColorRole.PlaceholderText))
+        rect = QRect(option.rect.left() + 4, option.rect.bottom() - line, option.rect.width() - 8, line)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         painter.fontMetrics().elidedText(details, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from minutes.doubt import DEFAULT_THRESHOLD
+
 MAX_RECENT = 8
 
 
@@ -73,3 +75,13 @@ class Settings:
 
     def set_input_device(self, name: str) -> None:
         self._q.setValue("recording/device", name)
+
+    def doubt_threshold(self) -> float:
+        """Words said with a lower probability are shown as doubtful."""
+        try:
+            return float(self._q.value("review/threshold", DEFAULT_THRESHOLD))
+        except (TypeError, ValueError):
+            return DEFAULT_THRESHOLD
+
+    def set_doubt_threshold(self, value: float) -> None:
+        self._q.setValue("review/threshold", value)

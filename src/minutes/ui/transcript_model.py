@@ -42,6 +42,7 @@ class TranscriptModel(QAbstractTableModel):
         self._tags: dict[int, Tag] = {}
         self._marks: dict[tuple[float, float], _Marks] = {}  # by segment span; cleared when tags change
         self.edit_text: Callable[[int, str], None] | None = None
+        self._speaker_colors: dict[int, QColor] = {}
 
     # -- content -------------------------------------------------------------------------------
 
@@ -52,6 +53,12 @@ class TranscriptModel(QAbstractTableModel):
         self._names = dict(names)
         self._playing_row = -1
         self.endResetModel()
+
+    def set_speaker_colors(self, colors: dict[int, QColor]) -> None:
+        """Write each speaker's name in its colour (the same as in the speakers dock and the timeline)."""
+        self._speaker_colors = dict(colors)
+        if self._segments:
+            self.dataChanged.emit(self.index(0, SPEAKER), self.index(len(self._segments) - 1, SPEAKER))
 
     def set_names(self, names: dict[int, str]) -> None:
         self._names = dict(names)
@@ -160,6 +167,8 @@ class TranscriptModel(QAbstractTableModel):
             return marks_pixmap(marks.tags, marks.confidential, bool(marks.comments))
         if role == Qt.ItemDataRole.ForegroundRole and segment.provisional:
             return PROVISIONAL
+        if role == Qt.ItemDataRole.ForegroundRole and column == SPEAKER and segment.speaker_id in self._speaker_colors:
+            return self._speaker_colors[segment.speaker_id]
         if role == Qt.ItemDataRole.FontRole and segment.provisional:
             font = QFont()
             font.setItalic(True)

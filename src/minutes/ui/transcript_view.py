@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from minutes.domain import Segment
 from minutes.operations.changes import OpChanges
+from minutes.ui.doubt_delegate import MARGIN, DoubtDelegate
 from minutes.ui.find_bar import FindBar
 from minutes.ui.match_highlight import paint_matches
 from minutes.ui.player import PlayerBar
 from minutes.ui.row_heights import VisibleRowHeights
 from minutes.ui.session_editor import SessionEditor
 from minutes.ui.tag_menu import Target
-from minutes.ui.transcript_model import LANGUAGE, SPEAKER, TEXT, TIME
+from minutes.ui.transcript_model import LANGUAGE, SPEAKER, TEXT, TIME, SegmentRole
 
 LIVE_TAG_SECONDS = 10.0  # while recording with nothing selected, a tag covers what was said this long ago
 
@@ -39,20 +40,25 @@ LiveClock = Callable[[int], "float | None"]
 """Seconds recorded so far if the session with this id is being recorded, else None."""
 
 
-class _TextDelegate(QStyledItemDelegate):
-    """Remembers the open line editor so Split can cut at its cursor, and marks what Find found."""
+class _TextDelegate(DoubtDelegate):
+    """Paints the text with its doubt (or with what Find found, while it is open); remembers the open line
+    editor so Split can cut at its cursor."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(parent, lambda index: index.data(SegmentRole))
         self.editor: QLineEdit | None = None
         self.editing_row = -1
         self.pattern: re.Pattern[str] | None = None  # what the find bar looks for, while it is open
         self.current_row = -1  # the row the find bar is on
 
     def paint(self, painter, option, index) -> None:  # noqa: ANN001, N802 - Qt override
-        if self.pattern is None or not paint_matches(self, painter, option, index, self.pattern,
-                                                     index.row() == self.current_row):
-            super().paint(painter, option, index)
+        if self.pattern is not None:
+            shifted = QStyleOptionViewItem(option)
+            shifted.rect = option.rect.adjusted(MARGIN, 0, 0, 0)  # beside the speaker and review marks
+            if paint_matches(self, painter, shifted, index, self.pattern, index.row() == self.current_row):
+                self.paint_marks(painter, option.rect, index.data(SegmentRole))
+                return
+        super().paint(painter, option, index)
 
     def createEditor(self, parent, option, index):  # noqa: ANN001, ANN201, N802 - Qt override
         editor = super().createEditor(parent, option, index)

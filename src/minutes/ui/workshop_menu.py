@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def edit_preferences(window: MainWindow) -> None:
     from minutes.ui.dialogs.preferences_dialog import PreferencesDialog
 
-    if PreferencesDialog.ask(window.settings, window):
+    if PreferencesDialog.ask(window.settings, window, window.downloads):
         window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Preferences saved; the next transcription uses them"), 5000)
 

@@ -1,4 +1,4 @@
-"""Preferences: the speech model and the letterhead template of the Word minutes."""
+"""Preferences: the speech model (and downloads of larger ones) and the letterhead template of the Word minutes."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from minutes.asr import registry
 from minutes.errors import MinutesError
 from minutes.ui.dialogs.common import MessageLine, TemplatePicker, ok_cancel_buttons
+from minutes.ui.model_downloads import DownloadsBox, ModelDownloads
 from minutes.ui.settings import Settings
 
 # faster-whisper's own model names; multilingual ones first, since the workshop speaks English and Mandarin.
@@ -32,7 +33,8 @@ class PreferencesDialog(QDialog):
     """Choose the speech model (bundled, a named one downloaded once when online, or a local folder) and
     the letterhead template. OK checks the choice and stores it; the next transcription uses it."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, downloads: ModelDownloads | None = None
+                 ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Preferences"))
@@ -83,6 +85,9 @@ class PreferencesDialog(QDialog):
         buttons, _ok = ok_cancel_buttons(self, self.tr("Use these settings from now on"))
         layout = QVBoxLayout(self)
         layout.addWidget(model_box)
+        self.downloads_box = DownloadsBox(downloads) if downloads is not None else None
+        if self.downloads_box is not None:
+            layout.addWidget(self.downloads_box)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -127,9 +132,9 @@ class PreferencesDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, settings: Settings, parent: QWidget | None = None) -> bool:
-        """Show the dialog modally; True if new settings were stored."""
-        dialog = cls(settings, parent)
+    def ask(cls, settings: Settings, parent: QWidget | None = None, downloads: ModelDownloads | None = None) -> bool:
+        """Show the dialog modally; True if new settings were stored. Downloads started in it go on after."""
+        dialog = cls(settings, parent, downloads)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
