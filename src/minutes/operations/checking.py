@@ -14,12 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from minutes.domain import Segment, Word
-from minutes.editing import edit_text, find_pattern, retime
+from minutes.editing import edit_text, retime
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.text.chinese import has_han
 
 Change = tuple[Segment, Segment]
+_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def checked_share(segments: Iterable[Segment]) -> float:
@@ -98,8 +99,18 @@ def words_text(segment: Segment, first: int, last: int) -> str:
 
 
 def occurrence_pattern(wrong: str) -> re.Pattern[str]:
-    """The search for other occurrences of a wrong word: whole words for Latin script, as is for Han."""
-    return find_pattern(wrong.strip(), whole_words=not has_han(wrong))
+    """The search for other occurrences of a wrong word, ignoring case: whole words for Latin script (even
+    when they end in punctuation), as is for Han."""
+    body = re.escape(wrong.strip())
+    if not has_han(wrong):
+        body = rf"(?<!\w){body}(?!\w)"
+    return re.compile(body, re.IGNORECASE)
+
+
+def core(wrong: str, right: str) -> tuple[str, str]:
+    """The words of a correction without the punctuation around them ("Wong Lee." → "Wang Li." gives
+    "Wong Lee" → "Wang Li"), so it is found before a comma as well as before a full stop."""
+    return _PUNCTUATION.sub("", wrong), _PUNCTUATION.sub("", right)
 
 
 def corrected_everywhere(segments: Iterable[Segment], wrong: str, right: str, *, skip: Iterable[int] = ()

@@ -316,6 +316,9 @@ class Review(QObject):
         editor = self.editor
         fixed = checking.correct_words(segment, self.place.first, self.place.last, right)
         editor.apply([(segment, fixed)], self.tr("Correct “{0}”").format(wrong))
+        wrong, right = checking.core(wrong, right)
+        if not wrong or not right:
+            return fixed
         others = checking.corrected_everywhere(editor.model.segments(), wrong, right, skip=[segment.id])
         in_glossary = right in editor.store.glossary()
         looks_like_a_name = right[:1].isupper() or has_han(right)
@@ -381,7 +384,8 @@ class Review(QObject):
         if typed and typed.isprintable() and plain and self.bar.correction.isEnabled():
             # Typing corrects the place's words, not the whole segment (which would replace all its text).
             self.bar.correction.setFocus()
-            self.bar.correction.selectAll()
+            if self.bar.correction.text() == self._words():
+                self.bar.correction.selectAll()  # the first key replaces the doubtful words, the next ones add
             QApplication.sendEvent(self.bar.correction, QKeyEvent(key.type(), key.key(), key.modifiers(), typed))
             return True
         return False

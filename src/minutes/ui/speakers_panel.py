@@ -27,6 +27,7 @@ from minutes.domain import Participant, Segment
 from minutes.errors import MinutesError
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
+from minutes.ui.speaker_colors import dot, speaker_colors
 from minutes.ui.speaker_names import shown_label, shown_names
 
 
@@ -91,7 +92,9 @@ class SpeakersPanel(QWidget):
             return
         people = {p.id: p for p in self.store.participants()}
         proposals = self.store.proposals(self.session_id)
-        for speaker in self.store.speakers(self.session_id):
+        speakers = self.store.speakers(self.session_id)
+        colors = speaker_colors(s.id for s in speakers)
+        for speaker in speakers:
             if speaker.participant_id in people:
                 person = people[speaker.participant_id]
                 text = f"{person.name}  ({shown_label(speaker.label)})"
@@ -101,7 +104,7 @@ class SpeakersPanel(QWidget):
                     label=shown_label(speaker.label), name=people[person_id].name, score=f"{score:.0%}")
             else:
                 text = shown_label(speaker.label)
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(dot(colors[speaker.id].name()), text)
             item.setData(Qt.ItemDataRole.UserRole, speaker.id)
             self.list.addItem(item)
             if speaker.id == current:

@@ -34,6 +34,7 @@ from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.store.tagging import overlaps
 from minutes.ui.dialogs.common import use_traditional_chinese_fonts
+from minutes.ui.speaker_colors import dot, speaker_colors
 from minutes.ui.speaker_names import shown_names
 from minutes.ui.tag_dialog import TagDialog
 from minutes.ui.tagging import Tagger, lock_icon, swatch_icon
@@ -59,6 +60,7 @@ class Item:
     annotation: Annotation
     speakers: str
     text: str
+    speaker_id: int | None = None  # the first speaker under the span, whose colour the row shows
 
     def matches(self, needle: str, tag_names: str) -> bool:
         off_the_record = (f"{OFF_THE_RECORD} {QCoreApplication.translate('StrategiesPanel', OFF_THE_RECORD)}"
@@ -79,7 +81,8 @@ def session_items(store: WorkshopStore, session_id: int) -> list[Item]:
         low = bisect.bisect_left(starts, annotation.start - longest)
         high = bisect.bisect_right(starts, annotation.end)
         under = [s for s in segments[low:high] if overlaps(annotation.start, annotation.end, s.start, s.end)]
-        items.append(Item(annotation, _speakers(under, names), " ".join(s.text.strip() for s in under)))
+        first = next((s.speaker_id for s in under if s.speaker_id is not None), None)
+        items.append(Item(annotation, _speakers(under, names), " ".join(s.text.strip() for s in under), first))
     return items
 
 
@@ -124,6 +127,7 @@ class StrategiesPanel(QWidget):
         self.session_id: int | None = None
         self.tagger: Tagger | None = None
         self._collapsed: set[int] = set()  # group keys the user folded, kept across refreshes
+        self._colors: dict[int, QColor] = {}
         use_traditional_chinese_fonts(self)
         self.filter = QLineEdit()
         self.filter.setObjectName("strategies_filter")
@@ -215,6 +219,7 @@ class StrategiesPanel(QWidget):
             self._show_empty(self.tr("No session is open."))
             return
         tags = self.store.tags()
+        self._colors = speaker_colors(s.id for s in self.store.speakers(self.session_id))
         needle = self.filter.text().strip().casefold()
         tag_names = {t.id: t.name for t in tags}
         groups: dict[int, list[Item]] = {t.id: [] for t in tags}
@@ -281,6 +286,10 @@ class StrategiesPanel(QWidget):
             italic = QFont(self.font())
             italic.setItalic(True)
             cells[TEXT].setFont(italic)
+        color = self._colors.get(item.speaker_id)
+        if color is not None:
+            cells[SPEAKER].setIcon(dot(color.name()))
+            cells[SPEAKER].setForeground(color)
         for cell in cells:
             cell.setData(annotation.id, AnnotationRole)
             cell.setData(annotation.start, StartRole)
