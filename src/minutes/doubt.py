@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from minutes.asr.guards import FLAG_LOOP, FLAG_PHANTOM, FLAG_REPEAT
 from minutes.domain import Segment, Word
-from minutes.text.chinese import has_han
 
 # Chosen with bench/bench_review.py on degraded speech: below 0.5 the flagged places held most wrong words
 # while covering well under a third of the audio (see bench/RESULTS.md).
@@ -28,6 +27,8 @@ STORED_FLAGS = (FLAG_REPEAT, FLAG_PHANTOM, FLAG_LOOP, FLAG_OVERLAP)
 JOIN_GAP_SECONDS = 1.0
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+_WORDLIKE = re.compile(r"\w")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,12 @@ class Place:
 
 def doubtful_words(words: Iterable[Word], threshold: float = DEFAULT_THRESHOLD) -> tuple[int, ...]:
     """Indexes of the words said with a probability below ``threshold`` (punctuation-only words never)."""
-    return tuple(i for i, w in enumerate(words) if w.probability < threshold and any(c.isalnum() for c in w.text))
+    return tuple(i for i, w in enumerate(words) if w.probability < threshold and _WORDLIKE.search(w.text))
 
 
 def switches_language(segment: Segment) -> bool:
     """True if the segment mixes Han characters with Latin words of two letters or more."""
-    pieces = [w.text for w in segment.words] or [segment.text]
-    return any(has_han(p) for p in pieces) and any(_LATIN.search(p) for p in pieces)
+    return bool(_HAN.search(segment.text) and _LATIN.search(segment.text))
 
 
 def segment_doubt(segment: Segment, threshold: float = DEFAULT_THRESHOLD,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -31,6 +31,7 @@ FLAGGED = QColor("#f08c00")
 CHECKED = QColor("#2f9e44")
 MARGIN = 10  # left of the text: the speaker's colour, then the flag or check marker
 _PAD = 3
+_CACHED = 400  # rows with doubt kept laid out: a few screens' worth
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -44,54 +45,71 @@ class DoubtDelegate(QStyledItemDelegate):
         self.unconfirmed: set[int] = set()
         self.speaker_color: Callable[[int | None], QColor | None] = lambda _sid: None
         self.shown = True
+        self._documents: dict[tuple, QTextDocument] = {}  # laid-out rows with doubt, for paint and size
 
     def doubt(self, segment: Segment) -> Doubt:
         if not self.shown:
             return Doubt()
         return segment_doubt(segment, self.threshold, self.unconfirmed)
 
-    def _document(self, option: QStyleOptionViewItem, segment: Segment | None, width: float) -> QTextDocument:
+    def _spans(self, segment: Segment | None, text: str) -> tuple[tuple[int, int], ...]:
+        """Character spans of the doubtful words in ``text`` (none if the words no longer match it)."""
+        if segment is None or segment.text != text:
+            return ()
+        doubtful = self.doubt(segment).words
+        offsets = word_offsets(segment) if doubtful else None
+        return tuple(offsets[i] for i in doubtful) if offsets else ()
+
+    def _document(self, option: QStyleOptionViewItem, spans: tuple[tuple[int, int], ...], width: float
+                  ) -> QTextDocument:
+        key = (option.text, spans, int(width), option.font.key())
+        document = self._documents.get(key)
+        if document is not None:
+            return document
         document = QTextDocument()
         document.setDocumentMargin(_PAD)
         document.setDefaultFont(option.font)
         document.setPlainText(option.text)
         document.setTextWidth(max(width, 20.0))
-        if segment is not None and segment.text == option.text:
-            spans = word_offsets(segment)
-            marked = QTextCharFormat()
-            marked.setBackground(SHADE)
-            marked.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            marked.setUnderlineColor(UNDERLINE)
-            marked.setForeground(QColor("#1a1a1a"))  # readable on the shade in a selected row too
-            for index in self.doubt(segment).words if spans else ():
-                cursor = QTextCursor(document)
-                cursor.setPosition(spans[index][0])
-                cursor.setPosition(spans[index][1], QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(marked)
+        marked = QTextCharFormat()
+        marked.setBackground(SHADE)
+        marked.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        marked.setUnderlineColor(UNDERLINE)
+        marked.setForeground(QColor("#1a1a1a"))  # readable on the shade in a selected row too
+        for first, last in spans:
+            cursor = QTextCursor(document)
+            cursor.setPosition(first)
+            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(marked)
+        if len(self._documents) >= _CACHED:
+            self._documents.pop(next(iter(self._documents)))
+        self._documents[key] = document
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         segment = self.segment_of(index)
-        text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        opt.text = text
+        spans = self._spans(segment, opt.text)
         rect = opt.rect
+        if not spans:
+            # No doubtful word: Qt draws the row as usual, right of the margin.
+            plain = QStyleOptionViewItem(option)
+            plain.rect = rect.adjusted(MARGIN, 0, 0, 0)
+            QStyledItemDelegate.paint(self, painter, plain, index)
+            background = QStyleOptionViewItem(opt)
+            background.rect = QRect(rect.left(), rect.top(), MARGIN, rect.height())
+            background.text = ""
+            self._style(opt).drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, opt.widget)
+        else:
+            text, opt.text = opt.text, ""
+            self._style(opt).drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+            opt.text = text
+        self._paint_marks(painter, rect, segment)
+        if not spans:
+            return
+        document = self._document(opt, spans, rect.width() - MARGIN)
         painter.save()
-        if segment is not None:
-            color = self.speaker_color(segment.speaker_id)
-            if color is not None:
-                painter.fillRect(QRectF(rect.left(), rect.top() + 1, 3, rect.height() - 2), color)
-            doubt = self.doubt(segment)
-            marker = FLAGGED if doubt.flags else CHECKED if segment.checked else None
-            if marker is not None:
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(marker)
-                painter.drawEllipse(QRectF(rect.left() + 4, rect.top() + _PAD + 4, 5, 5))
-        document = self._document(opt, segment, rect.width() - MARGIN)
         top = rect.top() + max((rect.height() - document.size().height()) / 2, 0)
         painter.translate(rect.left() + MARGIN, top)
         painter.setClipRect(QRectF(0, 0, rect.width() - MARGIN, rect.height()))
@@ -102,9 +120,35 @@ class DoubtDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
+    def _paint_marks(self, painter: QPainter, rect: QRect, segment: Segment | None) -> None:
+        """The speaker's colour on the left edge, then an orange dot if flagged or a green one if checked."""
+        if segment is None:
+            return
+        painter.save()
+        color = self.speaker_color(segment.speaker_id)
+        if color is not None:
+            painter.fillRect(QRectF(rect.left(), rect.top() + 1, 3, rect.height() - 2), color)
+        marker = FLAGGED if self.doubt(segment).flags else CHECKED if segment.checked else None
+        if marker is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(marker)
+            painter.drawEllipse(QRectF(rect.left() + 4, rect.top() + _PAD + 4, 5, 5))
+        painter.restore()
+
+    @staticmethod
+    def _style(option: QStyleOptionViewItem) -> QStyle:
+        return option.widget.style() if option.widget is not None else QApplication.style()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802 - Qt override
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         width = opt.rect.width() if opt.rect.width() > 0 else 400
-        document = self._document(opt, self.segment_of(index), width - MARGIN)
+        spans = self._spans(self.segment_of(index), opt.text)
+        if not spans:
+            plain = QStyleOptionViewItem(option)
+            plain.rect = option.rect.adjusted(0, 0, -MARGIN, 0)
+            size = QStyledItemDelegate.sizeHint(self, plain, index)
+            return QSize(size.width() + MARGIN, size.height())
+        document = self._document(opt, spans, width - MARGIN)
         return QSize(int(document.idealWidth()) + MARGIN, int(document.size().height()) + 1)
