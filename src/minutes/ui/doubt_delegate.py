@@ -105,7 +105,7 @@ class DoubtDelegate(QStyledItemDelegate):
             text, opt.text = opt.text, ""
             self._style(opt).drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
             opt.text = text
-        self._paint_marks(painter, rect, segment)
+        self.paint_marks(painter, rect, segment)
         if not spans:
             return
         document = self._document(opt, spans, rect.width() - MARGIN)
@@ -120,7 +120,7 @@ class DoubtDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def _paint_marks(self, painter: QPainter, rect: QRect, segment: Segment | None) -> None:
+    def paint_marks(self, painter: QPainter, rect: QRect, segment: Segment | None) -> None:
         """The speaker's colour on the left edge, then an orange dot if flagged or a green one if checked."""
         if segment is None:
             return
