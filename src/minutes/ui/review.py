@@ -335,24 +335,25 @@ class Review(QObject):
         """Ask whether to correct the other occurrences and teach the glossary (tests answer it)."""
         box = QMessageBox(parent)
         box.setWindowTitle(QCoreApplication.translate("Review", "Correct everywhere"))
-        tr = QCoreApplication.translate
         if count:
-            box.setText(tr("Review", "“{0}” also occurs in {1} other segment(s). Correct them to “{2}” too?")
-                        .format(wrong, count, right))
+            box.setText(QCoreApplication.translate(
+                "Review", "“{0}” also occurs in {1} other segment(s). Correct them to “{2}” too?"
+            ).format(wrong, count, right))
         else:
-            box.setText(tr("Review", "Add “{0}” to the workshop glossary, so the next transcription spells it "
-                                     "right?").format(right))
+            box.setText(QCoreApplication.translate(
+                "Review", "Add “{0}” to the workshop glossary, so the next transcription spells it right?"
+            ).format(right))
+        accept, reject = QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.RejectRole
         buttons = {}
+        if count and not in_glossary:
+            label = QCoreApplication.translate("Review", "Correct all and add to glossary")
+            buttons[box.addButton(label, accept)] = EVERYWHERE_AND_GLOSSARY
         if count:
-            if not in_glossary:
-                buttons[box.addButton(tr("Review", "Correct all and add to glossary"),
-                                      QMessageBox.ButtonRole.AcceptRole)] = EVERYWHERE_AND_GLOSSARY
-            buttons[box.addButton(tr("Review", "Correct all"), QMessageBox.ButtonRole.AcceptRole)] = EVERYWHERE
+            buttons[box.addButton(QCoreApplication.translate("Review", "Correct all"), accept)] = EVERYWHERE
         else:
-            buttons[box.addButton(tr("Review", "Add to glossary"), QMessageBox.ButtonRole.AcceptRole)] = (
+            buttons[box.addButton(QCoreApplication.translate("Review", "Add to glossary"), accept)] = (
                 EVERYWHERE_AND_GLOSSARY)
-        only = box.addButton(tr("Review", "Only here"), QMessageBox.ButtonRole.RejectRole)
-        buttons[only] = ONLY_HERE
+        buttons[box.addButton(QCoreApplication.translate("Review", "Only here"), reject)] = ONLY_HERE
         box.setDefaultButton(next(iter(buttons)))
         box.exec()
         return buttons.get(box.clickedButton(), ONLY_HERE)
