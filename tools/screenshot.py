@@ -122,6 +122,13 @@ def main() -> None:
             shoot("key_strategies")
             window.notes_dock.raise_()
             shoot("notes")
+            # Review mode: the first segment checked, then F8 to the next doubtful place.
+            window.speakers_dock.raise_()
+            window.table.selectRow(0)
+            window.mark_checked_action.trigger()
+            window.next_place_action.trigger()
+            window.player.player.pause()
+            shoot("review")
             window.close()
             app.quit()
 

@@ -59,7 +59,7 @@ def test_the_window_reads_at_a_glance(window):
     assert window.workshop_label.text() == "Regional Workshop on Trafficking"
     item = window.sessions.item(0)
     assert item.text() == "Session 1"
-    assert item.toolTip() == "2024-08-28 · 0 min · new · draft"
+    assert item.toolTip() == "2024-08-28 · 9 s · new · draft"
     assert window.player.time_label.text() == "00:00:00 / 00:00:08"  # before Play is pressed
 
 
@@ -159,3 +159,14 @@ def test_clicking_the_timeline_seeks_and_shows_the_segment(window, qtbot, monkey
     qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(int(strip.width() * 6.0 / strip.duration), 15))
     assert window.transcript.current_row() == 2
     assert sought == [pytest.approx(6.0, abs=8.73 / strip.width() + 1e-6)]
+
+
+def test_the_review_menu_is_reached_from_the_keyboard(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    letters = [t[t.index("&") + 1].lower() for t in titles if "&" in t]
+    assert len(letters) == len(titles) == len(set(letters)), titles
+    review = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Review")
+    entries = [a.text() for a in review.actions() if a.text()]
+    letters = [t[t.index("&") + 1].lower() for t in entries if "&" in t]
+    assert len(letters) == len(entries) == len(set(letters)), entries
+    assert window.review_action.shortcut().toString() == "F7"

@@ -371,7 +371,7 @@ SPECS: dict[Action, Spec] = {
         _session,
     ),
     Action.REVIEW: Spec(
-        QT_TRANSLATE_NOOP("MainWindow", "&Review mode on / off"),
+        QT_TRANSLATE_NOOP("MainWindow", "Review &mode on / off"),
         lambda w: w.review.set_active(not w.review.active),
         "F7",
         QT_TRANSLATE_NOOP("MainWindow", "Check the transcript against the audio, doubtful place by place"),
@@ -399,7 +399,7 @@ SPECS: dict[Action, Spec] = {
         _session,
     ),
     Action.MARK_UNCHECKED: Spec(
-        QT_TRANSLATE_NOOP("MainWindow", "Mark &not checked"),
+        QT_TRANSLATE_NOOP("MainWindow", "Mark n&ot checked"),
         lambda w: w.review.uncheck(),
         None,
         enabled=_session,
@@ -429,7 +429,7 @@ MENUS: list[tuple[str, list[Action | str | None]]] = [
       Action.IMPORT_AGENDA, Action.MERGE_WORKSHOP]),
     (QT_TRANSLATE_NOOP("MainWindow", "&Playback"),
      [Action.PLAY, Action.PLAY_SEGMENT, Action.BACK, Action.FORWARD, Action.SLOWER, Action.FASTER]),
-    (QT_TRANSLATE_NOOP("MainWindow", "Re&view"),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Review"),
      [Action.REVIEW, Action.NEXT_PLACE, Action.PREVIOUS_PLACE, SEPARATOR, Action.MARK_CHECKED, Action.MARK_UNCHECKED,
       SEPARATOR, THRESHOLD]),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), [DOCKS, SEPARATOR, LANGUAGE]),

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.workshop_label = QLabel()
         self.workshop_label.setObjectName("workshop_title")
         self.workshop_label.setWordWrap(True)
-        self.workshop_label.setStyleSheet("font-weight: bold; font-size: 12pt; padding: 4px 2px;")
+        self.workshop_label.setStyleSheet("font-weight: bold; font-size: 11pt; padding: 4px 2px;")
         sessions_pane = QWidget()
         pane_layout = QVBoxLayout(sessions_pane)
         pane_layout.setContentsMargins(0, 0, 0, 0)
