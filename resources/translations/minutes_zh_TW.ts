@@ -64,6 +64,53 @@
     </message>
 </context>
 <context>
+    <name>DownloadsBox</name>
+    <message>
+        <source>small — about 480 MB, clearly better on meetings, 2–3× slower</source>
+        <translation>small — 約 480 MB，會議語音明顯較準確，速度慢 2–3 倍</translation>
+    </message>
+    <message>
+        <source>large-v3-turbo — about 1.6 GB, the most accurate, needs a fast laptop</source>
+        <translation>large-v3-turbo — 約 1.6 GB，最準確，需要效能較好的筆電</translation>
+    </message>
+    <message>
+        <source>Larger models (download once while online; they then work offline)</source>
+        <translation>較大的模型（連線時下載一次，之後可離線使用）</translation>
+    </message>
+    <message>
+        <source>{0} is ready: choose it as the named model above.</source>
+        <translation>{0} 已就緒：請在上方選擇它作為指定模型。</translation>
+    </message>
+    <message>
+        <source>The download of {0} was cancelled; it continues where it stopped next time.</source>
+        <translation>已取消下載 {0}；下次會從中斷處繼續。</translation>
+    </message>
+    <message>
+        <source>Downloading {0}. You can close this window and go on working.</source>
+        <translation>正在下載 {0}。您可以關閉此視窗繼續工作。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB</source>
+        <translation>%1 / %2 MB</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>已下載</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>on this computer</source>
+        <translation>已在本機</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export minutes</source>
@@ -339,6 +386,10 @@ Name them before the minutes are circulated?</source>
     <message>
         <source>merge the sessions</source>
         <translation>合併場次</translation>
+    </message>
+    <message>
+        <source>download the speech model</source>
+        <translation>下載語音模型</translation>
     </message>
 </context>
 <context>
@@ -630,12 +681,48 @@ Name them before the minutes are circulated?</source>
         <translation>已核定的會議紀錄不再標示「草稿」</translation>
     </message>
     <message>
+        <source>Review &amp;mode on / off</source>
+        <translation>開啟／關閉校對模式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Check the transcript against the audio, doubtful place by place</source>
+        <translation>逐一對照錄音校對逐字稿中有疑慮之處</translation>
+    </message>
+    <message>
+        <source>&amp;Next doubtful place</source>
+        <translation>下一個疑慮處(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Go to the next doubtful place and play from a second before it</source>
+        <translation>跳到下一個疑慮處，並從前一秒開始播放</translation>
+    </message>
+    <message>
+        <source>&amp;Previous doubtful place</source>
+        <translation>上一個疑慮處(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;checked</source>
+        <translation>標記為已校對(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The selected segments were checked against the audio (Enter in review mode)</source>
+        <translation>所選段落已對照錄音校對（校對模式中按 Enter）</translation>
+    </message>
+    <message>
+        <source>Mark n&amp;ot checked</source>
+        <translation>標記為未校對(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Tags</source>
         <translation>標籤(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Workshop</source>
         <translation>工作坊(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>校對(&amp;R)</translation>
     </message>
     <message>
         <source>Interface &amp;language</source>
@@ -686,6 +773,10 @@ Name them before the minutes are circulated?</source>
         <translation>未轉錄</translation>
     </message>
     <message>
+        <source>transcribed</source>
+        <translation>已轉錄</translation>
+    </message>
+    <message>
         <source>recording</source>
         <translation>錄音中</translation>
     </message>
@@ -704,6 +795,10 @@ Name them before the minutes are circulated?</source>
     <message>
         <source>{0} by {1}</source>
         <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -800,6 +895,14 @@ Name them before the minutes are circulated?</source>
     <message>
         <source>Speech model: {model}</source>
         <translation>語音模型：{model}</translation>
+    </message>
+    <message>
+        <source>Doubtful &amp;below</source>
+        <translation>疑慮門檻(&amp;B)</translation>
+    </message>
+    <message>
+        <source>{0} % sure</source>
+        <translation>把握度 {0} %</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1305,124 @@ Each line becomes a paragraph in the Word minutes.</source>
     <message>
         <source>Resume</source>
         <translation>繼續</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>repeated line removed</source>
+        <translation>已移除重複語句</translation>
+    </message>
+    <message>
+        <source>invented phrase removed</source>
+        <translation>已移除虛構語句</translation>
+    </message>
+    <message>
+        <source>loop collapsed</source>
+        <translation>已收合重複迴圈</translation>
+    </message>
+    <message>
+        <source>overlapping speech</source>
+        <translation>多人同時發言</translation>
+    </message>
+    <message>
+        <source>language switch</source>
+        <translation>語言切換</translation>
+    </message>
+    <message>
+        <source>speaker not confirmed</source>
+        <translation>發言者未確認</translation>
+    </message>
+    <message>
+        <source>No more doubtful places in this direction</source>
+        <translation>此方向已無其他疑慮處</translation>
+    </message>
+    <message>
+        <source>Doubtful:</source>
+        <translation>疑慮：</translation>
+    </message>
+    <message>
+        <source>Mark checked</source>
+        <translation>標記為已校對</translation>
+    </message>
+    <message>
+        <source>Correct “{0}”</source>
+        <translation>更正「{0}」</translation>
+    </message>
+    <message>
+        <source>Correct “{0}” everywhere ({1})</source>
+        <translation>全部更正「{0}」（{1}）</translation>
+    </message>
+    <message>
+        <source>Correct everywhere</source>
+        <translation>全部更正</translation>
+    </message>
+    <message>
+        <source>“{0}” also occurs in {1} other segment(s). Correct them to “{2}” too?</source>
+        <translation>「{0}」也出現在其他 {1} 個段落。要一併更正為「{2}」嗎？</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the workshop glossary, so the next transcription spells it right?</source>
+        <translation>要將「{0}」加入研討會詞彙表，讓下次轉錄拼寫正確嗎？</translation>
+    </message>
+    <message>
+        <source>Correct all and add to glossary</source>
+        <translation>全部更正並加入詞彙表</translation>
+    </message>
+    <message>
+        <source>Correct all</source>
+        <translation>全部更正</translation>
+    </message>
+    <message>
+        <source>Add to glossary</source>
+        <translation>加入詞彙表</translation>
+    </message>
+    <message>
+        <source>Only here</source>
+        <translation>僅此處</translation>
+    </message>
+    <message>
+        <source>Mark not checked</source>
+        <translation>標記為未校對</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Previous doubtful place (Shift+F8)</source>
+        <translation>上一個疑慮處（Shift+F8）</translation>
+    </message>
+    <message>
+        <source>Next doubtful place (F8)</source>
+        <translation>下一個疑慮處（F8）</translation>
+    </message>
+    <message>
+        <source>F8: next doubtful place</source>
+        <translation>F8：下一個疑慮處</translation>
+    </message>
+    <message>
+        <source>The doubtful words of this place: type over them to correct them (their timing is kept). Enter accepts the segment; Esc goes back.</source>
+        <translation>此處有疑慮的字詞：直接輸入即可更正（保留其時間點）。按 Enter 確認此段落；按 Esc 返回。</translation>
+    </message>
+    <message>
+        <source>Accept ✓</source>
+        <translation>確認 ✓</translation>
+    </message>
+    <message>
+        <source>Mark the segment checked and go to the next doubtful place (Enter)</source>
+        <translation>將此段落標記為已校對並前往下一個疑慮處（Enter）</translation>
+    </message>
+    <message>
+        <source>Share of the session&apos;s speech checked against the audio</source>
+        <translation>本議程語音中已對照錄音校對的比例</translation>
+    </message>
+    <message>
+        <source>{0} checked</source>
+        <translation>已校對 {0}</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>剩 {0} 處</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2348,17 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>Tag the selected segment or text as {0} (press again to remove the tag)</source>
         <translation>將所選段落或文字標記為「{0}」（再按一次可移除標籤）</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>Session timeline</source>
+        <translation>議程時間軸</translation>
+    </message>
+    <message>
+        <source>The session along its time: tags, speakers, doubtful places. Click to play from there.</source>
+        <translation>議程的時間軸：標籤、發言者、疑慮處。點一下即從該處播放。</translation>
     </message>
 </context>
 <context>
