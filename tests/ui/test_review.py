@@ -59,7 +59,7 @@ def test_the_window_reads_at_a_glance(window):
     assert window.workshop_label.text() == "Regional Workshop on Trafficking"
     item = window.sessions.item(0)
     assert item.text() == "Session 1"
-    assert item.toolTip() == "2024-08-28 · 9 s · new · draft"
+    assert item.toolTip() == "2024-08-28 · 9 s · new · Draft"
     assert window.player.time_label.text() == "00:00:00 / 00:00:08"  # before Play is pressed
 
 
