@@ -10,7 +10,9 @@ needed) at 15 dB and at 10 dB SNR; and room reverberation (sox ``reverb``) plus 
 transcribed by the real pipeline (automatic language, guards, bundled base model), aligned with the references
 (English words as ``tests/scoring.py`` normalises them; Mandarin characters in Simplified script), and every
 substitution, insertion and deletion is an error. An error is *inside* a flagged place if its hypothesis word
-(for a deletion: the gap where the word is missing) meets a place from :func:`minutes.doubt.doubtful_places`.
+(for a deletion: the gap where the word is missing) meets a place from :func:`minutes.doubt.doubtful_places`
+(words below the threshold, guard flags, language switches) or :func:`minutes.doubt.untranscribed` (speech
+heard by the VAD that no segment holds: the utterances Whisper dropped, which have no word to doubt).
 The audio share is the union of the places' spans over the session's length; "listened" adds the ~1 s that
 F8 plays before each place.
 
@@ -36,7 +38,8 @@ from bench.common import SPEECH
 from minutes.asr import registry
 from minutes.asr.pipeline import TranscribeOptions, transcribe
 from minutes.domain import Segment, Word
-from minutes.doubt import Place, doubtful_places, flagged_share
+from minutes.audio.source import ArraySource
+from minutes.doubt import Place, doubtful_places, flagged_share, speech_spans, untranscribed
 
 RATE = 16_000
 REFS = SPEECH.parent / "ref"
@@ -244,8 +247,9 @@ def main() -> None:
             reference_count += len(reference)
             wrong += errors(reference, hypothesis_tokens(segments, start, end, chinese), start, end)
         words_total += reference_count
+        missing = untranscribed(speech_spans(ArraySource(audio)), segments)
         for threshold in thresholds:
-            places = doubtful_places(segments, threshold)
+            places = doubtful_places(segments, threshold) + missing
             hit = sum(inside(span, places) for span in wrong)
             covered = flagged_share(places, duration) * duration
             listened = flagged_share([_preroll(p) for p in places], duration) * duration

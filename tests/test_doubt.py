@@ -7,9 +7,11 @@ from types import SimpleNamespace
 
 from minutes.asr.guards import FLAG_LOOP, FLAG_PHANTOM, FLAG_REPEAT, RepeatFilter
 from minutes.asr.pipeline import to_segments
+from minutes.audio.source import ArraySource
 from minutes.domain import Segment, Word
 from minutes.doubt import (
     FLAG_LANGUAGE_SWITCH,
+    FLAG_NO_TEXT,
     FLAG_OVERLAP,
     FLAG_PROPOSED_SPEAKER,
     doubtful_places,
@@ -18,8 +20,11 @@ from minutes.doubt import (
     next_place,
     previous_place,
     segment_doubt,
+    speech_spans,
+    untranscribed,
 )
 from minutes.speakers import overlap_spans
+from tests import speech
 
 
 def said(*words: tuple[str, float], at: float = 0.0) -> list[Word]:
@@ -89,3 +94,21 @@ def test_a_dropped_repeat_flags_the_copy_that_was_kept():
 def test_overlap_spans_are_where_two_speakers_talk_at_once():
     turns = [(0.0, 5.0, 0), (4.0, 6.0, 1), (5.5, 9.0, 0), (8.9, 12.0, 1), (20.0, 22.0, 0), (21.0, 23.0, 0)]
     assert overlap_spans(turns) == [(4.0, 5.0), (5.5, 6.0)]
+
+
+def test_speech_without_text_is_a_place():
+    segments = [Segment(0.0, 3.0, "a", id=1), Segment(3.5, 5.0, "b", id=2), Segment(12.0, 14.0, "c", id=3)]
+    speech = [(0.0, 5.2), (6.0, 9.0), (11.0, 14.5), (20.0, 20.5)]
+    found = untranscribed(speech, segments)
+    assert [(p.segment_id, p.start, p.end, p.flags) for p in found] == [
+        (None, 6.0, 9.0, (FLAG_NO_TEXT,)), (None, 11.0, 12.0, (FLAG_NO_TEXT,))]
+
+
+def test_voice_activity_finds_the_speech_of_a_recording(data):
+    clip = speech.load(data / "en_librispeech_1995-1837-0001.wav")
+    audio = ArraySource(speech.join(speech.silence(3.0), clip, speech.silence(4.0), clip))
+    spans = speech_spans(audio, window=10.0)  # windows cut the second clip: it is joined again
+    length = len(clip) / speech.RATE
+    assert len(spans) == 2
+    assert abs(spans[0][0] - 3.0) < 0.6 and abs(spans[0][1] - (3.0 + length)) < 0.6
+    assert abs(spans[1][0] - (7.0 + length)) < 0.6 and abs(spans[1][1] - (7.0 + 2 * length)) < 0.6

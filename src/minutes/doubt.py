@@ -5,16 +5,23 @@ as a whole when the pipeline's guards touched it (stored in ``Segment.flags`` by
 labelling), when its words switch between Han and Latin script, and when its speaker is a voice proposal
 nobody has confirmed. :func:`doubtful_places` turns these into the places a reviewer jumps between (F8),
 in time order: a flagged segment is one place, otherwise each run of doubtful words is one.
+
+Word probabilities cannot show what Whisper left out: an utterance it dropped has no words at all. Measured
+on degraded bilingual speech (bench/bench_review.py), such dropped utterances were most of the errors, so
+:func:`untranscribed` also makes a place of every stretch where voice activity detection hears speech that
+no segment covers (:func:`speech_spans` finds the speech).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from minutes.asr.guards import FLAG_LOOP, FLAG_PHANTOM, FLAG_REPEAT
+from minutes.audio.source import SAMPLE_RATE, AudioSource, windows
 from minutes.domain import Segment, Word
+from minutes.errors import Cancelled
 
 # Chosen with bench/bench_review.py on degraded speech: below 0.5 the flagged places held most wrong words
 # while covering well under a third of the audio (see bench/RESULTS.md).
@@ -22,6 +29,8 @@ DEFAULT_THRESHOLD = 0.5
 FLAG_OVERLAP = "overlap"  # speaker turns overlap inside the segment (set by the speaker labelling)
 FLAG_LANGUAGE_SWITCH = "language_switch"  # Han and Latin words in one segment (computed)
 FLAG_PROPOSED_SPEAKER = "proposed_speaker"  # its speaker is an unconfirmed voice proposal (computed)
+FLAG_NO_TEXT = "no_text"  # speech was heard here and no segment holds it (computed from voice activity)
+MIN_UNTRANSCRIBED_SECONDS = 1.0  # shorter stretches of speech without text are breaths, coughs, VAD edges
 STORED_FLAGS = (FLAG_REPEAT, FLAG_PHANTOM, FLAG_LOOP, FLAG_OVERLAP)
 # Doubtful words closer than this are one place: a reviewer listens to them in one go.
 JOIN_GAP_SECONDS = 1.0
@@ -122,3 +131,44 @@ def flagged_share(places: Iterable[Place], duration: float) -> float:
             covered += place.end - start
         reach = max(reach, place.end)
     return min(covered / duration, 1.0)
+
+
+def untranscribed(speech: Iterable[tuple[float, float]], segments: Iterable[Segment],
+                  min_seconds: float = MIN_UNTRANSCRIBED_SECONDS) -> list[Place]:
+    """Places where there was speech (``(start, end)`` spans in time order) and no segment covers it."""
+    covered = sorted((s.start, s.end) for s in segments)
+    places: list[Place] = []
+    index = 0
+    for start, end in speech:
+        cursor = start
+        while index < len(covered) and covered[index][1] <= cursor:
+            index += 1
+        probe = index
+        while probe < len(covered) and covered[probe][0] < end:
+            if covered[probe][0] - cursor >= min_seconds:
+                places.append(Place(None, cursor, covered[probe][0], flags=(FLAG_NO_TEXT,)))
+            cursor = max(cursor, covered[probe][1])
+            probe += 1
+        if end - cursor >= min_seconds:
+            places.append(Place(None, cursor, end, flags=(FLAG_NO_TEXT,)))
+    return places
+
+
+def speech_spans(source: AudioSource, join_gap: float = 0.5, window: float = 600.0,
+                 cancelled: Callable[[], bool] | None = None) -> list[tuple[float, float]]:
+    """Where Silero VAD (bundled with faster-whisper) hears speech, read ``window`` seconds at a time; spans
+    closer than ``join_gap`` are joined. Raises Cancelled when asked to stop between windows."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    spans: list[tuple[float, float]] = []
+    options = VadOptions(min_silence_duration_ms=500)
+    for offset, samples in windows(source, window):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        for found in get_speech_timestamps(samples, options):
+            start, end = offset + found["start"] / SAMPLE_RATE, offset + found["end"] / SAMPLE_RATE
+            if spans and start - spans[-1][1] < join_gap:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return spans
