@@ -37,8 +37,8 @@ import soundfile as sf
 from bench.common import SPEECH
 from minutes.asr import registry
 from minutes.asr.pipeline import TranscribeOptions, transcribe
-from minutes.domain import Segment, Word
 from minutes.audio.source import ArraySource
+from minutes.domain import Segment, Word
 from minutes.doubt import Place, doubtful_places, flagged_share, speech_spans, untranscribed
 
 RATE = 16_000
