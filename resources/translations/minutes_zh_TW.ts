@@ -391,6 +391,10 @@ Name them before the minutes are circulated?</source>
         <source>download the speech model</source>
         <translation>下載語音模型</translation>
     </message>
+    <message>
+        <source>find the speech in the recording</source>
+        <translation>找出錄音中的語音</translation>
+    </message>
 </context>
 <context>
     <name>JobRunner</name>
@@ -1332,6 +1336,10 @@ Each line becomes a paragraph in the Word minutes.</source>
     <message>
         <source>speaker not confirmed</source>
         <translation>發言者未確認</translation>
+    </message>
+    <message>
+        <source>speech without text</source>
+        <translation>有語音但無文字</translation>
     </message>
     <message>
         <source>No more doubtful places in this direction</source>

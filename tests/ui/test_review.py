@@ -170,3 +170,22 @@ def test_the_review_menu_is_reached_from_the_keyboard(window):
     letters = [t[t.index("&") + 1].lower() for t in entries if "&" in t]
     assert len(letters) == len(entries) == len(set(letters)), entries
     assert window.review_action.shortcut().toString() == "F7"
+
+
+def test_speech_without_text_is_found_in_the_recording_and_visited(window, qtbot, data, monkeypatch):
+    clip = speech.load(data / "en_librispeech_1995-1837-0001.wav")
+    store = window.store
+    session = jobs.add_media_session(store, speech.join(clip, speech.silence(2.0), clip), Session(title="Dropped"))
+    store.add_segments(session.id, [Segment(0.0, 8.7, "It was the first great sorrow of his life.",
+                                            words=said(0.0, (" It", 0.99)))])
+    window.reload_sessions(select_id=session.id)
+    qtbot.waitUntil(lambda: any(p.segment_id is None for p in window.review.places()), timeout=60_000)
+    missing = [p for p in window.review.places() if p.segment_id is None]
+    assert len(missing) == 1 and abs(missing[0].start - 10.7) < 0.7 and abs(missing[0].end - 19.4) < 0.7
+    played = []
+    monkeypatch.setattr(window.player, "play_from", played.append)
+    window.next_place_action.trigger()
+    assert "speech without text" in window.review.bar.place_label.text()
+    assert not window.review.bar.correction.isEnabled()
+    assert played == [pytest.approx(missing[0].start - 1.0)]
+    assert (missing[0].start, missing[0].end) in window.review.timeline._doubts

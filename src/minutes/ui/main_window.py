@@ -429,5 +429,6 @@ class MainWindow(QMainWindow):
         self.settings.set_splitter(self.splitter.saveState())
         self.settings.set_window_state(self.saveState())
         self.close_workshop()
+        self.review.stop()
         self.downloads.wait()
         super().closeEvent(event)

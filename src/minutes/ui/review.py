@@ -11,8 +11,9 @@ and the timeline strip of the transcript view up to date.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,14 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes.audio.source import FileSource
 from minutes.domain import Segment
-from minutes.doubt import Place, doubtful_places, next_place, previous_place
+from minutes.doubt import Place, doubtful_places, next_place, previous_place, speech_spans, untranscribed
 from minutes.operations import checking
 from minutes.operations.changes import OpChanges
 from minutes.text.chinese import has_han
 from minutes.ui.speaker_colors import speaker_colors
 from minutes.ui.timeline import TimelineStrip
 from minutes.ui.transcript_model import TEXT
+from minutes.ui.workers import Job
 
 PREROLL_SECONDS = 1.0
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -46,6 +49,7 @@ FLAG_NAMES = {
     "overlap": QT_TRANSLATE_NOOP("Review", "overlapping speech"),
     "language_switch": QT_TRANSLATE_NOOP("Review", "language switch"),
     "proposed_speaker": QT_TRANSLATE_NOOP("Review", "speaker not confirmed"),
+    "no_text": QT_TRANSLATE_NOOP("Review", "speech without text"),
 }
 THRESHOLD_MENU = QT_TRANSLATE_NOOP("MainWindow", "Doubtful &below")
 # Answers to "correct everywhere?"
@@ -55,6 +59,22 @@ ONLY_HERE, EVERYWHERE, EVERYWHERE_AND_GLOSSARY = range(3)
 def flag_text(flags: tuple[str, ...] | list[str]) -> str:
     """The flags in words of the interface language."""
     return ", ".join(QCoreApplication.translate("Review", FLAG_NAMES[f]) for f in flags if f in FLAG_NAMES)
+
+
+class SpeechJob(Job):
+    """Finds where a recording holds speech (Silero VAD), a window at a time; finishes with the spans."""
+
+    heard = Signal(object, object)  # the recording's path, its speech spans
+    what = QT_TRANSLATE_NOOP("Job", "find the speech in the recording")
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def work(self) -> object:
+        spans = speech_spans(FileSource(self.path), cancelled=self.is_cancelled)
+        self.heard.emit(self.path, spans)
+        return spans
 
 
 class ReviewBar(QWidget):
@@ -117,6 +137,10 @@ class Review(QObject):
         self._places: list[Place] | None = None
         self._unconfirmed: set[int] = set()
         self._colors: dict[int, QColor] = {}
+        self._speech: list[tuple[float, float]] = []  # where the recording holds speech, once found
+        self._heard: dict[Path, list[tuple[float, float]]] = {}
+        self._listening: tuple[SpeechJob, QThread] | None = None
+        self._threads: list[QThread] = []
         self.delegate = view.text_delegate
         self.delegate.threshold = threshold
         self.bar = ReviewBar()
@@ -156,14 +180,53 @@ class Review(QObject):
             for signal in (self._model.rowsInserted, self._model.rowsRemoved, self._model.modelReset):
                 signal.connect(self.schedule)
         self.place = None
+        self._speech = []
         self._speakers_changed()
         if editor is not None:
             session = editor.store.session(editor.session_id)
             self.timeline.set_duration(max(session.duration, session.transcribed_until))
             self._annotations_changed()
+            self._listen(editor.store.audio_path(session))
         else:
             self.timeline.set_duration(0.0)
+            self._listen(None)
         self.refresh()
+
+    def _listen(self, path: Path | None) -> None:
+        """Find the speech of the recording in the background, for the places where it has no text."""
+        if self._listening is not None:
+            self._listening[0].cancel()
+            self._listening = None
+        if path is None or not path.is_file():
+            return
+        if path in self._heard:
+            self._speech = self._heard[path]
+            return
+        job = SpeechJob(path)
+        job.heard.connect(self._heard_speech)
+        # A thread kept until the window closes (not deleted when done), so closing can wait for it.
+        thread = QThread(self)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        for outcome in (job.finished, job.failed, job.cancelled):
+            outcome.connect(thread.quit)
+        self._threads = [t for t in self._threads if t.isRunning()]
+        self._threads.append(thread)
+        self._listening = (job, thread)
+        thread.start()
+
+    def _heard_speech(self, path: Path, spans: list[tuple[float, float]]) -> None:
+        self._heard[path] = spans
+        if self._listening is not None and path == self._listening[0].path:
+            self._listening = None
+            self._speech = spans
+            self.schedule()
+
+    def stop(self) -> None:
+        """Stop finding speech and wait for it to end (the window is closing)."""
+        self._listen(None)
+        for thread in list(self._threads):
+            thread.wait(10_000)
 
     def on_operation_did_execute(self, changes: OpChanges, _origin: object = None) -> None:
         editor = self.editor
@@ -212,8 +275,10 @@ class Review(QObject):
     def places(self) -> list[Place]:
         """The doubtful places of the unchecked segments, in time order."""
         if self._places is None:
-            segments = [s for s in self._model.segments() if not s.checked] if self._model is not None else []
-            self._places = doubtful_places(segments, self.delegate.threshold, self._unconfirmed)
+            every = self._model.segments() if self._model is not None else []
+            places = doubtful_places([s for s in every if not s.checked], self.delegate.threshold, self._unconfirmed)
+            places += untranscribed(self._speech, every)
+            self._places = sorted(places, key=lambda p: (p.start, p.end))
         return self._places
 
     # -- settings ------------------------------------------------------------------------------
@@ -260,7 +325,10 @@ class Review(QObject):
             self.view.message.emit(self.tr("No more doubtful places in this direction"))
             return
         self.place = place
-        row = self._model.row_of(place.segment_id)
+        if place.segment_id is not None:
+            row = self._model.row_of(place.segment_id)
+        else:  # speech without text: the segment before it, where the reviewer may type what was said
+            row = max((r for r, s in enumerate(self._model.segments()) if s.start <= place.start), default=0)
         if row >= 0:
             self.view.table.selectRow(row)
             self.view.table.scrollTo(self._model.index(row, TEXT), QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -298,11 +366,14 @@ class Review(QObject):
         """Correct the place's words if they were retyped, mark the segment checked, go to the next place."""
         editor = self.editor
         segment = self._segment() if self.active else None
-        if segment is None:
+        if segment is None and not (self.active and self.place is not None):
             rows = self.view.selected_rows() or [self.view.current_row()]
             segments = [self._model.segment(r) for r in rows if r >= 0] if self._model is not None else []
             if editor is not None and segments:
                 editor.apply(checking.marked(segments), self.tr("Mark checked"))
+            return
+        if self.place is not None and self.place.segment_id is None:
+            self.next()  # speech without text: nothing to mark; the reviewer typed it into a segment
             return
         wrong, right = self._words(), self.bar.correction.text().strip()
         if right and wrong and right != wrong:
