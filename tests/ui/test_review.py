@@ -178,6 +178,7 @@ def test_speech_without_text_is_found_in_the_recording_and_visited(window, qtbot
     session = jobs.add_media_session(store, speech.join(clip, speech.silence(2.0), clip), Session(title="Dropped"))
     store.add_segments(session.id, [Segment(0.0, 8.7, "It was the first great sorrow of his life.",
                                             words=said(0.0, (" It", 0.99)))])
+    store.update_session(session.id, status="transcribed")  # not while it is being transcribed
     window.reload_sessions(select_id=session.id)
     qtbot.waitUntil(lambda: any(p.segment_id is None for p in window.review.places()), timeout=60_000)
     missing = [p for p in window.review.places() if p.segment_id is None]

@@ -186,11 +186,21 @@ class Review(QObject):
             session = editor.store.session(editor.session_id)
             self.timeline.set_duration(max(session.duration, session.transcribed_until))
             self._annotations_changed()
-            self._listen(editor.store.audio_path(session))
+            self._listen_when_transcribed()
         else:
             self.timeline.set_duration(0.0)
             self._listen(None)
         self.refresh()
+
+    def _listen_when_transcribed(self) -> None:
+        """Look for speech without text once the transcription is complete (not while it runs: it would slow
+        it down, and every stretch not yet reached would count)."""
+        editor = self.editor
+        if editor is None or self._listening is not None or self._speech:
+            return
+        session = editor.store.session(editor.session_id)
+        if session.status == "transcribed":
+            self._listen(editor.store.audio_path(session))
 
     def _listen(self, path: Path | None) -> None:
         """Find the speech of the recording in the background, for the places where it has no text."""
@@ -236,6 +246,8 @@ class Review(QObject):
             self._speakers_changed()
         if changes.annotations or changes.tags:
             self._annotations_changed()
+        if changes.sessions or changes.segments:
+            self._listen_when_transcribed()
         self.schedule()
 
     def _speakers_changed(self) -> None:
