@@ -147,3 +147,18 @@ def test_a_session_file_can_come_through_a_pipe(tmp_path):
                              tmp_path / "P.minutes"], input=json.dumps(base_document()), capture_output=True,
                             text=True, timeout=120, env=os.environ.copy())
     assert_success(result)
+
+
+def test_line_breaks_in_text_keep_every_transcript_format_well_formed():
+    from minutes.domain import Segment
+    from minutes.export.transcript import render
+
+    texts = ["a\n\nb", "\n", "x\r\n\r\ny", "1\n00:00:00,000 --> 00:00:01,000\nfake cue", "-->", " \n \n "]
+    segments = [Segment(float(i), i + 0.5, text, translation=text) for i, text in enumerate(texts)]
+    srt = render("srt", segments)
+    assert len(srt.strip("\n").split("\n\n")) == len(segments)
+    vtt = render("vtt", segments)
+    assert len(vtt.strip("\n").split("\n\n")) == len(segments) + 1  # the WEBVTT header block
+    assert vtt.count("-->") == len(segments)
+    txt = render("txt", segments).splitlines()
+    assert all(line.startswith(("[", "    EN: ")) for line in txt)

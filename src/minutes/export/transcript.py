@@ -26,7 +26,15 @@ def clock(seconds: float, *, separator: str = ".") -> str:
 
 def _line(segment: Segment, names: Mapping[int, str]) -> str:
     name = names.get(segment.speaker_id) if segment.speaker_id is not None else None
-    return f"{name}: {segment.text}" if name else segment.text
+    return f"{name}: {_text(segment)}" if name else _text(segment)
+
+
+def _text(segment: Segment) -> str:
+    """The segment's text on one line: a line break in it would end a subtitle cue or a time-stamped line."""
+    text = segment.text
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _translation(segment: Segment) -> str:
@@ -71,7 +79,7 @@ def render(fmt: str, segments: Sequence[Segment | None], names: Mapping[int, str
 
 
 def _vtt_text(segment: Segment, names: Mapping[int, str]) -> str:
-    text = segment.text.replace("-->", "->")
+    text = _text(segment).replace("-->", "->")
     name = names.get(segment.speaker_id) if segment.speaker_id is not None else None
     english = _translation(segment).replace("-->", "->")
     return (f"<v {name}>{text}" if name else text) + (f"\n{english}" if english else "")
