@@ -697,8 +697,11 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
 
 
 def _cell(value: str) -> str:
-    """A value for a tab-separated line: tabs and line breaks would break the columns."""
-    return " ".join(value.split())
+    """A value for a tab-separated line: tabs and line breaks would break the columns, control characters the
+    terminal (an older version may have stored some)."""
+    from minutes.store.clean import one_line
+
+    return one_line(value)
 
 
 def _report_import(path: Path, counts, problems: list[tuple[int, str]]) -> None:  # noqa: ANN001

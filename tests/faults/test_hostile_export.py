@@ -180,3 +180,17 @@ def test_a_damaged_workshop_merges_into_another(tmp_path):
         assert all(clean_text(t.name) == t.name and is_color(t.color) for t in store.tags())
         session = store.sessions()[0]
         assert all(clean_text(s.text) == s.text for s in store.segments(session.id))
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_an_old_database_roster_exports_and_lists(tmp_path, suffix):
+    workshop = tmp_path / "Old.minutes"
+    _small_workshop(workshop)
+    _poison(workshop, "\x00\x01\x0b\x1b\t\n")
+    assert_success(minutes("roster", "--workshop", workshop, "--export", tmp_path / f"roster.{suffix}"))
+    for command in ("roster", "agenda"):
+        listing = minutes(command, "--workshop", workshop)
+        assert_success(listing)
+        assert not any(ch in listing.stdout for ch in "\x00\x01\x0b\x1b")
+        assert all(line.count("\t") == listing.stdout.splitlines()[0].count("\t")
+                   for line in listing.stdout.splitlines())

@@ -21,6 +21,7 @@ from minutes.fileio import atomic_write
 from minutes.operations.changes import OpChanges, OpResult
 from minutes.operations.sheets import SheetRead, read_sheet
 from minutes.store import WorkshopStore
+from minutes.store.clean import clean_text
 
 COLUMNS = ("name", "title", "organisation", "country")
 SYNONYMS = {
@@ -112,7 +113,8 @@ def export_roster(store: WorkshopStore, path: Path) -> int:
     """Write the roster to a CSV (UTF-8 with a BOM, as Excel expects) or XLSX file; the number of rows."""
     path = Path(path).expanduser()
     people = store.participants()
-    rows = [[p.name, p.title, p.organisation, p.country] for p in people]
+    # Cleaned again: a database an older version wrote may hold control characters, which a worksheet refuses.
+    rows = [[clean_text(v) for v in (p.name, p.title, p.organisation, p.country)] for p in people]
     suffix = path.suffix.casefold()
     if suffix == ".xlsx":
         import openpyxl
