@@ -51,6 +51,7 @@ def main() -> None:
         ("Editor with a 3,000-segment session", ["-m", "bench.bench_editor"]),
         ("GUI event-loop stall during transcription", ["-m", "bench.bench_gui_stall"]),
         ("Mandarin CER and English WER", ["-m", "bench.bench_languages", *(["--quick"] if args.quick else [])]),
+        ("Doubtful places: errors found vs audio to listen to", ["-m", "bench.bench_review"]),
     ]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     parts = [f"# Benchmark results\n\nTaken {datetime.date.today()} on {machine()}.\n"]
