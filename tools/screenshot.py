@@ -129,6 +129,15 @@ def main() -> None:
             window.next_place_action.trigger()
             window.player.player.pause()
             shoot("review")
+            from minutes.ui.dialogs.preferences_dialog import PreferencesDialog
+
+            dialog = PreferencesDialog(window.settings, window, window.downloads)
+            dialog.show()
+            app.processEvents()
+            path = args.out / "preferences.png"
+            dialog.grab().save(str(path))
+            shots.append(path)
+            dialog.close()
             window.close()
             app.quit()
 
