@@ -189,7 +189,7 @@ def test_transcribe_attaches_the_file_to_an_agenda_session_without_a_recording(c
     assert "first great sorrow" in result.stdout.lower()
     assert 'agenda session "Opening"' in result.stderr
     assert cli("sessions", "--workshop", workshop, check=True).stdout.splitlines() == [
-        "Opening\t2024-08-28\t00:00:08"]
+        "Opening\t2024-08-28\t00:00:08\tdraft"]
     with WorkshopStore.open(workshop, read_only=True) as store:
         session = store.session_by_title("Opening")
         assert session.chair == "Ms. Santos" and session.language == "en"  # the agenda's details stay
