@@ -424,7 +424,6 @@ def _write_output(store, session, fmt: str, output: Path | None,  # noqa: ANN001
 
 def _audio_source(path: Path):  # noqa: ANN202
     """A 16 kHz WAV or FLAC is read from disk a window at a time; anything else is decoded into memory."""
-    from minutes.audio import decode
     from minutes.audio.source import ArraySource, FileSource
 
     if path.suffix.lower() in (".wav", ".flac") and path.is_file():
@@ -432,6 +431,8 @@ def _audio_source(path: Path):  # noqa: ANN202
             return FileSource(path)
         except (RuntimeError, ValueError):
             pass  # another rate or an odd WAV: FFmpeg decodes and resamples it
+    from minutes.audio import decode
+
     return ArraySource(decode.decode(path))
 
 

@@ -23,7 +23,7 @@ CHUNK_SAMPLES = 160_000  # the 10 s the model was trained on
 FRAME_STEP_SAMPLES = 270  # SincNet stride 10 x three max-pools of 3
 FRAME_STEP = FRAME_STEP_SAMPLES / SAMPLE_RATE
 FRAME_DURATION = 991 / SAMPLE_RATE  # receptive field of one output frame
-BATCH = 8
+BATCH = 2  # onnxruntime keeps its peak working memory: 8 chunks at once cost 140 MB more than 2
 
 # Powerset class -> which of the 3 local speakers are active.
 _POWERSET = np.array(
