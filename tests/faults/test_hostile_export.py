@@ -94,6 +94,7 @@ def test_store_cleans_every_write_path(tmp_path):
         speaker = store.add_speaker(session.id, Speaker(f"L{BAD}"))
         store.rename_speaker(speaker.id, f"M\n{BAD}")
         segment, = store.add_segments(session.id, [Segment(0, 1, f"x{BAD}\ty", speaker.id, translation=f"e{BAD}")])
+        assert segment == store.segment(segment.id)  # an edit gets back what was stored, as the window shows it
         tag = store.add_tag(Tag(f"G{BAD}", "#AbCdEf"))
         store.rename_tag(tag.id, f"H\n{BAD}")
         note = store.add_annotation(session.id, Annotation(0, 1, [tag.id], f"c{BAD}\nd", owner=f"o\n{BAD}"))

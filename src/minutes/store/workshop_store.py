@@ -363,6 +363,9 @@ class WorkshopStore(VoiceOperations, TagOperations):
             speakers = {r[0] for r in conn.execute("SELECT id FROM speakers WHERE session_id = ?", (session_id,))}
             for seg in add:
                 _check_segment(seg)
+                if not (seg.text.isprintable() and seg.translation.isprintable()):
+                    # Cleaned here too (not only on the way into SQL), so what is returned is what was stored.
+                    seg = replace(seg, text=clean_text(seg.text), translation=clean_text(seg.translation))
                 if seg.speaker_id is not None and seg.speaker_id not in speakers:
                     seg = replace(seg, speaker_id=None)
                 cursor = conn.execute(
