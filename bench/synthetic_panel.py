@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
+from tests.speakers.two_voice import speech_extent
 
 from minutes.speakers.rttm import read_rttm
 
@@ -81,11 +82,8 @@ def _solo_snippets(audio: np.ndarray, ref: list[tuple[float, float, str]]) -> di
 
 
 def _trim(audio: np.ndarray) -> np.ndarray:
-    hop = RATE // 50
-    n = len(audio) // hop
-    energy = 10 * np.log10(np.mean(audio[: n * hop].reshape(n, hop) ** 2, axis=1) + 1e-12)
-    loud = np.flatnonzero(energy > max(energy.max() - 35, np.percentile(energy, 10) + 8))
-    return audio[loud[0] * hop : (loud[-1] + 1) * hop]
+    start, end = speech_extent(audio)
+    return audio[int(start * RATE) : int(end * RATE)]
 
 
 def voices(speech: Path) -> dict[str, list[np.ndarray]]:

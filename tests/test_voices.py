@@ -166,3 +166,21 @@ def test_this_is_in_the_speakers_panel_enrols_the_selected_segment(qtbot, worksh
     assert workshop.enrolled_voices() == [("Dr. Chen", "", 1)]
     rows = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert any("sounds like Dr. Chen" in row for row in rows), rows
+
+
+def test_two_voices_of_one_enrolled_person_are_joined_only_when_both_clearly_match():
+    profile = np.eye(1, 192, dtype=np.float32)
+    other = np.eye(1, 192, 1, dtype=np.float32)
+
+    def voice(similarity: float, towards: np.ndarray = profile) -> np.ndarray:
+        return (similarity * towards + np.sqrt(1 - similarity**2) * np.eye(1, 192, 5, dtype=np.float32))[0]
+
+    turns = _turns((0, 10, 0), (10, 20, 1), (20, 40, 2), (40, 50, 1))
+    embeddings = np.stack([voice(0.9), voice(0.9, other), voice(0.85)])
+    joined, vectors = speaker_labelling.join_enrolled(turns, embeddings, profile)
+    assert [t.speaker for t in joined] == [0, 1, 0, 1]  # voice 2 is voice 0's person: one voice, numbered first
+    assert vectors.shape == (2, 192) and float(vectors[0] @ profile[0]) > 0.85
+    # A match good enough to propose a name (0.65) is not enough to join two voices.
+    embeddings[2] = voice(0.65)
+    kept, _ = speaker_labelling.join_enrolled(turns, embeddings, profile)
+    assert [t.speaker for t in kept] == [0, 1, 2, 1]

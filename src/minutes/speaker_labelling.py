@@ -26,6 +26,10 @@ from minutes.store.voices import floor_label, speaker_label
 # people below 0.5; a proposal also needs a margin over the runner-up so that look-alike voices are not named.
 PROPOSAL_THRESHOLD = 0.6
 PROPOSAL_MARGIN = 0.05
+# Joining two of a session's voices into one enrolled person is not undone by a click as a proposal is, so
+# it needs both to match that person clearly better than a proposal does (far-field voices of two people
+# can be as alike as 0.7).
+JOIN_THRESHOLD = 0.75
 # A question from the floor: one stretch of speech (own pauses shorter than FLOOR_GAP_S), under FLOOR_MAX_S in
 # all, in a session long enough for the idea to mean something (in a short clip every voice is brief).
 FLOOR_MAX_S = 60.0
@@ -147,7 +151,8 @@ def _best_profile(voice: np.ndarray, profiles: np.ndarray) -> tuple[int, float] 
 def join_enrolled(
     turns: list[engine.Turn], embeddings: np.ndarray, profiles: np.ndarray
 ) -> tuple[list[engine.Turn], np.ndarray]:
-    """Join the voices that match one enrolled profile into one voice (the one heard first).
+    """Join the voices that clearly match one enrolled profile (``JOIN_THRESHOLD``) into one voice, the one
+    heard first.
 
     Voices are renumbered ``0..k-1`` by first appearance; a joined voice's embedding is the mean of its parts
     weighted by their speech.
@@ -156,7 +161,8 @@ def join_enrolled(
     target: dict[int, int] = {}
     for voice in range(embeddings.shape[0]):
         best = _best_profile(embeddings[voice], profiles)
-        target[voice] = voice if best is None else matched.setdefault(best[0], voice)
+        sure = best is not None and best[1] >= JOIN_THRESHOLD
+        target[voice] = matched.setdefault(best[0], voice) if sure else voice
     if all(target[v] == v for v in target):
         return turns, embeddings
     speech = np.zeros(embeddings.shape[0])
