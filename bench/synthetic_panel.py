@@ -156,7 +156,7 @@ def build(speech: Path, folder: Path, minutes: float = 90.0, floor: int = 15, se
     writer = _Writer(folder / "panel.flac", rng)
     _speak(writer, chair, found[chair], 60, rng)
     # Statements: until the questions, which take the last part of the session.
-    questions_from = total - len(questioners) * 100
+    questions_from = total - len(questioners) * 125  # a question cycle: chair, question, one or two answers
     while writer.t < questions_from:
         for who in panellists:
             writer.pause()
@@ -180,8 +180,6 @@ def build(speech: Path, folder: Path, minutes: float = 90.0, floor: int = 15, se
         for answerer in rng.sample(panellists, rng.choice((1, 2))):
             writer.pause()
             _speak(writer, answerer, found[answerer], rng.uniform(30, 80), rng)
-        if writer.t >= total:
-            break
     writer.pause()
     _speak(writer, chair, found[chair], 30, rng)
     writer.file.close()

@@ -40,8 +40,9 @@ def average_linkage(emb: np.ndarray, weights: np.ndarray | None = None) -> np.nd
     """The average-linkage tree of L2-normalised ``emb`` on cosine similarity.
 
     Returns ``(n - 1, 3)`` rows ``(similarity, a, b)``: cluster ``b`` joined cluster ``a`` when their average
-    similarity was ``similarity`` (clusters are named by one of their points). ``weights`` count how many
-    windows each point stands for. Nearest-neighbour chain: O(n²) time, one n×n matrix.
+    similarity was ``similarity`` (clusters are named by one of their points). A point may stand for several
+    windows: its row is then their plain mean and ``weights`` their number, which gives exactly the tree of
+    the windows with each group kept together. Nearest-neighbour chain: O(n²) time, one n×n matrix.
     """
     n = emb.shape[0]
     size = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64).copy()

@@ -333,8 +333,13 @@ def _cluster(
     group = np.arange(n)
     if n > clustering.MAX_CLUSTER_POINTS:
         group = clustering.group_consecutive(emb, contiguous, clustering.MAX_CLUSTER_POINTS)
-    points = clustering.centroids(emb, group)
     weights = np.bincount(group).astype(np.float64)
+    # A group's plain (not normalised) mean: the dot product of two such means is the average similarity of
+    # their windows, so the tree and its threshold stay those of single windows. Normalised means would be
+    # far more alike (averaging removes the noise the threshold was calibrated with) and all voices merge.
+    points = np.zeros((weights.size, emb.shape[1]), dtype=np.float32)
+    np.add.at(points, group, emb)
+    points /= weights[:, None].astype(np.float32)
     sample = np.arange(points.shape[0])
     if sample.size > clustering.MAX_CLUSTER_POINTS:
         sample = np.linspace(0, sample.size - 1, clustering.MAX_CLUSTER_POINTS).round().astype(np.int64)
