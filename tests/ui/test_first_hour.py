@@ -362,3 +362,24 @@ def test_transcribing_a_file_selects_it_shows_lines_as_they_are_stored_and_moves
         assert phase in phases, messages
     assert any(m.startswith("Transcribing… 00:00:") and " of 00:00:" in m for m in messages), messages
     assert values[1] > 0 and values == sorted(values) and len(set(values)) > 5  # moves, and only forward
+
+
+def test_every_model_is_loaded_on_one_loader_thread_that_stays_alive(monkeypatch):
+    """CTranslate2 computes several times slower with a model whose loading thread has ended
+    (bench/bench_model_thread.py), so jobs on their own threads never load the model themselves."""
+    from minutes.asr import registry
+
+    loaded_on: list[threading.Thread] = []
+    monkeypatch.setattr(registry, "load", lambda source: loaded_on.append(threading.current_thread()) or object())
+    provider = ModelProvider()
+    provider.preload("bundled")
+    got = []
+    jobs = [threading.Thread(target=lambda: got.append(provider.get("bundled"))) for _ in range(3)]
+    for job in jobs:
+        job.start()
+    for job in jobs:
+        job.join()
+    assert len(loaded_on) == 1 and len({id(model) for model in got}) == 1  # loaded once, shared
+    loader = loaded_on[0]
+    assert loader.name.startswith("model-loader") and loader is not threading.main_thread()
+    assert loader.is_alive() and all(not job.is_alive() for job in jobs)
