@@ -75,11 +75,15 @@ def select(win: MainWindow, title: str) -> None:
 # -- start page, new workshop ------------------------------------------------------------------------------
 
 
-def test_the_model_loads_in_the_background_when_the_window_opens(qtbot, models):
-    win = MainWindow(models)
+def test_the_model_loads_in_the_background_when_the_window_opens(qtbot, model, monkeypatch):
+    from minutes.asr import registry
+
+    loaded_on: list[threading.Thread] = []
+    monkeypatch.setattr(registry, "load", lambda source: loaded_on.append(threading.current_thread()) or model)
+    win = MainWindow(ModelProvider())
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: bool(models.threads), timeout=10000)
-    assert threading.main_thread() not in models.threads
+    qtbot.waitUntil(lambda: bool(loaded_on), timeout=10000)
+    assert threading.main_thread() not in loaded_on
     win.close()
 
 
