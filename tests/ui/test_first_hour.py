@@ -387,3 +387,24 @@ def test_every_model_is_loaded_on_one_loader_thread_that_stays_alive(monkeypatch
     loader = loaded_on[0]
     assert loader.name.startswith("model-loader") and loader is not threading.main_thread()
     assert loader.is_alive() and all(not job.is_alive() for job in jobs)
+
+
+def test_a_failed_job_leaves_no_stale_progress_in_the_status_bar(qtbot):
+    from PySide6.QtWidgets import QStatusBar
+
+    from minutes.errors import MinutesError
+    from minutes.ui.job_runner import JobRunner
+    from minutes.ui.workers import Job
+
+    class Failing(Job):
+        def work(self) -> object:
+            self.progress.emit(0.0, "Loading the speech model…")
+            raise MinutesError("The recording is missing.")
+
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    runner = JobRunner(bar)
+    with qtbot.waitSignal(runner.failed, timeout=10000) as failed:
+        runner.start(Failing())
+    assert failed.args[1] == "The recording is missing."
+    assert bar.currentMessage() == "" and not runner.busy and not runner.progress.isVisible()

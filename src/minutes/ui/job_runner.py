@@ -81,6 +81,7 @@ class JobRunner(QObject):
         self.thread = None
         self.progress.hide()
         self.cancel_button.hide()
+        self._status.clearMessage()  # "Loading the speech model… 0%" must not outlive the job that said it
         self.busy_changed.emit()
 
     def _current(self) -> Job | None:
