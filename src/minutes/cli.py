@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("transcribe", help="transcribe an audio or video file")
     p.add_argument("file", type=Path, help="audio or video file (anything FFmpeg reads)")
     p.add_argument("--workshop", type=Path, help="workshop folder to store the session in (created if needed)")
-    p.add_argument("--session", help="session title (default: the file name)")
+    p.add_argument("--session", help="session title (default: the file name); an agenda session of that title "
+                   "without a recording yet receives the file")
     p.add_argument("--model", help="'bundled' (default), a faster-whisper model name, or a model folder")
     p.add_argument("--language", default="auto", help="'auto' (default) or a language code such as en, zh")
     p.add_argument("--script", choices=("traditional", "simplified"), help=SCRIPT_HELP)
@@ -64,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("record", help="record a session from a microphone, printing live transcript lines")
     p.add_argument("--workshop", type=Path, required=True, help="workshop folder (created if needed)")
-    p.add_argument("--session", required=True, help="title of the new session")
+    p.add_argument("--session", required=True,
+                   help="title of the new session, or of an agenda session without a recording yet")
     p.add_argument("--device", help="input device: name, part of a name, or index (see 'minutes devices')")
     p.add_argument("--duration", type=_positive_seconds, help="stop after this many seconds (default: Ctrl-C)")
     p.add_argument("--model", help="'bundled' (default), a faster-whisper model name, or a model folder")
