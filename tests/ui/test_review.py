@@ -14,6 +14,7 @@ from minutes.store import WorkshopStore
 from minutes.ui.doubt_delegate import SHADE
 from minutes.ui.main_window import MainWindow
 from minutes.ui.review import EVERYWHERE_AND_GLOSSARY, ONLY_HERE, Review
+from minutes.ui.settings import Settings
 from minutes.ui.transcript_model import SPEAKER
 from tests import speech
 
@@ -197,3 +198,16 @@ def test_speech_without_text_is_found_in_the_recording_and_visited(window, qtbot
     assert not window.review.bar.correction.isEnabled()
     assert played == [pytest.approx(missing[0].start - 1.0)]
     assert (missing[0].start, missing[0].end) in window.review.timeline._doubts
+
+
+def test_the_threshold_is_chosen_in_the_review_menu_and_remembered(window):
+    review = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Review")
+    thresholds = next(a.menu() for a in review.actions() if a.menu() is not None)
+    choices = {a.text(): a for a in thresholds.actions()}
+    assert choices["50 % sure"].isChecked()
+    assert len(window.review.places()) == 2
+    choices["30 % sure"].trigger()
+    assert window.review.threshold == 0.3 and Settings().doubt_threshold() == 0.3
+    first, flagged = window.review.places()
+    assert (first.first, first.last) == (3, 4) and flagged.flags == ("overlap",)  # "Wong" (20 %), not "Lee." (30 %)
+    choices["50 % sure"].trigger()
