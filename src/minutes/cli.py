@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import re
-import shutil
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -188,6 +188,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("stopped. What was finished is kept; run the same command again to resume.")
         return 130
+    except sqlite3.DatabaseError as exc:
+        # A damaged page met while reading: the user's problem (restore a copy), not a bug.
+        from minutes.store.database import translate
+
+        log.warning("database error in %s: %s", args.command, exc)
+        workshop = getattr(args, "workshop", None)
+        _fail(str(translate(exc, (workshop or Path(".")) / "workshop.sqlite")))
+        return 1
     except Exception as exc:  # noqa: BLE001 - a bug: log it whole, show one line
         log.exception("unexpected error in %s", args.command)
         where = f" Details are in {log_file}." if log_file else ""
@@ -266,9 +274,13 @@ def _positive_seconds(value: str) -> float:
 
 
 def _open_workshop(path: Path, *, create: bool = False, read_only: bool = False):  # noqa: ANN202
-    """Open a workshop, first repairing any recording a crash left unfinished (and saying so)."""
+    """Open a workshop, first repairing any recording a crash left unfinished (and saying so).
+
+    Opened for writing, it is a context manager that removes a workshop it created again if the command
+    fails before storing anything in it (see :meth:`WorkshopStore.writing`).
+    """
     from minutes.audio.recovery import find_unfinished
-    from minutes.errors import LockedError
+    from minutes.errors import LockedError, StoreError
     from minutes.store import WorkshopStore, is_workshop
 
     if is_workshop(path) and find_unfinished(path / "audio"):
@@ -282,16 +294,30 @@ def _open_workshop(path: Path, *, create: bool = False, read_only: bool = False)
                           file=sys.stderr)
         except LockedError:
             pass  # the writer that holds the lock will repair it
-    created = create and not read_only and not is_workshop(path)
-    store = WorkshopStore.open(path, create=create, read_only=read_only)
-    if created:
-        from minutes.operations.workshops import set_up_new_workshop
+        except StoreError:
+            if not read_only:
+                raise
+            log.info("cannot repair the unfinished recordings of %s (read-only?); reading it as it is", path)
+    if read_only:
+        return WorkshopStore.open(path, read_only=True)
+    return _writing(path, create=create)
 
-        set_up_new_workshop(store)
-    return store
+
+@contextmanager
+def _writing(path: Path, *, create: bool) -> Iterator:
+    """The workshop open for writing; one this command creates is set up in the user's language first."""
+    from minutes.store import WorkshopStore
+
+    with WorkshopStore.writing(path, create=create) as store:
+        if store.created:
+            from minutes.operations.workshops import set_up_new_workshop
+
+            set_up_new_workshop(store)
+        yield store
 
 
 def _cmd_transcribe(args: argparse.Namespace) -> int:
+    from minutes import jobs
     from minutes.asr import languages, registry
     from minutes.asr.pipeline import TranscribeOptions
     from minutes.audio import decode
@@ -301,7 +327,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     if args.session is not None and args.workshop is None:
         raise InputError("--session needs --workshop (the folder to store the session in).")
     language = languages.normalise(args.language)
-    _check_output(args.output)
+    _check_output(args.output, reads=[args.file, args.glossary], workshop=args.workshop)
     extra_terms = read_glossary_file(args.glossary) if args.glossary is not None else []
     audio = decode.decode(args.file)
     source = registry.resolve(args.model)
@@ -310,9 +336,8 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     # Translations come after the whole transcription, so with --translate the transcript is written at the end.
     stream = args.format == "txt" and args.output is None and args.speakers is None and not args.translate
 
-    with tempfile.TemporaryDirectory(prefix="minutes-") as scratch, _new_workshop_removed_on_failure(args.workshop):
+    with tempfile.TemporaryDirectory(prefix="minutes-") as scratch:
         workshop_dir = args.workshop if args.workshop is not None else Path(scratch) / "scratch.minutes"
-        created = args.workshop is not None and not (workshop_dir / "workshop.sqlite").is_file()
         with _open_workshop(workshop_dir, create=True) as store:
             script = _script(store, args.script, args.language)
             session = _session_for(store, title, audio, keep_audio=args.workshop is not None, language=language)
@@ -326,27 +351,34 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
             if stream:
                 for segment in store.segments(session.id):
                     print(txt_entry(segment), flush=True)
-            if session.status != "transcribed":
-                from minutes.jobs import transcribe_session
+            if jobs.needs_transcription(session):
 
                 def echo(segments):  # noqa: ANN001, ANN202
                     for segment in segments:
                         print(txt_entry(segment), flush=True)
 
                 progress = _progress_printer(args.file.name)
-                session = transcribe_session(store, session, model, options, audio=audio,
-                                             on_segments=echo if stream else None, progress=progress)
+                session = jobs.transcribe_session(store, session, model, options, audio=audio,
+                                                  on_segments=echo if stream else None, progress=progress,
+                                                  label_next=args.speakers is not None)
                 if progress is not None:
                     print(file=sys.stderr)
-                if args.speakers is not None:
-                    from minutes.speaker_labelling import label_speakers
+            if args.speakers is not None and session.status == "labelling":
+                from minutes.speaker_labelling import label_speakers
 
-                    label_speakers(store, session, audio, args.speakers)
+                label_speakers(store, session, audio, args.speakers)
+                session = store.session(session.id)
             if args.translate:
                 _translate(store, session, model, audio=audio, label=args.file.name)
             if not stream:
-                _write_output(store, session, args.format, args.output, args.include_confidential)
-            if created and args.script is None:
+                try:
+                    _write_output(store, session, args.format, args.output, args.include_confidential)
+                except InputError as exc:
+                    if args.workshop is None:
+                        raise
+                    raise InputError(f'{exc} The transcript of "{session.title}" is kept in {store.root}; '
+                                     "write it with minutes export.") from exc
+            if args.workshop is not None and store.created and args.script is None:
                 _say_default_script(store, session)
     return 0
 
@@ -389,26 +421,11 @@ def _session_for(store, title: str, audio, *, keep_audio: bool, language: str | 
     return session
 
 
-@contextmanager
-def _new_workshop_removed_on_failure(path: Path | None) -> Iterator[None]:
-    """A command that fails leaves no trace: a workshop folder it had to create is removed again."""
-    existed = path is None or path.exists()
-    try:
-        yield
-    except BaseException:
-        if not existed:
-            shutil.rmtree(path, ignore_errors=True)
-        raise
+def _check_output(output: Path | None, **rules) -> None:  # noqa: ANN003 - see check_output
+    if output is not None:
+        from minutes.fileio import check_output
 
-
-def _check_output(output: Path | None) -> None:
-    if output is None:
-        return
-    folder = output.expanduser().parent
-    if output.is_dir():
-        raise InputError(f"{output} is a folder; give a file name for the output.")
-    if not folder.is_dir():
-        raise InputError(f"Cannot write {output}: the folder {folder} does not exist.")
+        check_output(output, **rules)
 
 
 def _write_output(store, session, fmt: str, output: Path | None,  # noqa: ANN001
@@ -448,7 +465,7 @@ def _cmd_diarize(args: argparse.Namespace) -> int:
     high = args.max_speakers if args.max_speakers is not None else max(30, low)
     if (args.speakers is not None and args.speakers < 1) or low < 1 or high < low:
         raise InputError("Speaker counts must be at least 1, with --min-speakers <= --max-speakers.")
-    _check_output(args.output)
+    _check_output(args.output, reads=[args.file])
     result = diarize(_audio_source(args.file), num_speakers=args.speakers, min_speakers=low, max_speakers=high)
     text = format_rttm(result.turns, file_id="_".join(args.file.stem.split()) or "audio")
     if args.output is None:
@@ -478,7 +495,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
         failure.append(message)
         stop.set()
 
-    with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+    with _open_workshop(args.workshop, create=True) as store:
         script = _script(store, args.script, args.language)
         recorder = SessionRecorder(store, args.session, model, device=args.device, language=language, script=script,
                                    extra_terms=extra_terms, on_segment=lambda seg: print(txt_line(seg), flush=True),
@@ -535,7 +552,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return _export_package(args)
     if args.all_sessions:
         raise InputError("--all-sessions is for --format docx; export transcripts one session at a time.")
-    _check_output(args.output)
+    _check_output(args.output, workshop=args.workshop)
     with _open_workshop(args.workshop, read_only=True) as store:
         session = store.session_by_title(args.session)
         _write_output(store, session, args.format, args.output, args.include_confidential)
@@ -546,8 +563,8 @@ def _export_docx(args: argparse.Namespace) -> int:
     from minutes.export.docx_minutes import MinutesOptions, default_output, write_minutes
 
     combined = not args.separate
-    if args.output is not None and (combined or not args.all_sessions):
-        _check_output(args.output)
+    _check_output(args.output, reads=[args.template], workshop=args.workshop,
+                  folder=not combined and args.all_sessions)
     options = MinutesOptions(chatham_house=args.chatham_house, include_confidential=args.include_confidential,
                              annex=args.annex, template=args.template, labels=args.labels,
                              chatham_label=args.chatham_label)
@@ -606,7 +623,7 @@ def _export_package(args: argparse.Namespace) -> int:
     with _open_workshop(args.workshop, read_only=True) as store:
         session = store.session_by_title(args.session)
         target = args.output or store.exports_dir / default_package_name(session)
-        _check_output(target)
+        _check_output(target, workshop=args.workshop)
         print(export_package(store, session, target))
     return 0
 
@@ -615,20 +632,18 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from minutes.export.interchange import import_session, read_session_file
     from minutes.operations.package import import_package, is_package, read_package
     from minutes.operations.workshop import adopt_workshop_details
-    from minutes.store import is_workshop
 
-    new = not is_workshop(args.workshop)
     package = read_package(args.file) if is_package(args.file) else None
     if package is None:
         data = read_session_file(args.file)
-    with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+    with _open_workshop(args.workshop, create=True) as store:
         if package is not None:
-            session = import_package(store, package, title=args.session, adopt_details=new).value
+            session = import_package(store, package, title=args.session, adopt_details=store.created).value
             what = "segments, with its recording" if session.audio_file else "segments"
         else:
             with store.transaction():
                 session = import_session(store, data, title=args.session)
-                if new:
+                if store.created:
                     adopt_workshop_details(store, data.get("workshop"))
             what = "segments"
         print(f'Imported "{session.title}" ({store.segment_count(session.id)} {what}) into {store.root}.')
@@ -641,17 +656,16 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
     if args.source.expanduser().resolve() == args.workshop.expanduser().resolve():
         raise InputError("The source and the target are the same workshop; give another --workshop.")
-    new = not is_workshop(args.workshop)
-    if args.dry_run and new:
+    if args.dry_run and not is_workshop(args.workshop):
         raise InputError(f"{args.workshop} is not a workshop yet; --dry-run needs an existing one.")
     with open_source(args.source) as source:
         if args.dry_run:
             with _open_workshop(args.workshop, read_only=True) as store:
                 _print_plan(plan_merge(store, source))
             return 0
-        with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+        with _open_workshop(args.workshop, create=True) as store:
             plan = plan_merge(store, source)
-            merge(store, plan, adopt_details=new)
+            merge(store, plan, adopt_details=store.created)
             _print_plan(plan)
             print(f"Merged {args.source} into {store.root}: {len(plan.added)} sessions added, {len(plan.filled)} "
                   f"filled in, {len(plan.skipped)} already here; {len(plan.new_participants)} participants and "
@@ -665,15 +679,15 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     if args.import_file is None:
         with _open_workshop(args.workshop, read_only=True) as store:
             if args.export is not None:
-                _check_output(args.export)
+                _check_output(args.export, reads=[args.import_file], workshop=args.workshop)
                 export_roster(store, args.export)
             people = store.participants()
     else:
         sheet = read_roster(args.import_file)
-        with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+        with _open_workshop(args.workshop, create=True) as store:
             counts = import_roster(store, sheet.records).value
             if args.export is not None:
-                _check_output(args.export)
+                _check_output(args.export, reads=[args.import_file], workshop=args.workshop)
                 export_roster(store, args.export)
             people = store.participants()
         _report_import(args.import_file, counts, sheet.problems)
@@ -690,7 +704,7 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
             sessions = programme(store.sessions())
     else:
         sheet = read_agenda(args.import_file)
-        with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+        with _open_workshop(args.workshop, create=True) as store:
             counts = import_agenda(store, sheet.records).value
             sessions = programme(store.sessions())
         _report_import(args.import_file, counts, sheet.problems)
@@ -756,7 +770,7 @@ def _cmd_glossary(args: argparse.Namespace) -> int:
         with _open_workshop(args.workshop, read_only=True) as store:
             terms = store.glossary()
     else:
-        with _new_workshop_removed_on_failure(args.workshop), _open_workshop(args.workshop, create=True) as store:
+        with _open_workshop(args.workshop, create=True) as store:
             store.set_glossary(edit_terms([] if args.clear else store.glossary(), add=added, remove=args.remove))
             terms = store.glossary()  # as stored: blank terms dropped, control characters cleaned
     for term in terms:

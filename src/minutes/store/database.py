@@ -34,9 +34,12 @@ def _writes(sql: str) -> bool:
     return sql.lstrip()[:6].upper() != "SELECT"
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """Open the workshop database with the settings every connection needs."""
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """Open the workshop database with the settings every connection needs.
+
+    ``immutable`` reads a database on media nothing can write to (see :mod:`minutes.store.reading`).
+    """
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}{'&immutable=1' if immutable else ''}"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10,
                                factory=CleanConnection)
@@ -68,6 +71,19 @@ def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connec
         if isinstance(exc, sqlite3.Error):
             raise translate(exc, path) from exc
         raise
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse to write to a damaged database: writing would spread the damage (SQLite's quick_check)."""
+    try:
+        found = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    if found != ["ok"]:
+        raise StoreError(
+            f"The workshop database {path} is damaged ({found[0]}); Minutes will not write to it. "
+            f"Restore the workshop folder {path.parent} from a copy (a backup)."
+        )
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -103,7 +119,10 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     if "locked" in text or "busy" in text:
         return StoreError(f"The workshop {where} is busy in another program. Try again in a moment.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(f"{path} is damaged or is not a Minutes workshop database.")
+        return StoreError(
+            f"{path} is damaged or is not a Minutes workshop database. "
+            f"Restore the workshop folder {where} from a copy (a backup)."
+        )
     if "unable to open" in text:
         return StoreError(f"Cannot open {path}: check that the folder exists and can be written.")
     return StoreError(f"The workshop database {path} failed: {exc}.")

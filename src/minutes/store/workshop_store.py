@@ -21,15 +21,11 @@ from filelock import FileLock, Timeout
 
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
-from minutes.store import database
+from minutes.store import database, folder, reading
 from minutes.store.clean import MAX_SECONDS, check_color, check_span, clean_text, is_time, one_line, stored_time
+from minutes.store.folder import AUDIO_DIR, DB_NAME, EXPORTS_DIR, LOCK_NAME
 from minutes.store.tagging import TagOperations, annotation_from_row
 from minutes.store.voices import VoiceOperations
-
-DB_NAME = "workshop.sqlite"
-LOCK_NAME = "workshop.lock"
-AUDIO_DIR = "audio"
-EXPORTS_DIR = "exports"
 
 _SESSION_COLUMNS = {
     "title": "title", "date": "date", "start": "starts_at", "end": "ends_at", "venue": "venue",
@@ -68,44 +64,68 @@ class WorkshopStore(VoiceOperations, TagOperations):
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._connections_guard = threading.Lock()
+        self._created = self._keep_empty_folder = False
+        self._source: reading.Source | None = None
 
     # -- opening and closing -------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False) -> WorkshopStore:
-        """Open (or with ``create``, create) the workshop folder at ``path``."""
+        """Open (or with ``create``, create) the workshop folder at ``path``.
+
+        Read-only opens work on read-only media and on older schemas (see :mod:`minutes.store.reading`);
+        opens for writing refuse a damaged database.
+        """
         root = Path(path).expanduser()
         if root.exists() and not root.is_dir():
             raise StoreError(f"{root} is a file, not a workshop folder. Choose another name.")
-        if not is_workshop(root):
-            if not create:
-                raise StoreError(
-                    f"{root} is not a Minutes workshop (it has no {DB_NAME}). "
-                    "Check the path, or create the workshop by transcribing or importing into it."
-                )
-            if root.is_dir() and any(root.iterdir()):
-                raise StoreError(
-                    f"{root} already holds other files and is not a Minutes workshop. Choose a new folder."
-                )
+        if read_only:
+            return cls._open_for_reading(root)
+        return cls._open_for_writing(root, create=create)
+
+    @classmethod
+    @contextmanager
+    def writing(cls, path: Path | str, *, create: bool = False) -> Iterator[WorkshopStore]:
+        """Open a workshop for writing for the length of one piece of work, closing it afterwards.
+
+        If the work fails (or is interrupted) and this call created the workshop, which still holds nothing,
+        the workshop is removed again: a failure before anything is stored leaves no folder, and a failure
+        after keeps everything stored.
+        """
+        store = cls.open(path, create=create)
+        try:
+            yield store
+        except BaseException:
+            store.close(discard_if_unused=True)
+            raise
+        store.close()
+
+    @classmethod
+    def _open_for_writing(cls, root: Path, *, create: bool) -> WorkshopStore:
+        created = existed_empty = False
+        if create and (not root.exists() or not any(root.iterdir())):
+            existed_empty = root.exists()
             try:
-                root.mkdir(parents=True, exist_ok=True)
+                created = folder.build_atomically(root, lambda where: cls._initialise(where, root.name))
             except OSError as exc:
                 raise StoreError(f"Cannot create the workshop folder {root}: {exc.strerror}.") from exc
-        lock = None if read_only else _acquire_lock(root)
-        store = cls(root, read_only=read_only, lock=lock)
+        elif not is_workshop(root) and not (create and folder.holds_nothing(root)):
+            raise _not_a_workshop(root, create=create)
+        store = cls(root, read_only=False, lock=_acquire_lock(root))
+        store._created, store._keep_empty_folder = created, existed_empty
         try:
-            if not read_only:
-                for sub in (AUDIO_DIR, EXPORTS_DIR):
-                    (root / sub).mkdir(exist_ok=True)
-                is_new = not (root / DB_NAME).exists()
-                database.migrate(store._conn, store._db_path)
-                if is_new:
-                    store.update_workshop(title=root.name.removesuffix(".minutes"))
-                    store.seed_default_tags()
+            if folder.database_is_blank(store._db_path):
+                # A creation that never finished (an older version, killed): take it over if it holds nothing.
+                if not (create and folder.holds_nothing(root)):
+                    raise _unfinished(root, damaged=not folder.holds_nothing(root))
+                store._close_connections()
+                cls._initialise(root, root.name)
             else:
-                version = store._conn.execute("PRAGMA user_version").fetchone()[0]
-                if version != database.SCHEMA_VERSION:
-                    database.migrate(store._conn, store._db_path)
+                database.check_integrity(store._conn, store._db_path)
+                database.migrate(store._conn, store._db_path)
+            folder.remove_stale_temporaries(root)
+            for sub in (AUDIO_DIR, EXPORTS_DIR):
+                (root / sub).mkdir(exist_ok=True)
         except OSError as exc:
             store.close()
             raise StoreError(f"Cannot write the workshop folder {root}: {exc.strerror}.") from exc
@@ -114,16 +134,70 @@ class WorkshopStore(VoiceOperations, TagOperations):
             raise
         return store
 
-    def close(self) -> None:
-        """Close every connection and release the lock."""
+    @classmethod
+    def _initialise(cls, where: Path, name: str) -> None:
+        """Make ``where`` an empty workshop titled after the folder ``name``."""
+        for sub in (AUDIO_DIR, EXPORTS_DIR):
+            (where / sub).mkdir(exist_ok=True)
+        store = cls(where, read_only=False, lock=None)
+        try:
+            database.migrate(store._conn, store._db_path)
+            store.update_workshop(title=name.removesuffix(".minutes"))
+            store.seed_default_tags()
+        finally:
+            store.close()
+
+    @classmethod
+    def _open_for_reading(cls, root: Path) -> WorkshopStore:
+        if not is_workshop(root):
+            raise _not_a_workshop(root, create=False)
+        if folder.database_is_blank(root / DB_NAME):
+            raise _unfinished(root, damaged=not folder.holds_nothing(root))
+        store = cls(root, read_only=True, lock=None)
+        try:
+            store._source = reading.prepare(store._db_path)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self, *, discard_if_unused: bool = False) -> None:
+        """Close every connection and release the lock.
+
+        With ``discard_if_unused``, a workshop this store created and that still holds nothing of the user's
+        is removed first (while the lock is still held, so no other writer can be using it).
+        """
+        discard = discard_if_unused and self._created and self._lock is not None and self._holds_nothing()
+        self._close_connections()
+        if discard:
+            folder.discard(self.root, keep_empty_folder=self._keep_empty_folder)
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if self._source is not None:
+            self._source.cleanup()
+            self._source = None
+
+    @property
+    def created(self) -> bool:
+        """True if opening this store created the workshop (it did not exist, or was an empty folder)."""
+        return self._created
+
+    def _close_connections(self) -> None:
         with self._connections_guard:
             for conn in self._connections:
                 conn.close()
             self._connections.clear()
         self._local = threading.local()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+
+    def _holds_nothing(self) -> bool:
+        """True if nothing of the user's was stored: no session, participant or glossary term, no file."""
+        try:
+            stored = self._query("SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM participants)"
+                                 " + (SELECT COUNT(*) FROM glossary)")[0][0]
+        except StoreError:
+            return False
+        return stored == 0 and folder.holds_nothing(self.root, database_checked=True)
 
     def __enter__(self) -> WorkshopStore:
         return self
@@ -135,7 +209,8 @@ class WorkshopStore(VoiceOperations, TagOperations):
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = database.connect(self._db_path, read_only=self.read_only)
+            conn = (self._source.connect() if self._source is not None
+                    else database.connect(self._db_path, read_only=self.read_only))
             self._local.conn = conn
             with self._connections_guard:
                 self._connections.append(conn)
@@ -467,6 +542,27 @@ def _acquire_lock(root: Path) -> FileLock:
     except OSError as exc:
         raise StoreError(f"Cannot write the workshop folder {root}: {exc.strerror}.") from exc
     return lock
+
+
+def _not_a_workshop(root: Path, *, create: bool) -> StoreError:
+    if create:
+        return StoreError(f"{root} already holds other files and is not a Minutes workshop. Choose a new folder.")
+    return StoreError(
+        f"{root} is not a Minutes workshop (it has no {DB_NAME}). "
+        "Check the path, or create the workshop by transcribing or importing into it."
+    )
+
+
+def _unfinished(root: Path, *, damaged: bool) -> StoreError:
+    if damaged:
+        return StoreError(
+            f"The workshop {root} is damaged: its database is empty but the folder holds recordings or other "
+            "files. Restore the workshop folder from a copy (a backup)."
+        )
+    return StoreError(
+        f"The workshop {root} is empty: it was interrupted while being created. "
+        "Transcribe or import into it to use it."
+    )
 
 
 def _check_fields(fields: dict[str, Any], allowed: Sequence[str]) -> None:
