@@ -15,6 +15,7 @@ import soundfile as sf
 
 from minutes.audio.sink import SoundSink
 from minutes.errors import InputError, StoreError
+from minutes.fileio import set_mode
 
 SAMPLE_RATE = 16_000
 
@@ -82,6 +83,7 @@ def write_flac(audio: np.ndarray, target: Path) -> None:
         with SoundSink(tmp) as sink:
             sf.write(sink, audio, SAMPLE_RATE, format="FLAC", subtype="PCM_16")
             sink.sync()
+        set_mode(tmp, target)
         os.replace(tmp, target)
     except (OSError, sf.LibsndfileError) as exc:
         tmp.unlink(missing_ok=True)
