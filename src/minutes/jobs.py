@@ -4,8 +4,10 @@
   its session, all-or-nothing.
 - :func:`transcribe_session` runs the pipeline over a stored session, writing each finished chunk and
   the time transcribed so far in one transaction, so a crash keeps the finished part and a rerun
-  resumes where it stopped. Unless the options carry a glossary, the workshop's glossary and roster
-  are used (:func:`minutes.text.glossary.session_hints`), for the window and the command line alike.
+  resumes where it stopped. A session whose speakers are to be labelled next ends up ``labelling``, not
+  ``transcribed``, until they are (see :data:`TRANSCRIBED`), so a crash in between is redone too.
+  Unless the options carry a glossary, the workshop's glossary and roster are used
+  (:func:`minutes.text.glossary.session_hints`), for the window and the command line alike.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ from minutes.text.glossary import session_hints
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
+
+
+# Statuses of a session whose transcription is complete: "labelling" still waits for its speakers and
+# "translating" for some English translations; "transcribed" is finished.
+TRANSCRIBED = ("transcribed", "labelling", "translating")
 
 
 def audio_file_name(title: str) -> str:
@@ -63,8 +70,12 @@ def transcribe_session(
     on_segments: Callable[[list[Segment]], None] | None = None,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    label_next: bool = False,
 ) -> Session:
-    """Transcribe the session's recording from where it stopped; returns the updated session."""
+    """Transcribe the session's recording from where it stopped; returns the updated session.
+
+    With ``label_next`` the finished session is left ``labelling``: its speakers are labelled next.
+    """
     if audio is None:
         path = store.audio_path(session)
         if path is None or not path.is_file():
@@ -87,8 +98,13 @@ def transcribe_session(
     except Cancelled:
         store.update_session(session.id, status="cancelled")
         raise
-    store.update_session(session.id, status="transcribed")
+    store.update_session(session.id, status="labelling" if label_next else "transcribed")
     return store.session(session.id)
+
+
+def needs_transcription(session: Session) -> bool:
+    """True if the session's transcription has not finished (or not started)."""
+    return session.status not in TRANSCRIBED
 
 
 def is_resumable(session: Session) -> bool:

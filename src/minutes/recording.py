@@ -138,7 +138,7 @@ def final_pass(store: WorkshopStore, session: Session, model: WhisperModel, opti
         store.update_session(session.id, transcribed_until=0.0, status="transcribing")
     audio = decode.read_flac(store.audio_path(session))
     session = jobs.transcribe_session(store, store.session(session.id), model, options, audio=audio,
-                                      progress=progress, cancelled=cancelled)
+                                      progress=progress, cancelled=cancelled, label_next=speakers is not None)
     if kept:
         kept_ids = {s.id for s in kept}
         doubled = [s.id for s in store.segments(session.id)

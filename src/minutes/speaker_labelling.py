@@ -72,7 +72,8 @@ def label_speakers(
 ) -> list[Speaker]:
     """Replace the session's speakers and segment attribution with a fresh diarization; returns speakers.
 
-    ``audio`` is the session's 16 kHz mono audio, an :class:`AudioSource` (read in windows) or an array.
+    ``audio`` is the session's 16 kHz mono audio, an :class:`AudioSource` (read in windows) or an array. A
+    session waiting for its speakers (status ``labelling``) is ``transcribed`` once they are stored.
     """
     planned = planned_speakers(store, session)
     low, high = count.low, max(count.high, count.low)
@@ -118,6 +119,8 @@ def label_speakers(
             for s in split
         ])
         propose_participants(store, session.id)
+        if store.session(session.id).status == "labelling":
+            store.update_session(session.id, status="transcribed")
     return store.speakers(session.id)
 
 

@@ -7,7 +7,8 @@ of the recording (padded a little, so the first and last syllables are whole) is
 so the English lines up with the segment it belongs to in the transcript and the minutes.
 
 Each translation is stored as soon as it is made, so a cancelled or crashed run keeps what was done, and
-a rerun only translates the segments that still have no translation (unless ``redo`` is set).
+a rerun only translates the segments that still have no translation (unless ``redo`` is set). Meanwhile a
+transcribed session's status is ``translating``, so an unfinished run does not pass for a finished one.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def translate_session(
     """
     todo = [s for s in store.segments(session.id) if needs_translation(s, redo=redo)]
     if not todo:
+        _finished(store, session)
         if progress is not None:
             progress(1.0)
         return 0
@@ -76,6 +78,8 @@ def translate_session(
             raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}, '
                              "so it cannot be translated.")
         audio = decode.read_flac(path)
+    if store.session(session.id).status == "transcribed":
+        store.update_session(session.id, status="translating")
     done = 0
     for index, segment in enumerate(todo):
         if cancelled is not None and cancelled():
@@ -89,7 +93,13 @@ def translate_session(
                 on_translated(stored)
         if progress is not None:
             progress((index + 1) / len(todo))
+    _finished(store, session)
     return done
+
+
+def _finished(store: WorkshopStore, session: Session) -> None:
+    if store.session(session.id).status == "translating":
+        store.update_session(session.id, status="transcribed")
 
 
 def translate_span(model: WhisperModel, audio: np.ndarray, start: float, end: float, language: str | None,

@@ -191,7 +191,7 @@ class TranscriptionJob(Job):
             if path is None or not path.is_file():
                 raise MinutesError(self.tr('The session "{0}" has no recording to transcribe.').format(session.title))
             audio = decode.read_flac(path)
-        if session.status != "transcribed":
+        if jobs.needs_transcription(session):
             # Phases, so the bar moves from the start: finding speech, then the audio transcribed so far.
             self.progress.emit(_READ, self.tr("Finding speech…"))
             total = clock(decode.duration(audio))[:8]
@@ -204,6 +204,7 @@ class TranscriptionJob(Job):
             session = jobs.transcribe_session(
                 self._store, session, model, self._options, audio=audio,
                 on_segments=self.segments_ready.emit, progress=transcribed, cancelled=self.is_cancelled,
+                label_next=self._speakers is not None,
             )
         if self._speakers is not None:
             finding = self.tr("Finding who spoke when…")
