@@ -102,5 +102,5 @@ class Annotation:
     id: int | None = None
 
 
-SESSION_STATUSES = ("new", "recording", "transcribing", "transcribed", "cancelled")
+SESSION_STATUSES = ("new", "recording", "transcribing", "labelling", "translating", "transcribed", "cancelled")
 REVIEW_STATUSES = ("draft", "reviewed", "approved")

@@ -157,11 +157,12 @@ def set_mode(file: int | Path, path: Path) -> None:
     try:
         mode = path.stat().st_mode & 0o7777
     except OSError:
-        mode = 0o666 & ~_umask()
+        mode = 0o666 & ~umask()
     os.chmod(file, mode)
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's umask (read without changing it where the system allows)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("Umask:"):

@@ -8,6 +8,7 @@ path the write came from: no text a document cannot hold and no non-finite numbe
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -108,11 +109,19 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
+def _nearly_full(folder: Path) -> bool:
+    """True if the disk holding ``folder`` has (next to) no space left: SQLite then often says "disk I/O error"."""
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     """Map an SQLite failure to a message for the user."""
     text = str(exc).lower()
     where = path.parent
-    if "full" in text:
+    if "full" in text or ("disk i/o error" in text and _nearly_full(where)):
         return StoreError(f"The disk holding {where} is full. Free some space and try again; nothing was lost.")
     if "readonly" in text or "read-only" in text:
         return StoreError(f"The workshop {where} is read-only. Copy it to a writable folder to change it.")

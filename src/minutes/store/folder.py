@@ -24,6 +24,8 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
+from minutes.fileio import umask
+
 log = logging.getLogger(__name__)
 
 DB_NAME = "workshop.sqlite"
@@ -51,6 +53,7 @@ def build_atomically(root: Path, initialise: Callable[[Path], None]) -> bool:
     parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(root)
     building = Path(tempfile.mkdtemp(prefix=f".{root.name}{_CREATING}", dir=parent))
+    building.chmod(0o777 & ~umask())  # mkdtemp makes it private; a workshop folder follows the umask
     guard = _lock_folder(building)
     try:
         initialise(building)

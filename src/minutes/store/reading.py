@@ -68,8 +68,9 @@ def _probe(db: Path, *, immutable: bool) -> tuple[int | None, sqlite3.Error | No
 
 
 def _cannot_open_in_place(error: sqlite3.Error) -> bool:
+    """True for the errors of a database whose ``-shm`` file cannot be made (read-only media, a full disk)."""
     text = str(error).lower()
-    return "unable to open" in text or "readonly" in text or "read-only" in text
+    return any(sign in text for sign in ("unable to open", "readonly", "read-only", "disk i/o error", "full"))
 
 
 def _has_content(path: Path) -> bool:

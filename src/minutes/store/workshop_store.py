@@ -19,6 +19,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from minutes import interrupts
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
 from minutes.store import database, folder, reading
@@ -92,11 +93,15 @@ class WorkshopStore(VoiceOperations, TagOperations):
         the workshop is removed again: a failure before anything is stored leaves no folder, and a failure
         after keeps everything stored.
         """
-        store = cls.open(path, create=create)
+        store = None
         try:
+            with interrupts.deferred():  # a Ctrl-C is raised only once there is a store to clean up
+                store = cls.open(path, create=create)
             yield store
         except BaseException:
-            store.close(discard_if_unused=True)
+            if store is not None:
+                with interrupts.deferred():
+                    store.close(discard_if_unused=True)
             raise
         store.close()
 
