@@ -481,9 +481,9 @@ def _cmd_record(args: argparse.Namespace) -> int:
     from minutes.asr import languages, registry
     from minutes.asr.pipeline import TranscribeOptions
     from minutes.export.transcript import txt_line
-    from minutes.recording import SessionRecorder, final_pass
+    from minutes.recording import SessionRecorder, final_pass, resume_final_pass, unfinished_final_pass
     from minutes.speaker_labelling import SpeakerCount
-    from minutes.text.glossary import read_glossary_file
+    from minutes.text.glossary import read_glossary_file, session_hints
 
     language = languages.normalise(args.language)
     extra_terms = read_glossary_file(args.glossary) if args.glossary is not None else []
@@ -497,6 +497,14 @@ def _cmd_record(args: argparse.Namespace) -> int:
 
     with _open_workshop(args.workshop, create=True) as store:
         script = _script(store, args.script, args.language)
+        unfinished = None if args.no_final else unfinished_final_pass(store, args.session)
+        if unfinished is not None:
+            # The same command again after Ctrl-C (or a crash) in the final pass: finish that, record nothing.
+            print(f'Resuming the transcription of the recording of "{args.session}"…', file=sys.stderr)
+            hints = session_hints(store, unfinished, script, model=model, extra_terms=extra_terms)
+            options = TranscribeOptions(language=language, script=script, glossary=hints)
+            resume_final_pass(store, unfinished, model, options, SpeakerCount())
+            return 0
         recorder = SessionRecorder(store, args.session, model, device=args.device, language=language, script=script,
                                    extra_terms=extra_terms, on_segment=lambda seg: print(txt_line(seg), flush=True),
                                    on_error=failed)

@@ -149,5 +149,30 @@ def final_pass(store: WorkshopStore, session: Session, model: WhisperModel, opti
     return store.session(session.id)
 
 
+def unfinished_final_pass(store: WorkshopStore, title: str) -> Session | None:
+    """The recorded session ``title`` whose full transcription (or speakers) a crash or Ctrl-C cut short."""
+    session = store.find_session(title)
+    if session is None or not session.audio_file or session.duration <= 0:
+        return None
+    return session if session.status in ("recorded", "transcribing", "cancelled", "labelling") else None
+
+
+def resume_final_pass(store: WorkshopStore, session: Session, model: WhisperModel, options: TranscribeOptions,
+                      speakers: SpeakerCount | None) -> Session:
+    """Finish what :func:`final_pass` left undone: the transcription from where it stopped, then the speakers."""
+    from minutes.audio import decode
+    from minutes.speaker_labelling import label_speakers
+
+    if session.status == "recorded":
+        return final_pass(store, session, model, options, speakers)
+    audio = decode.read_flac(store.audio_path(session))
+    if jobs.needs_transcription(session):
+        session = jobs.transcribe_session(store, session, model, options, audio=audio,
+                                          label_next=speakers is not None)
+    if speakers is not None and session.status == "labelling":
+        label_speakers(store, session, audio, speakers)
+    return store.session(session.id)
+
+
 def _overlap(a: Segment, b: Segment) -> float:
     return max(0.0, min(a.end, b.end) - max(a.start, b.start))

@@ -118,3 +118,21 @@ def test_ctrl_c_before_anything_is_stored_leaves_no_folder(start, speech, tmp_pa
         assert_sound(workshop)
     assert [p.name for p in tmp_path.iterdir() if p.name != workshop.name] == [], "temporary folders were left"
 
+
+
+def test_record_run_again_finishes_a_final_pass_that_was_cut_short(cli, speech, tmp_path):
+    # What Ctrl-C (or kill -9) during the final pass of 'minutes record' leaves: the recording, part of the
+    # transcript and no speakers. The same command again finishes that instead of recording anew.
+    import sqlite3
+
+    workshop = tmp_path / "W.minutes"
+    cli(*transcribe_args(speech, workshop, "--speakers", "none"), check=True)
+    conn = sqlite3.connect(workshop / "workshop.sqlite")
+    with conn:
+        conn.execute("DELETE FROM segments WHERE start_s > 1")
+        conn.execute("UPDATE sessions SET status = 'transcribing', transcribed_until = 2.5")
+    conn.close()
+    result = cli("record", "--workshop", workshop, "--session", "S", "--language", "en", check=True)
+    assert "Resuming" in result.stderr
+    assert_finished(workshop, speakers=True)
+    assert len(list((workshop / "audio").iterdir())) == 1
