@@ -797,6 +797,14 @@ Name them before the minutes are circulated?</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>labelling speakers</source>
+        <translation>標示發言者中</translation>
+    </message>
+    <message>
+        <source>translating</source>
+        <translation>翻譯中</translation>
+    </message>
+    <message>
         <source>{0} by {1}</source>
         <translation>{0}（{1}）</translation>
     </message>

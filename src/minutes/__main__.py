@@ -1,5 +1,8 @@
 """Allows ``python -m minutes``."""
 
-from minutes.cli import main
+try:
+    from minutes.cli import main
+except KeyboardInterrupt:  # Ctrl-C while starting: nothing was started
+    raise SystemExit(130) from None
 
 raise SystemExit(main())

@@ -176,8 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window(args_list)
     from minutes.logging_setup import configure
 
-    log_file = configure()
-    args = build_parser().parse_args(args_list)
+    try:
+        log_file = configure()
+        args = build_parser().parse_args(args_list)
+    except KeyboardInterrupt:  # Ctrl-C at once: nothing was started
+        return 130
     if args.command is None:
         return _open_window([])
     try:

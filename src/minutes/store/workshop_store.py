@@ -22,6 +22,7 @@ from filelock import FileLock, Timeout
 from minutes import interrupts
 from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
+from minutes.fileio import refuse_workshop_files
 from minutes.store import database, folder, reading
 from minutes.store.clean import MAX_SECONDS, check_color, check_span, clean_text, is_time, one_line, stored_time
 from minutes.store.folder import AUDIO_DIR, DB_NAME, EXPORTS_DIR, LOCK_NAME
@@ -109,6 +110,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
     def _open_for_writing(cls, root: Path, *, create: bool) -> WorkshopStore:
         created = existed_empty = False
         if create and (not root.exists() or not any(root.iterdir())):
+            refuse_workshop_files(root)  # a workshop inside another one's folder would be its stray files
             existed_empty = root.exists()
             try:
                 created = folder.build_atomically(root, lambda where: cls._initialise(where, root.name))

@@ -27,6 +27,8 @@ STATUSES = {
     "recording": QT_TRANSLATE_NOOP("MainWindow", "recording"),
     "recorded": QT_TRANSLATE_NOOP("MainWindow", "recorded"),
     "transcribing": QT_TRANSLATE_NOOP("MainWindow", "transcribing"),
+    "labelling": QT_TRANSLATE_NOOP("MainWindow", "labelling speakers"),
+    "translating": QT_TRANSLATE_NOOP("MainWindow", "translating"),
     "cancelled": QT_TRANSLATE_NOOP("MainWindow", "cancelled"),
 }
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 1
