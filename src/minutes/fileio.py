@@ -189,7 +189,7 @@ def _locked_temporary(path: Path, folder: Path) -> tuple[int, str]:
 def remove_stale_temporaries(path: Path) -> None:
     """Remove the temporary files of writes to ``path`` whose writer is gone (killed mid-write)."""
     folder = path.parent if str(path.parent) else Path(".")
-    for leftover in folder.glob(f".{_glob_escape(path.name)}.*.tmp"):
+    for leftover in folder.glob(f".{glob_escape(path.name)}.*.tmp"):
         try:
             fd = os.open(leftover, os.O_RDONLY)
         except OSError:
@@ -216,7 +216,8 @@ def _lock(fd: int, *, wait: bool) -> bool:
     return True
 
 
-def _glob_escape(name: str) -> str:
+def glob_escape(name: str) -> str:
+    """``name`` as a glob pattern that matches only itself."""
     return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 

@@ -139,7 +139,7 @@ def test_a_workshop_killed_while_being_created(cli, session_json, tmp_path):
     assert (holding / "workshop.sqlite").stat().st_size == 0
 
 
-def test_kill_9_leftovers_are_cleaned_by_the_next_run(cli, start, workshop, tmp_path):
+def test_kill_9_leftovers_are_cleaned_by_the_next_run(cli, start, workshop, session_json, tmp_path):
     target = tmp_path / "S.txt"
     # A killed export leaves its temporary file; a killed audio copy leaves one in audio/.
     (tmp_path / ".S.txt.k1ll3d00.tmp").write_text("half", encoding="utf-8")
@@ -158,6 +158,13 @@ def test_kill_9_leftovers_are_cleaned_by_the_next_run(cli, start, workshop, tmp_
         os.close(holder)
     cli("glossary", "--workshop", workshop, "--add", "Elinor", check=True)
     assert_sound(workshop)
+    # A workshop killed while being built beside its final place is swept by the next creation of it.
+    half_built = tmp_path / ".N.minutes.creating-k1ll3d"
+    (half_built / "audio").mkdir(parents=True)
+    os.utime(half_built, (0, 0))
+    cli("import", session_json, "--workshop", tmp_path / "N.minutes", check=True)
+    assert not half_built.exists()
+    assert_sound(tmp_path / "N.minutes")
     # A real kill -9 in the middle of a docx export.
     process = start("export", "--workshop", workshop, "--all-sessions", "--format", "docx", "--annex", "-o",
                     tmp_path / "all.docx")

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from minutes.fileio import umask
+from minutes.fileio import glob_escape, umask
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +37,10 @@ _DB_COMPANIONS = ("-wal", "-shm", "-journal")
 # What a killed writer leaves in audio/: the FLAC copy being written, a repair, a recording marker.
 _AUDIO_TEMPORARIES = (".tmp-*.flac", "*.repair.tmp", "*.recording.tmp")
 _CREATING = ".creating-"
+_DISCARDED = ".discarded-"
 # A sibling being built whose builder is gone is removed after this long (the builder holds a lock on it
 # meanwhile; the age covers the instant between making the folder and locking it).
-_STALE_BUILD_SECONDS = 10.0
+_STALE_BUILD_SECONDS = 2.0
 
 
 def build_atomically(root: Path, initialise: Callable[[Path], None]) -> bool:
@@ -131,7 +132,7 @@ def discard(root: Path, *, keep_empty_folder: bool) -> None:
     It is first renamed out of the way, so no other process can open it half-removed. With
     ``keep_empty_folder`` an empty folder is left at ``root`` (the user had made it).
     """
-    gone = Path(tempfile.mkdtemp(prefix=f".{root.name}.discarded-", dir=root.parent))
+    gone = Path(tempfile.mkdtemp(prefix=f".{root.name}{_DISCARDED}", dir=root.parent))
     try:
         os.replace(root, gone / root.name)
     except OSError as exc:
@@ -173,8 +174,10 @@ def _lock_folder(folder: Path) -> int | None:
 
 
 def _remove_stale_builds(root: Path) -> None:
-    """Remove siblings of ``root`` that a killed process was building (locked ones are still being built)."""
-    for sibling in root.parent.glob(f".{root.name}{_CREATING}*"):
+    """Remove siblings of ``root`` that a killed process was building or removing (locked ones are in use)."""
+    name = glob_escape(root.name)
+    siblings = [*root.parent.glob(f".{name}{_CREATING}*"), *root.parent.glob(f".{name}{_DISCARDED}*")]
+    for sibling in siblings:
         try:
             if time.time() - sibling.stat().st_mtime < _STALE_BUILD_SECONDS:
                 continue
