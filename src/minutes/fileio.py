@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from minutes.errors import InputError
-from minutes.store.clean import clean_text
 
 # Names a workshop folder is recognised by, and the one sub-folder that takes the user's files
-# (kept here: the store's folder module imports this one).
+# (kept here: the store imports this module).
 _WORKSHOP_MARKER = "workshop.sqlite"
 _EXPORTS = "exports"
 
@@ -230,6 +229,8 @@ def safe_stem(title: str, fallback: str) -> str:
     :data:`STEM_BYTES` bytes of UTF-8, so that the name, a "(2)" and the temporary name of an atomic write
     stay within the 255 bytes file systems allow. A title with nothing left gives ``fallback``.
     """
+    from minutes.store.clean import clean_text  # here: the store imports this module
+
     stem = " ".join(re.sub(r'[<>:"/\\|?*]', " ", clean_text(title)).split()).strip(" .")
     stem = stem[:100].encode("utf-8")[:STEM_BYTES].decode("utf-8", "ignore").strip(" .")
     base, dot, rest = stem.partition(".")
