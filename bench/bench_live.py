@@ -9,6 +9,9 @@ hardware: ``.venv/bin/python bench/bench_live.py [--live-minutes 3] [--minutes 3
    is the wall time from the moment the recorder delivered the audio at the segment's end until the
    segment's text arrived. It includes the VAD's end-of-utterance wait (0.5 s of silence) and the
    transcription, not the few tens of ms of PulseAudio/PortAudio input latency before the tap.
+   For a whole session (``--live-minutes 30`` or more) it also prints, for every ``--interval``
+   minutes of the recording, the lag p95, the process's RSS and the blocks dropped so far: the lag
+   must not creep up and the memory must stay flat.
 2. Recorder memory: a child process records the microphone (speech looping) for ``--minutes``,
    sampling its RSS every second; prints the peak and the growth after the first minute.
 """
@@ -58,7 +61,7 @@ def build_playlist(minutes: float, target: Path) -> float:
     return total
 
 
-def bench_lag(server: PulseServer, workdir: Path, minutes: float) -> None:
+def bench_lag(server: PulseServer, workdir: Path, minutes: float, interval: float) -> None:
     from minutes.asr.registry import load, resolve
 
     playlist = workdir / "playlist.wav"
@@ -71,6 +74,7 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float) -> None:
         arrivals.append((end, time.monotonic(), len(arrivals)))
 
     live = LiveTranscriber(model, None, on_segment)
+    memory: list[tuple[float, int]] = []  # (recording clock, RSS KiB), sampled every 5 s
 
     def tap(block: np.ndarray, at: float) -> None:
         fed.append((at + len(block) / 16000, time.monotonic()))
@@ -82,7 +86,10 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float) -> None:
     wait_until(lambda: recorder.elapsed > 0.1, 10)
     cpu0 = time.process_time()
     player = server.play(playlist)
-    player.wait(seconds + 60)
+    while player.poll() is None and recorder.elapsed < seconds + 60:
+        time.sleep(5.0)
+        memory.append((recorder.elapsed, _rss_kib(os.getpid())[0]))
+    player.wait(60)
     time.sleep(2.0)
     recorder.stop()
     live.stop(timeout=120)
@@ -103,6 +110,21 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float) -> None:
     for name, values in rows:
         p50, p95 = np.percentile(values, [50, 95])
         print(f"live lag ({name}): p50 {p50:.2f} s, p95 {p95:.2f} s, max {values.max():.2f} s")
+    print(f"dropped blocks: recorder {recorder.dropped_blocks}, live transcriber {live.dropped_blocks}")
+    ends = np.array([end for end, _, _ in arrivals])
+    burst_ends = np.array([arrivals[i][0] for i in range(len(arrivals))
+                           if i + 1 == len(arrivals) or arrivals[i + 1][1] - arrivals[i][1] > 0.05])
+    step = interval * 60
+    print(f"{'minutes':>9} {'segments':>9} {'lag p95 (end of utt.)':>22} {'lag p95 (all)':>14} {'RSS MiB':>8}")
+    for begin in np.arange(0.0, seconds, step):
+        inside = (ends >= begin) & (ends < begin + step)
+        burst_inside = (burst_ends >= begin) & (burst_ends < begin + step)
+        rss = [kib for clock, kib in memory if begin <= clock < begin + step]
+        if not inside.any():
+            continue
+        print(f"{begin / 60:4.0f}-{(begin + step) / 60:<4.0f} {int(inside.sum()):9d} "
+              f"{np.percentile(np.array(bursts)[burst_inside], 95) if burst_inside.any() else float('nan'):22.2f} "
+              f"{np.percentile(lags[inside], 95):14.2f} {(rss[-1] if rss else 0) / 1024:8.1f}")
 
 
 def _rss_kib(pid: int) -> tuple[int, int]:
@@ -159,7 +181,9 @@ def bench_rss(server: PulseServer, workdir: Path, minutes: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=30.0, help="length of the recorder memory run")
-    parser.add_argument("--live-minutes", type=float, default=3.0, help="length of the live-lag playback")
+    parser.add_argument("--live-minutes", type=float, default=3.0,
+                        help="length of the live-lag playback (30 or more for a whole session)")
+    parser.add_argument("--interval", type=float, default=5.0, help="minutes per row of the lag-over-time table")
     parser.add_argument("--skip-live", action="store_true")
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
@@ -173,7 +197,7 @@ def main() -> None:
         server.start()
         try:
             if not args.skip_live:
-                bench_lag(server, workdir, args.live_minutes)
+                bench_lag(server, workdir, args.live_minutes, args.interval)
             if not args.skip_rss:
                 bench_rss(server, workdir, args.minutes)
         finally:

@@ -1,11 +1,22 @@
 """Wall time and peak RSS of ``minutes transcribe`` against plain faster-whisper on the same file.
 
-Both use the bundled model (int8, CPU), beam 5, word timestamps, Silero VAD and the same language; Minutes
-is measured without and with speaker labelling (its default). The
-speech is a few minutes of real recordings from shared/speech joined together. Prints a table and the
-ratios; the aim is a time ratio under 1.15.
+Both use the bundled model (int8, CPU), beam 5, word timestamps and Silero VAD. Every run is a child process
+whose peak resident memory is read from the kernel (``wait4``); CPU time (user + system) is printed too, as
+it is steadier than wall time on a shared machine.
 
-    python bench/bench_transcribe.py [--repeat 2] [--file FILE --language en]
+Default mode: a few minutes of English (the read clips and an AMI meeting joined), plain faster-whisper
+with the language given against ``minutes transcribe`` with the language given, with automatic language
+(aim: within 1.15x of the given language) and with speakers.
+
+``--minutes N [N ...]``: an N-minute bilingual session built from the English and Mandarin clips of
+shared/speech (questions and answers alternating, with pauses; cached in ``--cache``). For each N it runs
+plain faster-whisper with ``multilingual=True``, ``minutes transcribe --language auto`` without and with
+speakers (into a workshop), and the final pass after a recording of that length (``bench/final_pass.py``),
+printing each one's wall time, CPU time, peak RSS and ratio to plain. Aims: auto within 1.3x of plain, peak
+RSS under 1 GB whatever N (a figure that grows with N is the defect), final pass within 0.17x real time.
+
+    python -m bench.bench_transcribe [--repeat 2] [--file FILE --language en]
+    python -m bench.bench_transcribe --minutes 10 30 90 [--repeat 1]
 """
 
 from __future__ import annotations
@@ -18,7 +29,18 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from bench.common import REPO, SPEECH, measure
+from bench.common import REPO, SPEECH, Run, measure
+
+CACHE = Path.home() / ".cache" / "minutes-bench"
+# English questions, Mandarin answers, now and then a stretch of English meeting talk.
+TURNS = (
+    "en_librispeech_1995-1837-0001", "zh_aishell1_BAC009S0764W0121", "en_librivox_sense_and_sensibility_0870",
+    "zh_aishell1_BAC009S0764W0122", "multi_en_ami_debug_dev00", "zh_funasr_asr_example",
+    "en_librivox_sense_and_sensibility_0880", "zh_aishell1_BAC009S0764W0121", "en_librivox_sense_and_sensibility_0890",
+    "zh_aishell1_BAC009S0764W0122", "en_librivox_sense_and_sensibility_0920", "zh_funasr_asr_example",
+    "multi_en_ami_debug_trn07", "en_librivox_sense_and_sensibility_0930", "zh_aishell1_BAC009S0764W0122",
+)
+PAUSES = (0.6, 1.2, 2.0, 0.8, 3.0)  # seconds between turns, varied so Whisper windows fall differently
 
 
 def default_speech(target: Path) -> Path:
@@ -30,39 +52,101 @@ def default_speech(target: Path) -> Path:
     return target
 
 
+def bilingual_session(minutes: float, cache: Path) -> Path:
+    """An N-minute English/Mandarin session as 16 kHz FLAC, built once and kept in ``cache``."""
+    target = cache / f"bilingual-{minutes:g}min.flac"
+    if target.exists():
+        return target
+    cache.mkdir(parents=True, exist_ok=True)
+    clips = {name: sf.read(SPEECH / f"{name}.wav", dtype="float32")[0] for name in set(TURNS)}
+    partial = target.with_suffix(".part")
+    with sf.SoundFile(partial, "w", samplerate=16000, channels=1, format="FLAC", subtype="PCM_16") as out:
+        written, turn = 0, 0
+        while written < minutes * 60 * 16000:  # written a turn at a time: a 3-hour file is never in memory
+            clip = clips[TURNS[turn % len(TURNS)]]
+            pause = np.zeros(int(PAUSES[turn % len(PAUSES)] * 16000), dtype=np.float32)
+            out.write(np.concatenate([clip, pause]))
+            written += len(clip) + len(pause)
+            turn += 1
+    partial.replace(target)
+    return target
+
+
+def report(seconds: float, results: dict[str, Run], plain_name: str) -> None:
+    print(f"{'':30} {'wall s':>8} {'x real time':>12} {'CPU s':>8} {'peak RSS MB':>12} {'wall / plain':>13}")
+    plain = results[plain_name]
+    for name, run in results.items():
+        print(f"{name:30} {run.seconds:8.1f} {run.seconds / seconds:12.3f} {run.cpu_seconds:8.1f} "
+              f"{run.peak_rss_mb:12.0f} {run.seconds / plain.seconds:13.2f}", flush=True)
+
+
+def best(command: list[str], repeat: int) -> Run:
+    """The fastest of ``repeat`` runs; ``{scratch}`` in the command is a new empty folder for each run."""
+    runs = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as scratch:
+            runs.append(measure([part.format(scratch=scratch) for part in command]))
+    return min(runs, key=lambda r: r.seconds)
+
+
+def session_mode(minutes: float, repeat: int, cache: Path) -> None:
+    path = bilingual_session(minutes, cache)
+    seconds = sf.info(str(path)).duration
+    print(f"\n== {minutes:g} min bilingual session ({seconds:.0f} s, {path})", flush=True)
+    minutes_cmd = [sys.executable, "-m", "minutes", "transcribe", str(path), "--language", "auto"]
+    plain = "plain faster-whisper multi"
+    commands = {
+        plain: [sys.executable, str(REPO / "bench" / "plain_faster_whisper.py"), str(path), "auto"],
+        "minutes auto": [*minutes_cmd, "--speakers", "none"],
+        "minutes auto + speakers (ws)": [*minutes_cmd, "--workshop", "{scratch}/W.minutes"],
+        "final pass after recording": [sys.executable, "-m", "bench.final_pass", str(path), "{scratch}"],
+    }
+    results: dict[str, Run] = {}
+    for name, command in commands.items():
+        results[name] = best(command, repeat)
+        if name == "final pass after recording":
+            print(f"  {results[name].stdout.strip()}", flush=True)
+    report(seconds, results, plain)
+    final = results["final pass after recording"]
+    print(f"minutes auto / plain multilingual: {results['minutes auto'].seconds / results[plain].seconds:.2f} "
+          f"(aim <= 1.3); final pass {final.seconds / seconds:.3f} x real time (aim <= 0.17); "
+          f"largest peak RSS {max(r.peak_rss_mb for r in results.values()):.0f} MB (aim <= 1000)", flush=True)
+
+
+def english_mode(path: Path | None, language: str, repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = path or default_speech(Path(scratch) / "speech.wav")
+        seconds = sf.info(str(path)).duration
+        minutes_cmd = [sys.executable, "-m", "minutes", "transcribe", str(path)]
+        commands = {
+            "plain faster-whisper": [sys.executable, str(REPO / "bench" / "plain_faster_whisper.py"), str(path),
+                                     language],
+            "minutes transcribe": [*minutes_cmd, "--language", language, "--speakers", "none"],
+            "minutes auto": [*minutes_cmd, "--language", "auto", "--speakers", "none"],
+            "minutes + speakers": [*minutes_cmd, "--language", language],
+        }
+        results = {name: best(command, repeat) for name, command in commands.items()}
+    print(f"audio: {seconds:.1f} s ({path.name if path else 'shared/speech English clips joined'})")
+    report(seconds, results, "plain faster-whisper")
+    given = results["minutes transcribe"]
+    print(f"minutes transcribe / plain: {given.seconds / results['plain faster-whisper'].seconds:.2f} (aim < 1.15); "
+          f"auto / given language: {results['minutes auto'].seconds / given.seconds:.2f} (aim <= 1.15)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--file", type=Path)
     parser.add_argument("--language", default="en")
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=None, help="runs per command, best kept (default 2; 1 "
+                        "with --minutes)")
+    parser.add_argument("--minutes", type=float, nargs="+", help="bilingual session lengths to build and run")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="where built sessions are kept")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        path = args.file or default_speech(Path(scratch) / "speech.wav")
-        seconds = sf.info(path).duration
-        minutes_cmd = [sys.executable, "-m", "minutes", "transcribe", str(path), "--language", args.language]
-        commands = {
-            "plain faster-whisper": [sys.executable, str(REPO / "bench" / "plain_faster_whisper.py"), str(path),
-                                     args.language],
-            "minutes transcribe": [*minutes_cmd, "--speakers", "none"],
-            "minutes + speakers": minutes_cmd,
-        }
-        results: dict[str, list] = {name: [] for name in commands}
-        for _ in range(args.repeat):
-            for name, command in commands.items():
-                results[name].append(measure(command))
-    print(f"audio: {seconds:.1f} s ({path.name if args.file else 'shared/speech English clips joined'})")
-    print(f"{'':24} {'wall s (best)':>14} {'x real time':>12} {'peak RSS MB':>12} {'segments':>9}")
-    best = {}
-    for name, runs in results.items():
-        run = min(runs, key=lambda r: r.seconds)
-        best[name] = run
-        print(f"{name:24} {run.seconds:14.2f} {run.seconds / seconds:12.3f} {run.peak_rss_mb:12.0f} "
-              f"{len(run.stdout.splitlines()):9d}")
-    plain = best["plain faster-whisper"]
-    for name in ("minutes transcribe", "minutes + speakers"):
-        ours = best[name]
-        print(f"{name}: ratio time {ours.seconds / plain.seconds:.3f} (aim < 1.15 without speakers), "
-              f"ratio peak RSS {ours.peak_rss_mb / plain.peak_rss_mb:.3f}")
+    if args.minutes:
+        for minutes in args.minutes:
+            session_mode(minutes, args.repeat or 1, args.cache)
+    else:
+        english_mode(args.file, args.language, args.repeat or 2)
 
 
 if __name__ == "__main__":

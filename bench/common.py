@@ -17,10 +17,11 @@ class Run:
     seconds: float
     peak_rss_mb: float
     stdout: str
+    cpu_seconds: float = 0.0  # user + system time of the process: steadier than wall time on a shared machine
 
 
 def measure(command: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run ``command`` to completion; wall time and the peak resident memory of that process."""
+    """Run ``command`` to completion; wall time, CPU time and the peak resident memory of that process."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})
@@ -33,4 +34,4 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Run:
     stderr = proc.stderr.read() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{command} failed: {stderr}")
-    return Run(elapsed, usage.ru_maxrss / 1024, "".join(stdout_chunks))
+    return Run(elapsed, usage.ru_maxrss / 1024, "".join(stdout_chunks), usage.ru_utime + usage.ru_stime)

@@ -332,7 +332,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     language = languages.normalise(args.language)
     _check_output(args.output, reads=[args.file, args.glossary], workshop=args.workshop)
     extra_terms = read_glossary_file(args.glossary) if args.glossary is not None else []
-    audio = decode.decode(args.file)
+    decode.check_readable(args.file)
     source = registry.resolve(args.model)
     model = registry.load(source)
     title = args.session or args.file.stem
@@ -343,7 +343,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
         workshop_dir = args.workshop if args.workshop is not None else Path(scratch) / "scratch.minutes"
         with _open_workshop(workshop_dir, create=True) as store:
             script = _script(store, args.script, args.language)
-            session = _session_for(store, title, audio, keep_audio=args.workshop is not None, language=language)
+            session = _session_for(store, title, args.file, language=language)
             # An agenda session planned in one language is transcribed in it unless --language says otherwise.
             options_language = language or (None if session.language in ("", "auto") else session.language)
             hints = session_hints(store, session, script, model=model, extra_terms=extra_terms)
@@ -361,7 +361,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
                         print(txt_entry(segment), flush=True)
 
                 progress = _progress_printer(args.file.name)
-                session = jobs.transcribe_session(store, session, model, options, audio=audio,
+                session = jobs.transcribe_session(store, session, model, options,
                                                   on_segments=echo if stream else None, progress=progress,
                                                   label_next=args.speakers is not None)
                 if progress is not None:
@@ -369,10 +369,10 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
             if args.speakers is not None and session.status == "labelling":
                 from minutes.speaker_labelling import label_speakers
 
-                label_speakers(store, session, audio, args.speakers)
+                label_speakers(store, session, jobs.session_audio(store, session), args.speakers)
                 session = store.session(session.id)
             if args.translate:
-                _translate(store, session, model, audio=audio, label=args.file.name)
+                _translate(store, session, model, label=args.file.name)
             if not stream:
                 try:
                     _write_output(store, session, args.format, args.output, args.include_confidential)
@@ -410,13 +410,14 @@ def _translate(store, session, model, *, label: str, audio=None, redo: bool = Fa
             print(file=sys.stderr)
 
 
-def _session_for(store, title: str, audio, *, keep_audio: bool, language: str | None):  # noqa: ANN001, ANN202
+def _session_for(store, title: str, media: Path, *, language: str | None):  # noqa: ANN001, ANN202
+    """The session for ``media``, whose audio is streamed into the workshop (a scratch one without --workshop)."""
     from minutes import jobs
     from minutes.operations.sessions import awaits_recording, session_for_file
 
     existing = store.find_session(title)
     attaching = existing is not None and awaits_recording(store, existing)
-    session = session_for_file(store, title, audio, keep_audio=keep_audio, language=language).value
+    session = session_for_file(store, title, media, language=language).value
     if attaching:
         print(f'Transcribing into the agenda session "{title}".', file=sys.stderr)
     elif existing is not None and jobs.is_resumable(existing):

@@ -1,12 +1,14 @@
 """Headless work shared by the command line and the window's workers.
 
-- :func:`add_media_session` copies a file's audio into the workshop (as 16 kHz mono FLAC) and creates
-  its session, all-or-nothing.
+- :func:`add_media_session` streams a file's audio (or writes samples) into the workshop as 16 kHz mono FLAC
+  and creates its session, all-or-nothing.
 - :func:`transcribe_session` runs the pipeline over a stored session, writing each finished chunk and
   the time transcribed so far in one transaction, so a crash keeps the finished part and a rerun
   resumes where it stopped. A session whose speakers are to be labelled next ends up ``labelling``, not
-  ``transcribed``, until they are (see :data:`TRANSCRIBED`), so a crash in between is redone too.
-  Unless the options carry a glossary, the workshop's glossary and roster are used
+  ``transcribed``, until they are (see :data:`TRANSCRIBED`), so a crash in between is redone too. The
+  recording is read from the workshop's FLAC a window at a time (:func:`session_audio`), so memory does
+  not grow with the length of the session. Unless the options carry a glossary, the workshop's glossary
+  and roster are used
   (:func:`minutes.text.glossary.session_hints`), for the window and the command line alike.
 """
 
@@ -16,12 +18,14 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from minutes.asr.pipeline import TranscribeOptions, transcribe
 from minutes.audio import decode
+from minutes.audio.source import ArraySource, AudioSource, FileSource
 from minutes.domain import Segment, Session
 from minutes.errors import Cancelled, StoreError
 from minutes.store import WorkshopStore
@@ -42,22 +46,38 @@ def audio_file_name(title: str) -> str:
     return f"{slug}-{uuid.uuid4().hex[:8]}.flac"
 
 
-def add_media_session(
-    store: WorkshopStore, audio: np.ndarray, session: Session
-) -> Session:
-    """Store decoded audio as the session's recording and create the session, or change nothing."""
+def add_media_session(store: WorkshopStore, audio: np.ndarray | Path, session: Session, *,
+                      cancelled: Callable[[], bool] | None = None) -> Session:
+    """Store ``audio`` as the session's recording and create the session, or change nothing.
+
+    ``audio`` is decoded samples, or a media file (any audio or video file), which is streamed into the
+    workshop block by block (InputError when it is not media).
+    """
     if store.find_session(session.title) is not None:
         raise StoreError(f'A session titled "{session.title}" already exists in {store.root}.')
     relative = f"audio/{audio_file_name(session.title)}"
     target = store.root / relative
-    decode.write_flac(audio, target)
+    session.duration = write_recording(audio, target, cancelled=cancelled)
     session.audio_file = relative
-    session.duration = decode.duration(audio)
     try:
         return store.add_session(session)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+
+
+def write_recording(audio: np.ndarray | Path, target: Path, *, cancelled: Callable[[], bool] | None = None
+                    ) -> float:
+    """Write samples, or stream a media file, to ``target`` as 16 kHz FLAC (atomically); returns seconds."""
+    if isinstance(audio, np.ndarray):
+        decode.write_flac(audio, target)
+        return decode.duration(audio)
+    return decode.copy_to_flac(audio, target, cancelled=cancelled)
+
+
+def audio_duration(audio: np.ndarray | Path) -> float:
+    """Seconds of samples, or of a media file once decoded (decoded block by block, nothing kept)."""
+    return decode.duration(audio) if isinstance(audio, np.ndarray) else decode.decoded_duration(audio)
 
 
 def transcribe_session(
@@ -66,21 +86,19 @@ def transcribe_session(
     model: WhisperModel,
     options: TranscribeOptions,
     *,
-    audio: np.ndarray | None = None,
+    audio: AudioSource | np.ndarray | None = None,
     on_segments: Callable[[list[Segment]], None] | None = None,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     label_next: bool = False,
 ) -> Session:
-    """Transcribe the session's recording from where it stopped; returns the updated session.
+    """Transcribe the session's recording (``audio``, else the workshop's copy) from where it stopped;
+    returns the updated session.
 
     With ``label_next`` the finished session is left ``labelling``: its speakers are labelled next.
     """
     if audio is None:
-        path = store.audio_path(session)
-        if path is None or not path.is_file():
-            raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}.')
-        audio = decode.read_flac(path)
+        audio = session_audio(store, session)
     if options.glossary is None:
         options = replace(options, glossary=session_hints(store, session, options.script, model=model))
     store.update_session(session.id, status="transcribing", language=options.language or "auto")
@@ -105,6 +123,15 @@ def transcribe_session(
 def needs_transcription(session: Session) -> bool:
     """True if the session's transcription has not finished (or not started)."""
     return session.status not in TRANSCRIBED
+def session_audio(store: WorkshopStore, session: Session) -> AudioSource:
+    """The session's recording in the workshop, read a window at a time (StoreError when it is missing)."""
+    path = store.audio_path(session)
+    if path is None or not path.is_file():
+        raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}.')
+    try:
+        return FileSource(path)
+    except ValueError:  # not at 16 kHz (written by another program): decoded whole, as before
+        return ArraySource(decode.decode(path))
 
 
 def is_resumable(session: Session) -> bool:
@@ -112,7 +139,8 @@ def is_resumable(session: Session) -> bool:
     return session.status in ("transcribing", "cancelled", "new") and session.transcribed_until < session.duration
 
 
-def audio_matches(session: Session, audio: np.ndarray) -> bool:
-    """True if ``audio`` is (by its length) the recording already stored for the session."""
-    return abs(session.duration - decode.duration(audio)) < 0.05
+def audio_matches(session: Session, audio: np.ndarray | float) -> bool:
+    """True if ``audio`` (samples, or a length in seconds) is by its length the recording stored for the session."""
+    seconds = audio if isinstance(audio, float) else decode.duration(audio)
+    return abs(session.duration - seconds) < 0.05
 

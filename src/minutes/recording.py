@@ -129,14 +129,13 @@ def final_pass(store: WorkshopStore, session: Session, model: WhisperModel, opti
                speakers: SpeakerCount | None, *, progress: Callable[[float], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Session:
     """Replace the provisional live text with a full transcription (and speakers), keeping edited segments."""
-    from minutes.audio import decode
     from minutes.speaker_labelling import label_speakers
 
     kept = [s for s in store.segments(session.id) if not s.provisional]
     with store.transaction():
         store.delete_segments(session.id, provisional_only=True)
         store.update_session(session.id, transcribed_until=0.0, status="transcribing")
-    audio = decode.read_flac(store.audio_path(session))
+    audio = jobs.session_audio(store, session)  # read a window at a time: memory does not grow with the length
     session = jobs.transcribe_session(store, store.session(session.id), model, options, audio=audio,
                                       progress=progress, cancelled=cancelled, label_next=speakers is not None)
     if kept:

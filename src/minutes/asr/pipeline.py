@@ -1,9 +1,12 @@
 """The batch transcription pipeline: voice activity → Whisper with word times → guarded segments.
 
-With a given language the rest of the recording is transcribed in one pass, as plain faster-whisper
-does. With automatic detection it is cut at pauses found by Silero VAD into chunks of at most ~30 s
-(one Whisper window), each transcribed in the language detected for its utterances (a Mandarin answer
-between English questions stays Mandarin). Chinese is written in the session's script, and with a
+The recording is an :class:`~minutes.audio.source.AudioSource` read a stretch at a time, so memory is
+bounded by the chunk and not by the session: Silero VAD runs over it in blocks
+(:func:`minutes.audio.vad.speech_regions`), and only the speech of the chunk being decoded is in memory.
+With a given language the speech is decoded in blocks of a few minutes, packed into Whisper windows as
+plain faster-whisper packs them. With automatic detection it is cut at pauses into chunks of at most
+~30 s (one Whisper window), each transcribed in the language detected for its utterances (a Mandarin
+answer between English questions stays Mandarin). Chinese is written in the session's script, and with a
 workshop glossary the terms Whisper misheard are spelt in (:mod:`minutes.asr.spelling`). Finished
 segments are handed to ``on_chunk`` at least every ~30 s of audio, together with the time up to which
 the audio is done, so the caller can store them in one transaction: a crash keeps the finished part,
@@ -19,9 +22,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from minutes.asr.detection import reusable_encoder, window_languages
 from minutes.asr.guards import FLAG_LOOP, FLAG_PHANTOM, RepeatFilter, collapse_repeats, is_phantom
 from minutes.asr.spelling import respell
-from minutes.audio.decode import SAMPLE_RATE
+from minutes.audio.source import SAMPLE_RATE, AudioSource, as_source
+from minutes.audio.vad import speech_regions
 from minutes.domain import Segment, Word
 from minutes.errors import Cancelled
 from minutes.text.chinese import CHINESE_LANGUAGES, convert
@@ -31,8 +36,10 @@ if TYPE_CHECKING:
     from faster_whisper import WhisperModel
 
 CHUNK_SECONDS = 30.0
+BLOCK_SPEECH_SECONDS = 300.0
+"""Speech decoded per Whisper call in one language: the windows are packed as plain faster-whisper packs
+them, at the cost of one part-filled window per block, and memory stays bounded by the block."""
 SPELLING_PAD_SECONDS = 0.3
-MIN_DETECT_SECONDS = 1.0
 
 
 @dataclass
@@ -43,75 +50,121 @@ class TranscribeOptions:
     script: str = "simplified"
     beam_size: int = 5
     initial_prompt: str | None = None
-    vad_min_silence_ms: int = 1000
+    vad_min_silence_ms: int = 500
     # The workshop glossary, whose terms are spelt into the transcript (see minutes.asr.spelling).
     # None: :func:`minutes.jobs.transcribe_session` fills in the workshop's; Hints() means none.
     glossary: Hints | None = None
 
 
 ChunkCallback = Callable[[list[Segment], float], None]
+Region = tuple[int, int]
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """Samples ``first:last`` of the audio, to be transcribed in ``language`` (None: let Whisper detect)."""
+    """Speech ``regions`` (samples on the recording's clock) to transcribe in ``language`` (None: detect)."""
 
-    first: int
-    last: int
+    regions: tuple[Region, ...]
     language: str | None
 
+    @property
+    def first(self) -> int:
+        return self.regions[0][0]
 
-def plan_chunks(model: WhisperModel, audio: np.ndarray, options: TranscribeOptions,
-                cancelled: Callable[[], bool] | None = None) -> list[Chunk]:
-    """Speech cut at pauses into chunks of at most ~30 s span, each in one language.
+    @property
+    def last(self) -> int:
+        return self.regions[-1][1]
 
-    With automatic detection the language is detected per utterance, because one Whisper window holding
-    English and Mandarin loses the Mandarin entirely; utterances too short to tell take their neighbour's.
-    """
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    silence_ms = options.vad_min_silence_ms if options.language else 500
-    found = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=silence_ms))
-    regions = [(r["start"], r["end"]) for r in found]
-    if options.language:
-        languages: list[str | None] = [options.language] * len(regions)
-    else:
-        languages = []
-        for start, end in regions:
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            languages.append(_detect(model, audio[start:end]))
-        languages = _fill_gaps(languages)
+def find_speech(source: AudioSource, options: TranscribeOptions, *, start_at: float = 0.0,
+                cancelled: Callable[[], bool] | None = None) -> list[Region]:
+    """Speech regions from ``start_at`` s, none longer than a block (a longer one is cut into blocks)."""
+    from faster_whisper.vad import VadOptions
+
+    found = speech_regions(source, VadOptions(min_silence_duration_ms=options.vad_min_silence_ms),
+                           start=start_at, cancelled=cancelled)
+    limit = int(BLOCK_SPEECH_SECONDS * SAMPLE_RATE)
+    return [(at, min(at + limit, last)) for first, last in found for at in range(first, last, limit)]
+
+
+def plan_blocks(regions: list[Region], language: str) -> list[Chunk]:
+    """Consecutive regions grouped into blocks of at most :data:`BLOCK_SPEECH_SECONDS` of speech."""
+    limit = int(BLOCK_SPEECH_SECONDS * SAMPLE_RATE)
+    blocks: list[list[Region]] = []
+    speech = 0
+    for region in regions:
+        length = region[1] - region[0]
+        if not blocks or speech + length > limit:
+            blocks.append([])
+            speech = 0
+        blocks[-1].append(region)
+        speech += length
+    return [Chunk(tuple(block), language) for block in blocks]
+
+
+def plan_windows(regions: list[Region]) -> list[tuple[Region, ...]]:
+    """Consecutive regions packed into Whisper windows of at most :data:`CHUNK_SECONDS` of speech."""
     limit = int(CHUNK_SECONDS * SAMPLE_RATE)
-    chunks: list[Chunk] = []
-    for (start, end), language in zip(regions, languages, strict=True):
-        if chunks and chunks[-1].language == language and end - chunks[-1].first <= limit:
-            chunks[-1] = Chunk(chunks[-1].first, end, language)
-        else:
-            chunks.append(Chunk(start, end, language))
-    return chunks
+    windows: list[list[Region]] = []
+    speech = 0
+    for region in regions:
+        length = region[1] - region[0]
+        if not windows or speech + length > limit:
+            windows.append([])
+            speech = 0
+        windows[-1].append(region)
+        speech += length
+    return [tuple(window) for window in windows]
 
 
-def _detect(model: WhisperModel, samples: np.ndarray) -> str | None:
-    if len(samples) < MIN_DETECT_SECONDS * SAMPLE_RATE:
-        return None
-    language, probability, _ = model.detect_language(samples)
-    return language if probability >= 0.5 else None
-
-
-def _fill_gaps(languages: list[str | None]) -> list[str | None]:
-    """Give undecided utterances the language of the one before (or after, at the start)."""
+def _fill_gaps(languages: list[str | None], before: str | None) -> list[str | None]:
+    """Give undecided utterances the language of the one before (``before`` for the first), else the next."""
     filled = list(languages)
-    for i in range(1, len(filled)):
-        filled[i] = filled[i] or filled[i - 1]
+    for i in range(len(filled)):
+        filled[i] = filled[i] or (filled[i - 1] if i else before)
     for i in range(len(filled) - 2, -1, -1):
         filled[i] = filled[i] or filled[i + 1]
     return filled
 
 
+Work = Iterator[tuple[int, Iterable[Segment]]]
+"""Pieces of work in time order: the sample where each ends, and its segments (lazily decoded, in order)."""
+
+
+def _one_language(model: WhisperModel, source: AudioSource, regions: list[Region], options: TranscribeOptions
+                  ) -> Work:
+    for chunk in plan_blocks(regions, options.language):
+        yield chunk.last, _transcribe_chunk(model, source, chunk, options)
+
+
+def _each_in_its_language(model: WhisperModel, source: AudioSource, regions: list[Region],
+                          options: TranscribeOptions, cancelled: Callable[[], bool] | None) -> Work:
+    """Window by window: each utterance's language read from the window's encoder output
+    (:mod:`minutes.asr.detection`), then the window decoded in its language, reusing that encoder output;
+    a window holding two languages is decoded once per language, each from its own utterances."""
+    previous: str | None = None
+    for window in plan_windows(regions):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        parts = [source.read(first / SAMPLE_RATE, last / SAMPLE_RATE) for first, last in window]
+        speech = np.concatenate(parts)
+        languages = _fill_gaps(window_languages(model, speech, [len(p) for p in parts]), previous)
+        previous = languages[-1]
+        groups: dict[str | None, list[Region]] = {}
+        for region, language in zip(window, languages, strict=True):
+            groups.setdefault(language, []).append(region)
+        if len(groups) == 1:
+            yield window[-1][1], _transcribe_chunk(model, source, Chunk(window, languages[0]), options, speech)
+            continue
+        reusable_encoder(model).forget()
+        found = [segment for language, group in groups.items()
+                 for segment in _transcribe_chunk(model, source, Chunk(tuple(group), language), options)]
+        yield window[-1][1], sorted(found, key=lambda segment: segment.start)
+
+
 def transcribe(
     model: WhisperModel,
-    audio: np.ndarray,
+    audio: AudioSource | np.ndarray,
     options: TranscribeOptions,
     on_chunk: ChunkCallback,
     *,
@@ -119,22 +172,23 @@ def transcribe(
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> None:
-    """Transcribe ``audio`` from ``start_at`` seconds; see the module docstring for the protocol."""
-    total = len(audio) / SAMPLE_RATE
-    offset = int(start_at * SAMPLE_RATE)
-    repeats = RepeatFilter()
+    """Transcribe ``audio`` from ``start_at`` seconds; see the module docstring for the protocol.
+
+    ``audio`` is read a chunk at a time (a :class:`~minutes.audio.source.FileSource` keeps a 3-hour
+    session out of memory); samples already in memory are accepted too.
+    """
+    source = as_source(audio)
+    total = source.duration
+    regions = find_speech(source, options, start_at=start_at, cancelled=cancelled)
     if options.language:
-        # One language: a single pass over the rest, as plain faster-whisper does (its VAD packs the speech
-        # into full windows); finished segments are still handed over every ~30 s of audio.
-        chunks = [Chunk(0, len(audio) - offset, options.language)]
+        work = _one_language(model, source, regions, options)
     else:
-        chunks = plan_chunks(model, audio[offset:], options, cancelled)
-    for chunk in chunks:
-        chunk_start = (offset + chunk.first) / SAMPLE_RATE
-        samples = audio[offset + chunk.first : offset + chunk.last]
+        work = _each_in_its_language(model, source, regions, options, cancelled)
+    repeats = RepeatFilter()
+    for end, found in work:
         segments: list[Segment] = []
-        handed_over = chunk_start
-        for segment in _transcribe_chunk(model, samples, chunk_start, chunk.language, options):
+        handed_over = start_at
+        for segment in found:
             if cancelled is not None and cancelled():
                 raise Cancelled
             if repeats.accept(segment):
@@ -142,41 +196,64 @@ def transcribe(
             if progress is not None:
                 progress(min(segment.end / total, 1.0))
             if segment.end - handed_over >= CHUNK_SECONDS:
-                on_chunk(_spelt(model, audio, segments, options), segment.end)
+                on_chunk(_spelt(model, source, segments, options), segment.end)
                 segments, handed_over = [], segment.end
-        on_chunk(_spelt(model, audio, segments, options), (offset + chunk.last) / SAMPLE_RATE)
+        on_chunk(_spelt(model, source, segments, options), end / SAMPLE_RATE)
+        start_at = end / SAMPLE_RATE
     on_chunk([], total)
     if progress is not None:
         progress(1.0)
 
 
-def _spelt(model: WhisperModel, audio: np.ndarray, segments: list[Segment], options: TranscribeOptions
+def _spelt(model: WhisperModel, source: AudioSource, segments: list[Segment], options: TranscribeOptions
            ) -> list[Segment]:
-    """``segments`` with the glossary's terms spelt in, from a second decode of their stretch of ``audio``."""
+    """``segments`` with the glossary's terms spelt in, from a second decode of their stretch of audio
+    (one per run of segments in one language)."""
     if not segments or not options.glossary:
         return segments
-    language = segments[0].language
-    first = max(0, int((segments[0].start - SPELLING_PAD_SECONDS) * SAMPLE_RATE))
-    last = min(len(audio), int((segments[-1].end + SPELLING_PAD_SECONDS) * SAMPLE_RATE))
-    return respell(model, audio[first:last], segments, language, options.glossary.for_language(language),
-                   options.glossary.terms_for(language), beam_size=options.beam_size)
+    spelt: list[Segment] = []
+    for run in _runs(segments):
+        language = run[0].language
+        samples = source.read(run[0].start - SPELLING_PAD_SECONDS, run[-1].end + SPELLING_PAD_SECONDS)
+        spelt += respell(model, samples, run, language, options.glossary.for_language(language),
+                         options.glossary.terms_for(language), beam_size=options.beam_size)
+    return spelt
 
 
-def _transcribe_chunk(model: WhisperModel, samples: np.ndarray, at: float, language: str | None,
-                      options: TranscribeOptions):  # noqa: ANN202
-    """Yield the chunk's segments with times on the recording's clock."""
+def _runs(segments: list[Segment]) -> list[list[Segment]]:
+    runs: list[list[Segment]] = []
+    for segment in segments:
+        if runs and runs[-1][-1].language == segment.language:
+            runs[-1].append(segment)
+        else:
+            runs.append([segment])
+    return runs
+
+
+def _transcribe_chunk(model: WhisperModel, source: AudioSource, chunk: Chunk, options: TranscribeOptions,
+                      speech: np.ndarray | None = None) -> Iterator[Segment]:
+    """Yield the chunk's segments with times on the recording's clock.
+
+    The chunk's speech regions are joined and decoded without the pauses between them, then the times are
+    put back, as faster-whisper's own VAD filter does.
+    """
+    from faster_whisper.transcribe import restore_speech_timestamps
+
+    if speech is None:
+        speech = np.concatenate([source.read(first / SAMPLE_RATE, last / SAMPLE_RATE)
+                                 for first, last in chunk.regions])
     pieces, info = model.transcribe(
-        samples,
-        language=language,
+        speech,
+        language=chunk.language,
         beam_size=options.beam_size,
         word_timestamps=True,
-        vad_filter=True,
-        vad_parameters={"min_silence_duration_ms": 500},
+        vad_filter=False,
         condition_on_previous_text=False,
         initial_prompt=options.initial_prompt,
         hallucination_silence_threshold=2.0,
     )
-    yield from to_segments(pieces, lambda t: at + t, language or info.language, options.script)
+    restored = restore_speech_timestamps(pieces, [{"start": a, "end": b} for a, b in chunk.regions], SAMPLE_RATE)
+    yield from to_segments(restored, lambda t: t, chunk.language or info.language, options.script)
 
 
 def to_segments(pieces: Iterable, clock: Callable[[float], float], language: str, script: str | None

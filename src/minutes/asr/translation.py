@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from minutes.asr.guards import is_phantom
-from minutes.audio import decode
-from minutes.audio.decode import SAMPLE_RATE
+from minutes.audio.source import SAMPLE_RATE, AudioSource, FileSource, as_source
 from minutes.domain import Segment, Session
 from minutes.errors import Cancelled, StoreError
 from minutes.text.chinese import has_han
@@ -52,7 +51,7 @@ def translate_session(
     session: Session,
     model: WhisperModel,
     *,
-    audio: np.ndarray | None = None,
+    audio: AudioSource | np.ndarray | None = None,
     redo: bool = False,
     beam_size: int = 5,
     progress: Callable[[float], None] | None = None,
@@ -61,7 +60,8 @@ def translate_session(
 ) -> int:
     """Translate the session's non-English segments into English, storing each in ``segment.translation``.
 
-    ``audio`` is the session's recording as 16 kHz samples (read from the workshop when None);
+    ``audio`` is the session's recording, a source or 16 kHz samples (the workshop's copy, read a segment at a
+    time, when None);
     ``on_translated`` gets each segment as stored with its translation. Returns the number of segments
     translated. Raises :class:`Cancelled` when ``cancelled()`` turns true (what was translated until then
     is kept) and :class:`StoreError` when the recording is missing.
@@ -77,7 +77,7 @@ def translate_session(
         if path is None or not path.is_file():
             raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}, '
                              "so it cannot be translated.")
-        audio = decode.read_flac(path)
+        audio = FileSource(path)
     if store.session(session.id).status == "transcribed":
         store.update_session(session.id, status="translating")
     done = 0
@@ -102,16 +102,18 @@ def _finished(store: WorkshopStore, session: Session) -> None:
         store.update_session(session.id, status="transcribed")
 
 
-def translate_span(model: WhisperModel, audio: np.ndarray, start: float, end: float, language: str | None,
-                   *, beam_size: int = 5, cancelled: Callable[[], bool] | None = None) -> str:
-    """Whisper's English translation of ``audio[start:end]`` (seconds), spoken in ``language``."""
-    first, last = _span(start, end, len(audio))
+def translate_span(model: WhisperModel, audio: AudioSource | np.ndarray, start: float, end: float,
+                   language: str | None, *, beam_size: int = 5, cancelled: Callable[[], bool] | None = None) -> str:
+    """Whisper's English translation of ``audio`` from ``start`` to ``end`` s, spoken in ``language``."""
+    source = as_source(audio)
+    first, last = _span(start, end, int(round(source.duration * SAMPLE_RATE)))
     if last <= first:
         return ""
+    samples = source.read(first / SAMPLE_RATE, last / SAMPLE_RATE)
     # Greedy-at-temperature-0 first, so the same audio always gets the same English; only when that is not
     # English (base models sometimes transcribe instead) are Whisper's sampling fallbacks tried.
     for temperature in (0.0, FALLBACK_TEMPERATURES):
-        text = _translate_once(model, audio[first:last], language, beam_size, temperature, cancelled)
+        text = _translate_once(model, samples, language, beam_size, temperature, cancelled)
         if text and not has_han(text):
             return text
     # Han text is no translation.

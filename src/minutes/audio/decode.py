@@ -1,20 +1,24 @@
-"""Decode any audio or video file that PyAV (FFmpeg) can read into 16 kHz mono float32 samples.
+"""Decode any audio or video file that PyAV (FFmpeg) can read into 16 kHz mono samples.
 
 Also writes the workshop's copy of a session's audio: 16 kHz mono FLAC, the same format as live
-recordings, so playback, diarization and re-transcription read one kind of file.
+recordings, so playback, diarization and re-transcription read one kind of file. :func:`copy_to_flac`
+streams a file into that copy a block at a time, so importing a 3-hour recording needs no more memory than
+a 1-minute one; everything after reads the copy in windows (:class:`minutes.audio.source.FileSource`).
+The samples are those faster-whisper's own decoder gives (16-bit, resampled by FFmpeg).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
 from minutes.audio.sink import SoundSink
-from minutes.errors import InputError, StoreError
+from minutes.errors import Cancelled, InputError, StoreError
 from minutes.fileio import set_mode
 
 SAMPLE_RATE = 16_000
@@ -36,6 +40,97 @@ def check_readable(path: Path) -> None:
         raise InputError(f"{path} is empty (0 bytes). Choose the complete recording.")
 
 
+def _not_media(path: Path, exc: BaseException) -> InputError:
+    if _is_media_without_sound(path):
+        return InputError(f"{path} has no audio track (it holds only video or images); there is nothing to "
+                          "transcribe. Choose a recording with sound.")
+    return InputError(
+        f"{path} is not an audio or video file that Minutes can read ({type(exc).__name__}). "
+        "Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4."
+    )
+
+
+def blocks(path: Path, *, block_seconds: float = 10.0) -> Iterator[np.ndarray]:
+    """The file's audio as 16 kHz mono 16-bit blocks of about ``block_seconds`` (the last one shorter).
+
+    Raises InputError when the file is not media PyAV can decode.
+    """
+    import av
+
+    check_readable(path)
+    try:
+        container = av.open(str(path), mode="r", metadata_errors="ignore")
+    except Exception as exc:  # noqa: BLE001 - PyAV raises many types for files that are not media
+        raise _not_media(path, exc) from exc
+    with container:
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+        wanted = int(block_seconds * SAMPLE_RATE)
+        pending: list[np.ndarray] = []
+        count = 0
+        try:
+            frames = container.decode(audio=0)
+            while True:
+                try:
+                    frame = next(frames, None)
+                except av.error.InvalidDataError:
+                    continue  # a damaged packet: skip it, as faster-whisper's decoder does
+                if frame is not None:
+                    frame.pts = None  # resample whatever the timestamps say
+                for out in resampler.resample(frame):
+                    samples = out.to_ndarray().reshape(-1)
+                    pending.append(samples)
+                    count += len(samples)
+                if count >= wanted or (frame is None and count):
+                    yield np.concatenate(pending)
+                    pending, count = [], 0
+                if frame is None:
+                    return
+        except Exception as exc:  # noqa: BLE001 - as above
+            raise _not_media(path, exc) from exc
+
+
+def copy_to_flac(path: Path, target: Path, *, cancelled: Callable[[], bool] | None = None) -> float:
+    """Stream ``path`` into ``target`` as 16 kHz mono FLAC; returns its duration in seconds.
+
+    Written block by block to a temporary file beside ``target`` that replaces it only when complete, so
+    the copy is whole or absent (also after Ctrl-C or a cancel). InputError for a file with no audio.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".flac", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    frames = 0
+    try:
+        # Through a SoundSink, as write_flac: a full disk becomes an OSError here, not a cffi traceback.
+        with SoundSink(tmp, "w+b") as sink:
+            with sf.SoundFile(sink, mode="w", samplerate=SAMPLE_RATE, channels=1, format="FLAC",
+                              subtype="PCM_16") as out:
+                for block in blocks(path):
+                    if cancelled is not None and cancelled():
+                        raise Cancelled
+                    out.write(block)
+                    frames += len(block)
+                    sink.check()
+            sink.sync()
+        if frames == 0:
+            raise InputError(f"{path} contains no audio (its duration is zero).")
+        set_mode(tmp, target)
+        os.replace(tmp, target)
+    except (OSError, sf.LibsndfileError) as exc:
+        tmp.unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(f"Cannot write the recording to {target.parent}: {reason}.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return frames / SAMPLE_RATE
+
+
+def decoded_duration(path: Path) -> float:
+    """Length in seconds of the file's audio once decoded (decodes it block by block, keeping nothing)."""
+    return sum(len(block) for block in blocks(path)) / SAMPLE_RATE
+
+
 def decode(path: Path) -> np.ndarray:
     """Return the file's audio as 16 kHz mono float32 in [-1, 1]."""
     from faster_whisper.audio import decode_audio
@@ -44,13 +139,7 @@ def decode(path: Path) -> np.ndarray:
     try:
         audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
     except Exception as exc:  # noqa: BLE001 - PyAV raises many types for files that are not media
-        if _is_media_without_sound(path):
-            raise InputError(f"{path} has no audio track (it holds only video or images); there is nothing to "
-                             "transcribe. Choose a recording with sound.") from exc
-        raise InputError(
-            f"{path} is not an audio or video file that Minutes can read ({type(exc).__name__}). "
-            "Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4."
-        ) from exc
+        raise _not_media(path, exc) from exc
     if audio.size == 0:
         raise InputError(f"{path} contains no audio (its duration is zero).")
     return audio.astype(np.float32, copy=False)

@@ -42,6 +42,8 @@ import numpy as np
 from minutes.asr.guards import RepeatFilter
 from minutes.asr.pipeline import to_segments
 from minutes.asr.spelling import respell
+from minutes.audio.vad import WINDOW as _WINDOW
+from minutes.audio.vad import StreamingVad
 from minutes.domain import Word
 from minutes.text.glossary import Hints
 
@@ -51,8 +53,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 16000
-_WINDOW = 512  # Silero's window at 16 kHz
-_CONTEXT = 64  # samples of the previous window Silero v5/v6 expects in front of each window
 _MERGE_LIMIT_S = 28.0  # stay inside one 30 s Whisper window when merging a backlog
 _MERGE_GAP_S = 0.3  # silence put between merged utterances so Whisper hears a pause
 _STOP = object()
@@ -71,33 +71,6 @@ class Utterance:
     @property
     def end(self) -> int:
         return self.start + len(self.audio)
-
-
-class StreamingVad:
-    """Silero speech probabilities for a stream of 16 kHz samples, one per 512-sample window."""
-
-    def __init__(self) -> None:
-        from faster_whisper.vad import get_vad_model
-
-        self._session = get_vad_model().session
-        self._h = np.zeros((1, 1, 128), dtype=np.float32)
-        self._c = np.zeros((1, 1, 128), dtype=np.float32)
-        self._context = np.zeros(_CONTEXT, dtype=np.float32)
-        self._pending = np.zeros(0, dtype=np.float32)
-
-    def __call__(self, samples: np.ndarray) -> np.ndarray:
-        """Probabilities of the whole windows completed by ``samples`` (the rest waits for more)."""
-        data = np.concatenate([self._pending, samples.astype(np.float32, copy=False)])
-        count = len(data) // _WINDOW
-        self._pending = data[count * _WINDOW :]
-        if count == 0:
-            return np.zeros(0, dtype=np.float32)
-        windows = data[: count * _WINDOW].reshape(count, _WINDOW)
-        contexts = np.concatenate([self._context[None, :], windows[:-1, -_CONTEXT:]], axis=0)
-        self._context = windows[-1, -_CONTEXT:].copy()
-        batch = np.concatenate([contexts, windows], axis=1)
-        out, self._h, self._c = self._session.run(None, {"input": batch, "h": self._h, "c": self._c})
-        return np.asarray(out, dtype=np.float32).reshape(-1)
 
 
 class Segmenter:

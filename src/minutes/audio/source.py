@@ -78,6 +78,11 @@ class FileSource:
         return block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
 
 
+def as_source(audio: AudioSource | np.ndarray) -> AudioSource:
+    """``audio`` as a source: samples in memory are wrapped, a source is returned as it is."""
+    return ArraySource(audio) if isinstance(audio, np.ndarray) else audio
+
+
 def windows(source: AudioSource, length: float, *, overlap: float = 0.0,
             start: float = 0.0) -> Iterator[tuple[float, np.ndarray]]:
     """Yield ``(offset, samples)`` windows of ``length`` seconds covering ``source`` from ``start``."""

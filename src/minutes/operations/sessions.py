@@ -7,10 +7,12 @@ for it is attached, not refused. A session that has a recording takes only that 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import numpy as np
 
 from minutes import jobs
-from minutes.audio import decode
 from minutes.domain import Session
 from minutes.errors import StoreError
 from minutes.operations.changes import OpChanges, OpResult
@@ -22,15 +24,17 @@ def awaits_recording(store: WorkshopStore, session: Session) -> bool:
     return not session.audio_file and store.segment_count(session.id) == 0
 
 
-def attach_recording(store: WorkshopStore, session: Session, audio: np.ndarray,
-                     language: str | None = None) -> OpResult[Session]:
-    """Store decoded audio as the recording of a session that has none, or change nothing."""
+def attach_recording(store: WorkshopStore, session: Session, audio: np.ndarray | Path,
+                     language: str | None = None, *, cancelled: Callable[[], bool] | None = None
+                     ) -> OpResult[Session]:
+    """Store decoded audio, or stream a media file, as the recording of a session that has none, or change
+    nothing."""
     if not awaits_recording(store, session):
         raise StoreError(f'The session "{session.title}" already has a recording or a transcript.')
     relative = f"audio/{jobs.audio_file_name(session.title)}"
     target = store.root / relative
-    decode.write_flac(audio, target)
-    fields = {"audio_file": relative, "duration": decode.duration(audio), "transcribed_until": 0.0, "status": "new"}
+    duration = jobs.write_recording(audio, target, cancelled=cancelled)
+    fields = {"audio_file": relative, "duration": duration, "transcribed_until": 0.0, "status": "new"}
     if language:
         fields["language"] = language
     try:
@@ -41,23 +45,24 @@ def attach_recording(store: WorkshopStore, session: Session, audio: np.ndarray,
     return OpResult(store.session(session.id), OpChanges(sessions=True, session_id=session.id))
 
 
-def session_for_file(store: WorkshopStore, title: str, audio: np.ndarray, *, keep_audio: bool = True,
+def session_for_file(store: WorkshopStore, title: str, audio: np.ndarray | Path, *, keep_audio: bool = True,
                      language: str | None = None) -> OpResult[Session]:
     """The session titled ``title`` to transcribe ``audio`` into: a new one, the agenda session of that title
     (the audio attached), or the one that already has this recording (to resume). A session with another
-    recording is refused."""
+    recording is refused. ``audio`` is decoded samples or a media file, which is streamed into the workshop
+    block by block (and, to compare it with a stored recording, decoded without being kept)."""
     existing = store.find_session(title)
     if existing is None:
         session = Session(title=title, language=language or "auto")
         if keep_audio:
             session = jobs.add_media_session(store, audio, session)
         else:
-            session.duration = decode.duration(audio)
+            session.duration = jobs.audio_duration(audio)
             session = store.add_session(session)
         return OpResult(session, OpChanges(sessions=True, session_id=session.id))
     if awaits_recording(store, existing):
         return attach_recording(store, existing, audio, language)
-    if not jobs.audio_matches(existing, audio):
+    if not jobs.audio_matches(existing, jobs.audio_duration(audio)):
         raise StoreError(
             f'The workshop already has a session titled "{title}" with another recording. '
             "Choose another title with --session."

@@ -19,7 +19,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread
 from minutes import jobs
 from minutes.asr import registry
 from minutes.asr.pipeline import TranscribeOptions
-from minutes.audio import decode
 from minutes.domain import Session
 from minutes.errors import Cancelled, MinutesError
 from minutes.export.transcript import clock
@@ -168,17 +167,17 @@ class TranscriptionJob(Job):
         self._speakers = speakers
 
     def work(self) -> int:
-        audio = None
         if self._media is not None:
             self.progress.emit(0.0, self.tr("Reading {name}…").format(name=self._media.name))
-            audio = decode.decode(self._media)
-            self.check()
+            # Streamed into the workshop's FLAC block by block: a 3-hour file is never held in memory.
             if self.session_id is not None:  # an agenda session receives its recording
-                session = attach_recording(self._store, self._store.session(self.session_id), audio,
-                                           self._options.language).value
+                session = attach_recording(self._store, self._store.session(self.session_id), self._media,
+                                           self._options.language, cancelled=self.is_cancelled).value
             else:
-                session = jobs.add_media_session(self._store, audio, Session(title=self._title,
-                                                                             language=self._options.language or "auto"))
+                session = jobs.add_media_session(self._store, self._media,
+                                                 Session(title=self._title, language=self._options.language or "auto"),
+                                                 cancelled=self.is_cancelled)
+            self.check()
             self.session_id = session.id
             self.session_created.emit(session.id)
             self.progress.emit(_READ, self.tr("Reading {name}…").format(name=self._media.name))
@@ -186,18 +185,17 @@ class TranscriptionJob(Job):
         self.progress.emit(_READ, self.tr("Loading the speech model…"))
         model = self._models.get(self._model_spec)
         self.check()
-        if audio is None:
-            path = self._store.audio_path(session)
-            if path is None or not path.is_file():
-                raise MinutesError(self.tr('The session "{0}" has no recording to transcribe.').format(session.title))
-            audio = decode.read_flac(path)
+        path = self._store.audio_path(session)
+        if path is None or not path.is_file():
+            raise MinutesError(self.tr('The session "{0}" has no recording to transcribe.').format(session.title))
+        audio = jobs.session_audio(self._store, session)  # read a window at a time
         if jobs.needs_transcription(session):
             # Phases, so the bar moves from the start: finding speech, then the audio transcribed so far.
             self.progress.emit(_READ, self.tr("Finding speech…"))
-            total = clock(decode.duration(audio))[:8]
+            total = clock(audio.duration)[:8]
 
             def transcribed(fraction: float) -> None:
-                done = clock(fraction * decode.duration(audio))[:8]
+                done = clock(fraction * audio.duration)[:8]
                 self.progress.emit(_READ + fraction * (_TEXT - _READ),
                                    self.tr("Transcribing… {0} of {1}").format(done, total))
 
