@@ -161,6 +161,20 @@ def test_speakers_panel_names_and_merges(window, qtbot, data, tmp_path, monkeypa
     assert panel.list.count() == 1
     assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["Dr. Chen", "Dr. Chen"]
 
+    # Merging and naming are on the undo stack like text edits: Undo brings the other speaker back.
+    assert window.undo_action.text() == "&Undo Merge speakers"
+    window.undo_action.trigger()
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["Speaker 1", "Dr. Chen  (Speaker 2)"]
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["Speaker 1", "Dr. Chen"]
+    window.undo_action.trigger()
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["Speaker 1", "Speaker 2"]
+    assert window.store.speakers(session.id)[1].participant_id is None
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert panel.list.count() == 1
+    assert [s.text for s in window.store.segments(session.id)] == ["Hello.", "你好。"]
+    assert {s.speaker_id for s in window.store.segments(session.id)} == {two.id}
+
 
 def test_export_minutes_and_transcript_from_the_window(window, tmp_path, monkeypatch):
     import docx

@@ -2036,6 +2036,10 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>這個段落是誰在發言？（新的姓名會加入與會者名冊）</translation>
     </message>
     <message>
+        <source>Confirm speaker</source>
+        <translation>確認講者</translation>
+    </message>
+    <message>
         <source>Merge speakers</source>
         <translation>合併講者</translation>
     </message>
@@ -2444,7 +2448,7 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     </message>
     <message>
         <source>Change speaker</source>
-        <translation type="vanished">變更講者</translation>
+        <translation>變更講者</translation>
     </message>
     <message>
         <source>Speaker of the selected segments:</source>

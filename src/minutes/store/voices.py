@@ -12,11 +12,22 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from minutes.store.clean import one_line
+
+
+@dataclass(frozen=True)
+class SpeakerState:
+    """A session's speakers as stored (rows), who speaks each of its segments, and the workshop's remembered
+    voices: everything a speaker operation changes, so an undo can put it back exactly."""
+
+    speakers: tuple[tuple[Any, ...], ...]
+    segment_speakers: tuple[tuple[int | None, int], ...]
+    voices: tuple[tuple[Any, ...], ...]
 
 
 class VoiceOperations:
@@ -132,6 +143,30 @@ class VoiceOperations:
                 conn.execute("UPDATE speakers SET embedding = NULL, proposed_participant_id = NULL")
             else:
                 conn.execute("DELETE FROM voice_profiles WHERE participant_id = ?", (participant_id,))
+
+    def speaker_state(self, session_id: int) -> SpeakerState:
+        """What :meth:`restore_speaker_state` needs to undo a speaker operation in this session."""
+        speakers = self._query("SELECT id, session_id, label, participant_id, embedding, proposed_participant_id, "
+                               "proposal_score FROM speakers WHERE session_id = ? ORDER BY id", (session_id,))
+        segments = self._query("SELECT speaker_id, id FROM segments WHERE session_id = ? ORDER BY id", (session_id,))
+        voices = self._query("SELECT id, participant_id, embedding, samples FROM voice_profiles ORDER BY id")
+        return SpeakerState(tuple(map(tuple, speakers)), tuple(map(tuple, segments)), tuple(map(tuple, voices)))
+
+    def restore_speaker_state(self, session_id: int, state: SpeakerState) -> None:
+        """Put a session's speakers, their segments and the remembered voices back as ``state`` recorded them
+        (same ids), in one transaction."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM speakers WHERE session_id = ?", (session_id,))
+            # A participant deleted from the roster since (outside the undo history) stays deleted.
+            person = "(SELECT id FROM participants WHERE id = ?)"
+            conn.executemany("INSERT INTO speakers (id, session_id, label, participant_id, embedding, "
+                             f"proposed_participant_id, proposal_score) VALUES (?, ?, ?, {person}, ?, {person}, ?)",
+                             state.speakers)
+            conn.executemany("UPDATE segments SET speaker_id = ? WHERE id = ?", state.segment_speakers)
+            conn.execute("DELETE FROM voice_profiles")
+            conn.executemany("INSERT INTO voice_profiles (id, participant_id, embedding, samples) SELECT ?, ?, ?, ? "
+                             "WHERE EXISTS (SELECT 1 FROM participants WHERE id = ?)",
+                             [(*voice, voice[1]) for voice in state.voices])
 
     @staticmethod
     def _learn_voice(conn: sqlite3.Connection, participant_id: int, embedding: np.ndarray) -> None:

@@ -441,15 +441,11 @@ class WorkshopStore(VoiceOperations, TagOperations):
         with self.transaction() as conn:
             conn.executemany("DELETE FROM segments WHERE id = ? AND session_id = ?",
                              [(i, session_id) for i in remove_ids])
-            # An undo may bring back a segment whose speaker was merged away since: it becomes unattributed.
-            speakers = {r[0] for r in conn.execute("SELECT id FROM speakers WHERE session_id = ?", (session_id,))}
             for seg in add:
                 _check_segment(seg)
                 if not (seg.text.isprintable() and seg.translation.isprintable()):
                     # Cleaned here too (not only on the way into SQL), so what is returned is what was stored.
                     seg = replace(seg, text=clean_text(seg.text), translation=clean_text(seg.translation))
-                if seg.speaker_id is not None and seg.speaker_id not in speakers:
-                    seg = replace(seg, speaker_id=None)
                 cursor = conn.execute(
                     "INSERT INTO segments (id, session_id, start_s, end_s, speaker_id, language, text, provisional,"
                     " words, translation, checked, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

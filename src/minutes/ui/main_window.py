@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
             self.tagger.changed.connect(lambda sid: self.announce(OpChanges(annotations=True, session_id=sid)))
             self.tagger.may_edit = lambda sid: secretariat.confirm_edit_of_approved(self, sid)
         store, session_id = (self.store, editor.session_id) if editor is not None else (None, None)
-        self.speakers_panel.show_session(store, session_id)
+        self.speakers_panel.show_session(store, session_id, editor.undo_stack if editor else None)
         self.strategies_panel.show_session(store, session_id, self.tagger)
         self.notes_panel.show_session(store, session_id)
         self.tag_menu.set_session(self.store, self.tagger)

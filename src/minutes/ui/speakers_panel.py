@@ -4,14 +4,17 @@ A speaker is an entity: naming it renames every one of its segments at once, mer
 and a voice recognised from an earlier session is shown as a proposal to confirm. Confirming or naming
 remembers the voice for the workshop; "Forget voice" deletes that biometric profile. "This is…" enrols the
 voice of the segment selected in the transcript under a participant's name: the session's speakers that
-sound like it (and those of later sessions) are then proposed under that name.
+sound like it (and those of later sessions) are then proposed under that name. Naming, confirming, merging
+and forgetting are operations of :mod:`minutes.operations.speakers`, pushed on the session's undo stack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -23,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes.domain import Participant, Segment
+from minutes.domain import Segment
 from minutes.errors import MinutesError
+from minutes.operations import speakers
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
+from minutes.ui.commands import SpeakerOperation
+from minutes.ui.i18n import core_text
 from minutes.ui.speaker_colors import dot, speaker_colors
 from minutes.ui.speaker_names import shown_label, shown_names
 
@@ -40,6 +46,7 @@ class SpeakersPanel(QWidget):
         super().__init__(parent)
         self.store: WorkshopStore | None = None
         self.session_id: int | None = None
+        self.undo_stack: QUndoStack | None = None
         self.list = QListWidget()
         self.list.setObjectName("speakers")
         self.list.setToolTip(self.tr("Voices found in this session; double-click to name one"))
@@ -80,8 +87,10 @@ class SpeakersPanel(QWidget):
     # The window sets this to the transcript's selected segment; "This is…" enrols that segment's voice.
     chosen_segment: Callable[[], Segment | None] = staticmethod(lambda: None)
 
-    def show_session(self, store: WorkshopStore | None, session_id: int | None) -> None:
-        self.store, self.session_id = store, session_id
+    def show_session(self, store: WorkshopStore | None, session_id: int | None,
+                     undo_stack: QUndoStack | None = None) -> None:
+        """Show a session's speakers; changes go on ``undo_stack`` (the session editor's) when given."""
+        self.store, self.session_id, self.undo_stack = store, session_id, undo_stack
         self.refresh()
 
     def refresh(self) -> None:
@@ -132,9 +141,22 @@ class SpeakersPanel(QWidget):
         self.forget_button.setEnabled(bool(named))
         self.enrol_button.setEnabled(self.store is not None and self.session_id is not None)
 
-    def _done(self) -> None:
+    def _done(self, _changes: OpChanges | None = None) -> None:
         self.refresh()
         self.changed.emit()
+
+    def _apply(self, operation: Callable[[], OpChanges], text: str) -> None:
+        """Run a speaker operation, undoably when the panel has an undo stack; a failure is shown."""
+        before = self.store.speaker_state(self.session_id)
+        try:
+            changes = operation()
+        except MinutesError as exc:
+            self.warn(self, text, core_text(exc))
+            return
+        if self.undo_stack is None:
+            self._done(changes)
+        else:
+            self.undo_stack.push(SpeakerOperation(self.store, self.session_id, before, changes, text, self._done))
 
     def name_selected(self) -> None:
         speaker_id = self.selected_id()
@@ -148,14 +170,13 @@ class SpeakersPanel(QWidget):
                                    [anonymous, *labels], 0, True)
         if not ok or not choice.strip():
             return
-        if choice == anonymous:
-            self.store.assign_participant(speaker_id, None)
-        elif choice in labels:
-            self.store.assign_participant(speaker_id, people[labels.index(choice)].id)
+        store, session_id = self.store, self.session_id
+        if choice == anonymous or choice in labels:
+            participant_id = people[labels.index(choice)].id if choice in labels else None
+            operation = partial(speakers.name_speaker, store, session_id, speaker_id, participant_id)
         else:
-            person = self.store.add_participant(Participant(name=choice.strip()))
-            self.store.assign_participant(speaker_id, person.id)
-        self._done()
+            operation = partial(speakers.name_speaker_as, store, session_id, speaker_id, choice.strip())
+        self._apply(operation, self.tr("Name speaker"))
 
     def enrol_chosen_segment(self) -> None:
         """Ask who speaks in the transcript's selected segment and enrol that voice under their name."""
@@ -173,21 +194,19 @@ class SpeakersPanel(QWidget):
                                    names, 0, True)
         if not ok or not choice.strip():
             return
+        session = self.store.session(self.session_id)
         self.setCursor(Qt.CursorShape.WaitCursor)
         try:  # a few seconds of audio: well under a second, so it stays on this thread
-            enrol_voice(self.store, choice, self.store.session(self.session_id), (segment.start + segment.end) / 2)
-        except MinutesError as exc:
-            self.warn(self, self.tr("This is…"), str(exc))
-            return
+            self._apply(lambda: enrol_voice(self.store, choice, session, (segment.start + segment.end) / 2).changes,
+                        self.tr("This is…"))
         finally:
             self.unsetCursor()
-        self._done()
 
     def confirm_selected(self) -> None:
         speaker_id = self.selected_id()
         if speaker_id is not None and self.store is not None:
-            self.store.confirm_proposal(speaker_id)
-            self._done()
+            self._apply(partial(speakers.confirm_speaker, self.store, self.session_id, speaker_id),
+                        self.tr("Confirm speaker"))
 
     def merge_selected(self) -> None:
         speaker_id = self.selected_id()
@@ -200,8 +219,8 @@ class SpeakersPanel(QWidget):
                                    [name for _, name in others], 0, False)
         if ok:
             keep = next(sid for sid, name in others if name == choice)
-            self.store.merge_speakers(keep, speaker_id)
-            self._done()
+            self._apply(partial(speakers.merge_speakers, self.store, self.session_id, keep, speaker_id),
+                        self.tr("Merge speakers"))
 
     def forget_selected(self) -> None:
         speaker_id = self.selected_id()
@@ -214,5 +233,5 @@ class SpeakersPanel(QWidget):
                                       self.tr("Delete the remembered voice of this participant? Later sessions "
                                               "will no longer propose their name."))
         if answer == QMessageBox.StandardButton.Yes:
-            self.store.delete_voice_profile(speaker.participant_id)
-            self._done()
+            self._apply(partial(speakers.forget_voice, self.store, self.session_id, speaker.participant_id),
+                        self.tr("Forget voice"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from minutes.domain import Segment
 from minutes.operations.changes import OpChanges
+from minutes.ui.commands import SpeakerOperation
 from minutes.ui.doubt_delegate import MARGIN, DoubtDelegate
 from minutes.ui.find_bar import FindBar
 from minutes.ui.match_highlight import paint_matches
@@ -252,13 +253,23 @@ class TranscriptView(QWidget):
         if not rows:
             return
         editor = self.editor
+        before = editor.store.speaker_state(editor.session_id)
         chosen = SpeakerDialog.ask(editor.store, editor.session_id, editor.model.segment(rows[0]).speaker_id, self)
         if chosen is None:
             return
+        # The dialog may have made a speaker (or a participant): one undo step takes back that and the change.
+        text = self.tr("Change speaker")
+        editor.undo_stack.beginMacro(text)
         if chosen.changes.anything:
-            editor.refresh_names()
-            self.changed.emit(chosen.changes)
+            editor.undo_stack.push(SpeakerOperation(editor.store, editor.session_id, before, chosen.changes, text,
+                                                    self._speakers_changed))
         editor.set_speaker(rows, chosen.value)
+        editor.undo_stack.endMacro()
+
+    def _speakers_changed(self, changes: OpChanges) -> None:
+        if self.editor is not None:
+            self.editor.refresh_names()
+        self.changed.emit(changes)
 
     def find(self, needle: str, match_case: bool, whole_words: bool, backwards: bool) -> None:
         """Go to the next (or previous) segment holding ``needle``; every match in view is marked, the words

@@ -140,10 +140,17 @@ class Transcription(QObject):
         if editor is not None and segments and editor.session_id == self._window.current_session_id():
             editor.add_arrived(segments)
 
+    def _rewritten(self, job: Job) -> None:
+        """A job rewrote its session's segments and speakers (new ids): the undo history no longer applies."""
+        editor = self._window.editor
+        if editor is not None and editor.session_id == job.session_id:
+            editor.undo_stack.clear()
+
     def _finished(self, job: Job, result: object) -> None:
         if not isinstance(job, OWN_JOBS):  # another feature's job (a merge) reports itself
             return
         window = self._window
+        self._rewritten(job)
         if isinstance(job, TranslationJob):
             window.statusBar().showMessage(self.tr("{0} segment(s) translated into English").format(result), 8000)
         else:
@@ -154,6 +161,7 @@ class Transcription(QObject):
     def _failed(self, job: Job, message: str) -> None:
         if not isinstance(job, OWN_JOBS):  # another feature's job (a merge) reports itself
             return
+        self._rewritten(job)
         self._window.reload_sessions()
         self._window.show_error(message)
 
@@ -161,6 +169,7 @@ class Transcription(QObject):
         if not isinstance(job, OWN_JOBS):  # another feature's job (a merge) reports itself
             return
         window = self._window
+        self._rewritten(job)
         window.reload_sessions()
         if isinstance(job, TranslationJob):
             window.announce(OpChanges(segments=True, session_id=job.session_id))
