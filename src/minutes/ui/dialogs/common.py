@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes.errors import MinutesError
+from minutes.ui.i18n import core_text
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +110,7 @@ class MessageLine(QLabel):
 
 def show_error(parent: QWidget | None, error: MinutesError | str) -> None:
     """Tell the user about a problem they can fix, in its plain sentence."""
-    message = str(error)
+    message = core_text(error)
     log.warning("shown to the user: %s", message)
     QMessageBox.warning(parent, "Minutes", message)
 

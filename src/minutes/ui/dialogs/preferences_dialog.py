@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from minutes.asr import registry
 from minutes.errors import MinutesError
 from minutes.ui.dialogs.common import MessageLine, TemplatePicker, ok_cancel_buttons
+from minutes.ui.i18n import core_text
 from minutes.ui.model_downloads import DownloadsBox, ModelDownloads
 from minutes.ui.settings import Settings
 
@@ -121,7 +122,7 @@ class PreferencesDialog(QDialog):
         try:
             registry.resolve(spec)
         except MinutesError as exc:
-            self.message.say(str(exc))
+            self.message.say(core_text(exc))
             return
         template = self.template_edit.text()
         if template and (not Path(template).is_file() or Path(template).suffix.lower() != ".docx"):

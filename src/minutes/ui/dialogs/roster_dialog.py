@@ -43,6 +43,7 @@ from minutes.errors import MinutesError
 from minutes.operations.roster import import_roster, read_roster
 from minutes.store import WorkshopStore
 from minutes.ui.dialogs.common import MessageLine, ok_cancel_buttons, show_error, use_traditional_chinese_fonts
+from minutes.ui.i18n import core_text
 
 FIELDS = ("name", "title", "organisation", "country")
 # Both are translated where they are shown, in the context "RosterModel".
@@ -139,7 +140,7 @@ class RosterModel(QAbstractTableModel):
         try:
             self.store.update_participant(person.id, **{field: text})
         except MinutesError as exc:
-            self.store_failed.emit(str(exc))
+            self.store_failed.emit(core_text(exc))
             return False
         setattr(person, field, text)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
