@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from minutes import __version__
-from minutes.domain import REVIEW_STATUSES
+from minutes.domain import REVIEW_STATUSES, SessionStatus
 from minutes.errors import InputError, MinutesError
 
 log = logging.getLogger(__name__)
@@ -366,7 +366,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
                                                   label_next=args.speakers is not None)
                 if progress is not None:
                     print(file=sys.stderr)
-            if args.speakers is not None and session.status == "labelling":
+            if args.speakers is not None and session.status == SessionStatus.LABELLING:
                 from minutes.speaker_labelling import label_speakers
 
                 label_speakers(store, session, jobs.session_audio(store, session), args.speakers)

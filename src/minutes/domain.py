@@ -7,6 +7,7 @@ seconds (float) on the session recording's clock. ``id`` is ``None`` until the s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass
@@ -29,6 +30,19 @@ class Participant:
     id: int | None = None
 
 
+class SessionStatus(StrEnum):
+    """Where a session's audio and transcription stand (stored as the value)."""
+
+    NEW = "new"  # planned, or its audio is in and nothing is transcribed yet
+    RECORDING = "recording"
+    RECORDED = "recorded"  # capture ended; the live transcript awaits the final pass
+    TRANSCRIBING = "transcribing"  # started, or interrupted by a crash: resumable
+    LABELLING = "labelling"  # transcribed; its speakers are still to be found
+    TRANSLATING = "translating"  # transcribed; English translations are being added
+    TRANSCRIBED = "transcribed"
+    CANCELLED = "cancelled"  # stopped by the user: resumable
+
+
 @dataclass
 class Session:
     title: str
@@ -42,7 +56,7 @@ class Session:
     audio_file: str = ""
     duration: float = 0.0
     transcribed_until: float = 0.0
-    status: str = "new"
+    status: str = SessionStatus.NEW
     summary: str = ""
     recommendations: list[str] = field(default_factory=list)
     position: int = 0
@@ -102,5 +116,4 @@ class Annotation:
     id: int | None = None
 
 
-SESSION_STATUSES = ("new", "recording", "transcribing", "labelling", "translating", "transcribed", "cancelled")
 REVIEW_STATUSES = ("draft", "reviewed", "approved")

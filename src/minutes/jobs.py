@@ -26,7 +26,7 @@ import numpy as np
 from minutes.asr.pipeline import TranscribeOptions, transcribe
 from minutes.audio import decode
 from minutes.audio.source import ArraySource, AudioSource, FileSource
-from minutes.domain import Segment, Session
+from minutes.domain import Segment, Session, SessionStatus
 from minutes.errors import Cancelled, StoreError
 from minutes.store import WorkshopStore
 from minutes.text.glossary import session_hints
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 # Statuses of a session whose transcription is complete: "labelling" still waits for its speakers and
 # "translating" for some English translations; "transcribed" is finished.
-TRANSCRIBED = ("transcribed", "labelling", "translating")
+TRANSCRIBED = (SessionStatus.TRANSCRIBED, SessionStatus.LABELLING, SessionStatus.TRANSLATING)
 
 
 def audio_file_name(title: str) -> str:
@@ -101,7 +101,7 @@ def transcribe_session(
         audio = session_audio(store, session)
     if options.glossary is None:
         options = replace(options, glossary=session_hints(store, session, options.script, model=model))
-    store.update_session(session.id, status="transcribing", language=options.language or "auto")
+    store.update_session(session.id, status=SessionStatus.TRANSCRIBING, language=options.language or "auto")
 
     def keep(segments: list[Segment], done_until: float) -> None:
         with store.transaction():
@@ -114,9 +114,9 @@ def transcribe_session(
         transcribe(model, audio, options, keep, start_at=session.transcribed_until, progress=progress,
                    cancelled=cancelled)
     except Cancelled:
-        store.update_session(session.id, status="cancelled")
+        store.update_session(session.id, status=SessionStatus.CANCELLED)
         raise
-    store.update_session(session.id, status="labelling" if label_next else "transcribed")
+    store.update_session(session.id, status=SessionStatus.LABELLING if label_next else SessionStatus.TRANSCRIBED)
     return store.session(session.id)
 
 
@@ -136,7 +136,8 @@ def session_audio(store: WorkshopStore, session: Session) -> AudioSource:
 
 def is_resumable(session: Session) -> bool:
     """True if a transcription of this session was started and did not finish."""
-    return session.status in ("transcribing", "cancelled", "new") and session.transcribed_until < session.duration
+    resumable = (SessionStatus.TRANSCRIBING, SessionStatus.CANCELLED, SessionStatus.NEW)
+    return session.status in resumable and session.transcribed_until < session.duration
 
 
 def audio_matches(session: Session, audio: np.ndarray | float) -> bool:

@@ -18,7 +18,7 @@ from minutes.asr.pipeline import TranscribeOptions
 from minutes.audio.capture import Recorder, State
 from minutes.audio.live import LiveTranscriber
 from minutes.audio.recovery import find_unfinished, repair
-from minutes.domain import Segment, Session, Word
+from minutes.domain import Segment, Session, SessionStatus, Word
 from minutes.errors import StoreError
 from minutes.operations.sessions import awaits_recording
 from minutes.store import WorkshopStore
@@ -53,10 +53,10 @@ class SessionRecorder:
         relative = f"audio/{jobs.audio_file_name(title)}"
         if planned is None:
             self.session = store.add_session(Session(title=title, language=language or "auto", audio_file=relative,
-                                                     status="recording"))
+                                                     status=SessionStatus.RECORDING))
         else:
             language = language or (None if planned.language in ("", "auto") else planned.language)
-            store.update_session(planned.id, audio_file=relative, status="recording", duration=0.0,
+            store.update_session(planned.id, audio_file=relative, status=SessionStatus.RECORDING, duration=0.0,
                                  transcribed_until=0.0)
             self.session = store.session(planned.id)
         self.recorder = Recorder(store.root / relative, device, on_error=self._failed)
@@ -94,7 +94,7 @@ class SessionRecorder:
         """Stop capture, let the live transcriber finish what it heard, and close the session."""
         duration = self.recorder.stop() if self.running else self.recorder.elapsed
         self.live.stop()
-        self.store.update_session(self.session.id, duration=duration, status="recorded")
+        self.store.update_session(self.session.id, duration=duration, status=SessionStatus.RECORDED)
         return self.store.session(self.session.id)
 
     def _arrived(self, start: float, end: float, text: str, language: str, words: list[Word]) -> None:
@@ -118,9 +118,9 @@ def recover_recordings(store: WorkshopStore) -> list[tuple[Session, float]]:
         if session is None:
             continue
         if seconds > 0:
-            store.update_session(session.id, duration=seconds, status="recorded")
+            store.update_session(session.id, duration=seconds, status=SessionStatus.RECORDED)
         else:
-            store.update_session(session.id, audio_file="", duration=0.0, status="new")
+            store.update_session(session.id, audio_file="", duration=0.0, status=SessionStatus.NEW)
         recovered.append((store.session(session.id), seconds))
     return recovered
 
@@ -134,7 +134,7 @@ def final_pass(store: WorkshopStore, session: Session, model: WhisperModel, opti
     kept = [s for s in store.segments(session.id) if not s.provisional]
     with store.transaction():
         store.delete_segments(session.id, provisional_only=True)
-        store.update_session(session.id, transcribed_until=0.0, status="transcribing")
+        store.update_session(session.id, transcribed_until=0.0, status=SessionStatus.TRANSCRIBING)
     audio = jobs.session_audio(store, session)  # read a window at a time: memory does not grow with the length
     session = jobs.transcribe_session(store, store.session(session.id), model, options, audio=audio,
                                       progress=progress, cancelled=cancelled, label_next=speakers is not None)
@@ -153,7 +153,8 @@ def unfinished_final_pass(store: WorkshopStore, title: str) -> Session | None:
     session = store.find_session(title)
     if session is None or not session.audio_file or session.duration <= 0:
         return None
-    return session if session.status in ("recorded", "transcribing", "cancelled", "labelling") else None
+    return session if session.status in (SessionStatus.RECORDED, SessionStatus.TRANSCRIBING, SessionStatus.CANCELLED,
+                                             SessionStatus.LABELLING) else None
 
 
 def resume_final_pass(store: WorkshopStore, session: Session, model: WhisperModel, options: TranscribeOptions,
@@ -162,13 +163,13 @@ def resume_final_pass(store: WorkshopStore, session: Session, model: WhisperMode
     from minutes.audio import decode
     from minutes.speaker_labelling import label_speakers
 
-    if session.status == "recorded":
+    if session.status == SessionStatus.RECORDED:
         return final_pass(store, session, model, options, speakers)
     audio = decode.read_flac(store.audio_path(session))
     if jobs.needs_transcription(session):
         session = jobs.transcribe_session(store, session, model, options, audio=audio,
                                           label_next=speakers is not None)
-    if speakers is not None and session.status == "labelling":
+    if speakers is not None and session.status == SessionStatus.LABELLING:
         label_speakers(store, session, audio, speakers)
     return store.session(session.id)
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from minutes import speakers as engine
 from minutes.audio.source import AudioSource
-from minutes.domain import Segment, Session, Speaker, Word
+from minutes.domain import Segment, Session, SessionStatus, Speaker, Word
 from minutes.doubt import FLAG_OVERLAP
 from minutes.errors import Cancelled
 from minutes.store import WorkshopStore
@@ -119,8 +119,8 @@ def label_speakers(
             for s in split
         ])
         propose_participants(store, session.id)
-        if store.session(session.id).status == "labelling":
-            store.update_session(session.id, status="transcribed")
+        if store.session(session.id).status == SessionStatus.LABELLING:
+            store.update_session(session.id, status=SessionStatus.TRANSCRIBED)
     return store.speakers(session.id)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from minutes.asr.guards import is_phantom
 from minutes.audio.source import SAMPLE_RATE, AudioSource, FileSource, as_source
-from minutes.domain import Segment, Session
+from minutes.domain import Segment, Session, SessionStatus
 from minutes.errors import Cancelled, StoreError
 from minutes.text.chinese import has_han
 
@@ -78,8 +78,8 @@ def translate_session(
             raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}, '
                              "so it cannot be translated.")
         audio = FileSource(path)
-    if store.session(session.id).status == "transcribed":
-        store.update_session(session.id, status="translating")
+    if store.session(session.id).status == SessionStatus.TRANSCRIBED:
+        store.update_session(session.id, status=SessionStatus.TRANSLATING)
     done = 0
     for index, segment in enumerate(todo):
         if cancelled is not None and cancelled():
@@ -98,8 +98,8 @@ def translate_session(
 
 
 def _finished(store: WorkshopStore, session: Session) -> None:
-    if store.session(session.id).status == "translating":
-        store.update_session(session.id, status="transcribed")
+    if store.session(session.id).status == SessionStatus.TRANSLATING:
+        store.update_session(session.id, status=SessionStatus.TRANSCRIBED)
 
 
 def translate_span(model: WhisperModel, audio: AudioSource | np.ndarray, start: float, end: float,

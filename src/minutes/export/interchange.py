@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from minutes import __version__
-from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word
+from minutes.domain import Annotation, Participant, Segment, Session, SessionStatus, Speaker, Tag, Word
 from minutes.errors import InputError
 from minutes.export import json_fields as f
 from minutes.export.json_fields import load_json
@@ -131,7 +131,7 @@ def _parse(data: Any, title: str | None) -> _Parsed:
         chair=f.text(meta, "chair", where), rapporteur=f.text(meta, "rapporteur", where),
         language=f.text(meta, "language", where) or "auto",
         summary=f.text(data, "summary", "file"),
-        status="transcribed",
+        status=SessionStatus.TRANSCRIBED,
     )
     f.expect(bool(session.title), 'the session has no "title" (give one with --session TITLE)')
     session.recommendations = f.items(data, "recommendations")

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from minutes import jobs
-from minutes.domain import Session
+from minutes.domain import Session, SessionStatus
 from minutes.errors import StoreError
 from minutes.operations.changes import OpChanges, OpResult
 from minutes.store import WorkshopStore
@@ -34,7 +34,7 @@ def attach_recording(store: WorkshopStore, session: Session, audio: np.ndarray |
     relative = f"audio/{jobs.audio_file_name(session.title)}"
     target = store.root / relative
     duration = jobs.write_recording(audio, target, cancelled=cancelled)
-    fields = {"audio_file": relative, "duration": duration, "transcribed_until": 0.0, "status": "new"}
+    fields = {"audio_file": relative, "duration": duration, "transcribed_until": 0.0, "status": SessionStatus.NEW}
     if language:
         fields["language"] = language
     try:

@@ -15,21 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes.domain import Session
+from minutes.domain import Session, SessionStatus
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.ui.secretariat import review_name
 
 # A session's status and review state as the list shows them under its title.
 STATUSES = {
-    "new": QT_TRANSLATE_NOOP("MainWindow", "new"),
-    "transcribed": QT_TRANSLATE_NOOP("MainWindow", "transcribed"),
-    "recording": QT_TRANSLATE_NOOP("MainWindow", "recording"),
-    "recorded": QT_TRANSLATE_NOOP("MainWindow", "recorded"),
-    "transcribing": QT_TRANSLATE_NOOP("MainWindow", "transcribing"),
-    "labelling": QT_TRANSLATE_NOOP("MainWindow", "labelling speakers"),
-    "translating": QT_TRANSLATE_NOOP("MainWindow", "translating"),
-    "cancelled": QT_TRANSLATE_NOOP("MainWindow", "cancelled"),
+    SessionStatus.NEW: QT_TRANSLATE_NOOP("MainWindow", "new"),
+    SessionStatus.TRANSCRIBED: QT_TRANSLATE_NOOP("MainWindow", "transcribed"),
+    SessionStatus.RECORDING: QT_TRANSLATE_NOOP("MainWindow", "recording"),
+    SessionStatus.RECORDED: QT_TRANSLATE_NOOP("MainWindow", "recorded"),
+    SessionStatus.TRANSCRIBING: QT_TRANSLATE_NOOP("MainWindow", "transcribing"),
+    SessionStatus.LABELLING: QT_TRANSLATE_NOOP("MainWindow", "labelling speakers"),
+    SessionStatus.TRANSLATING: QT_TRANSLATE_NOOP("MainWindow", "translating"),
+    SessionStatus.CANCELLED: QT_TRANSLATE_NOOP("MainWindow", "cancelled"),
 }
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 1
 
