@@ -219,10 +219,6 @@ class Recorder:
         """Also deliver 16 kHz mono float32 blocks, with their start time, to ``tap``."""
         self._taps.append(tap)
 
-    def remove_tap(self, tap: TapCallback) -> None:
-        with contextlib.suppress(ValueError):
-            self._taps.remove(tap)
-
     def start(self) -> None:
         """Open the device, create the file and its marker, and start recording.
 

@@ -189,9 +189,3 @@ def repair(path: Path) -> float:
 
 def _open_flac(fh: SoundSink, samplerate: int, channels: int) -> sf.SoundFile:
     return sf.SoundFile(fh, "w", samplerate, channels, format="FLAC", subtype="PCM_16")
-
-
-def duration_of(path: Path) -> float:
-    """Length in seconds of a complete (closed or repaired) audio file."""
-    info = sf.info(str(path))
-    return float(info.frames) / info.samplerate if info.samplerate else 0.0

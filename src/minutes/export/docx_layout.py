@@ -268,15 +268,6 @@ def repeat_as_header(table: Table) -> None:
     tr_pr.append(element)
 
 
-def shade(cell: _Cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    element = OxmlElement("w:shd")
-    element.set(qn("w:val"), "clear")
-    element.set(qn("w:color"), "auto")
-    element.set(qn("w:fill"), fill.lstrip("#"))
-    tc_pr.append(element)
-
-
 def cell_text(cell: _Cell, text: str, east_asia: str, *, bold: bool | None = None) -> None:
     """Replace a cell's text with one run (cells start with one empty paragraph)."""
     paragraph = cell.paragraphs[0]

@@ -43,10 +43,6 @@ class SegmentationResult:
     overlap: np.ndarray
     max_local_speakers: int
 
-    def frame_times(self) -> np.ndarray:
-        """Centre time in seconds of each frame."""
-        return np.arange(self.speech.shape[0]) * FRAME_STEP + FRAME_DURATION / 2
-
 
 def _chunk_starts(num_samples: int, step_samples: int) -> list[int]:
     if num_samples <= CHUNK_SAMPLES:

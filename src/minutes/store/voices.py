@@ -63,10 +63,6 @@ class VoiceOperations:
             conn.execute("UPDATE segments SET speaker_id = ? WHERE speaker_id = ?", (keep_id, merge_id))
             conn.execute("DELETE FROM speakers WHERE id = ?", (merge_id,))
 
-    def set_segment_speaker(self, segment_ids: Sequence[int], speaker_id: int | None) -> None:
-        with self.transaction() as conn:
-            conn.executemany("UPDATE segments SET speaker_id = ? WHERE id = ?", [(speaker_id, i) for i in segment_ids])
-
     def move_speaker_from(self, from_speaker: int, to_speaker: int | None, from_time: float) -> int:
         """Give ``to_speaker`` every segment of ``from_speaker`` starting at or after ``from_time``."""
         with self.transaction() as conn:

@@ -36,11 +36,6 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
-def available_languages() -> list[str]:
-    """Languages Minutes has an interface translation for (besides English)."""
-    return sorted(p.stem.removeprefix("minutes_") for p in translations_dir().glob("minutes_*.qm"))
-
-
 def resolve(language: str | None) -> str:
     """A Qt locale name for a setting value: ``system`` and blanks become the system UI language."""
     value = (language or SYSTEM).strip()
