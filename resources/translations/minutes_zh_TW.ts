@@ -858,10 +858,6 @@ Name them before the minutes are circulated?</source>
 <context>
     <name>FinalPassJob</name>
     <message>
-        <source>Loading the speech model…</source>
-        <translation>正在載入語音模型…</translation>
-    </message>
-    <message>
         <source>Transcribing the recording…</source>
         <translation>正在轉錄錄音…</translation>
     </message>
@@ -969,6 +965,10 @@ Name them before the minutes are circulated?</source>
     <message>
         <source>Could not {0} ({1}). The details are in the log file.</source>
         <translation>無法{0}（{1}）。詳細資訊請見記錄檔。</translation>
+    </message>
+    <message>
+        <source>Loading the speech model…</source>
+        <translation>正在載入語音模型…</translation>
     </message>
     <message>
         <source>transcribe the session</source>
@@ -3124,10 +3124,6 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>正在讀取 {name}…</translation>
     </message>
     <message>
-        <source>Loading the speech model…</source>
-        <translation>正在載入語音模型…</translation>
-    </message>
-    <message>
         <source>The session &quot;{0}&quot; has no recording to transcribe.</source>
         <translation>議程「{0}」沒有可轉錄的錄音。</translation>
     </message>
@@ -3154,10 +3150,6 @@ Speakers named after them in transcripts become anonymous again, and they are ta
 </context>
 <context>
     <name>TranslationJob</name>
-    <message>
-        <source>Loading the speech model…</source>
-        <translation>正在載入語音模型…</translation>
-    </message>
     <message>
         <source>Translating into English…</source>
         <translation>正在翻譯成英文…</translation>

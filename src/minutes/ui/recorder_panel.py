@@ -305,12 +305,7 @@ class RecorderPanel(QWidget):
             self.stop()
 
     def _on_start_failed(self, message: str) -> None:
-        if self._state != "starting":
-            return
-        self._thread = None
-        self._set_idle()
-        self._say(message)
-        self.error.emit(message)
+        self._failed("starting", message)
 
     def _on_stopped(self, session: Session) -> None:
         if self._state != "stopping":
@@ -329,10 +324,15 @@ class RecorderPanel(QWidget):
         self.recording_stopped.emit(session.id)
 
     def _on_stop_failed(self, message: str) -> None:
-        if self._state != "stopping":
+        self._failed("stopping", message)
+
+    def _failed(self, state: str, message: str) -> None:
+        """Starting or stopping (``state``) failed: back to idle, and say why."""
+        if self._state != state:
             return
         self._thread = None
-        self.session_recorder = None
+        if state == "stopping":
+            self.session_recorder = None
         self._set_idle()
         self._say(message)
         self.error.emit(message)

@@ -34,7 +34,7 @@ from minutes.domain import Tag
 from minutes.errors import MinutesError
 from minutes.store import WorkshopStore
 from minutes.store.tagging import default_definition
-from minutes.ui.dialogs.common import show_error, use_traditional_chinese_fonts
+from minutes.ui.dialogs.common import accepted, show_error, use_traditional_chinese_fonts
 from minutes.ui.tagging import swatch_icon
 
 
@@ -166,10 +166,7 @@ class TagDialog(QDialog):
         """Show the dialog modally; the choice, or None if cancelled."""
         dialog = cls(store, segment_text, tags, parent, comment=comment, confidential=confidential, owner=owner,
                      due=due)
-        try:
-            return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return dialog.choice() if accepted(dialog) else None
 
 
 class TagSetDialog(QDialog):

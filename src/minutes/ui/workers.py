@@ -143,7 +143,29 @@ class BackgroundCall(Job):
         return self._call()
 
 
-class TranscriptionJob(Job):
+class ModelJob(Job):
+    """A job on one session of a store that needs the speech model (loaded through ``models``)."""
+
+    def __init__(self, store: WorkshopStore, models: ModelProvider, session_id: int | None, *,
+                 model_spec: str | None = None, options: TranscribeOptions | None = None,
+                 speakers: SpeakerCount | None = None) -> None:
+        super().__init__()
+        self._store = store
+        self._models = models
+        self.session_id = session_id
+        self._model_spec = model_spec
+        self._options = options or TranscribeOptions()
+        self._speakers = speakers
+
+    def load_model(self, at: float = 0.0):  # noqa: ANN201 - faster_whisper.WhisperModel
+        """The speech model, said in the progress (at ``at``); raises Cancelled if Cancel was pressed meanwhile."""
+        self.progress.emit(at, QCoreApplication.translate("Job", "Loading the speech model…"))
+        model = self._models.get(self._model_spec)
+        self.check()
+        return model
+
+
+class TranscriptionJob(ModelJob):
     """Import (optional), transcribe from where it stopped, and label speakers of one session.
 
     With ``media`` and no ``session_id`` the file makes a new session; with both, it becomes the recording of
@@ -157,15 +179,9 @@ class TranscriptionJob(Job):
     def __init__(self, store: WorkshopStore, models: ModelProvider, *, session_id: int | None = None,
                  media: Path | None = None, title: str = "", model_spec: str | None = None,
                  options: TranscribeOptions | None = None, speakers: SpeakerCount | None = None) -> None:
-        super().__init__()
-        self._store = store
-        self._models = models
-        self.session_id = session_id
+        super().__init__(store, models, session_id, model_spec=model_spec, options=options, speakers=speakers)
         self._media = media
         self._title = title
-        self._model_spec = model_spec
-        self._options = options or TranscribeOptions()
-        self._speakers = speakers
 
     def work(self) -> int:
         if self._media is not None:
@@ -183,9 +199,7 @@ class TranscriptionJob(Job):
             self.session_created.emit(session.id)
             self.progress.emit(_READ, self.tr("Reading {name}…").format(name=self._media.name))
         session = self._store.session(self.session_id)
-        self.progress.emit(_READ, self.tr("Loading the speech model…"))
-        model = self._models.get(self._model_spec)
-        self.check()
+        model = self.load_model(_READ)
         path = self._store.audio_path(session)
         if path is None or not path.is_file():
             raise MinutesError(self.tr('The session "{0}" has no recording to transcribe.').format(session.title))
@@ -215,7 +229,7 @@ class TranscriptionJob(Job):
         return session.id
 
 
-class FinalPassJob(Job):
+class FinalPassJob(ModelJob):
     """Replace a recorded session's provisional live text with the full transcription (and speakers).
 
     Finishes with the session's id. A cancelled pass leaves the session resumable (Transcribe / resume).
@@ -223,23 +237,10 @@ class FinalPassJob(Job):
 
     what = QT_TRANSLATE_NOOP("Job", "transcribe the recording")
 
-    def __init__(self, store: WorkshopStore, models: ModelProvider, session_id: int, *,
-                 model_spec: str | None = None, options: TranscribeOptions | None = None,
-                 speakers: SpeakerCount | None = None) -> None:
-        super().__init__()
-        self._store = store
-        self._models = models
-        self.session_id = session_id
-        self._model_spec = model_spec
-        self._options = options or TranscribeOptions()
-        self._speakers = speakers
-
     def work(self) -> int:
         from minutes.recording import final_pass
 
-        self.progress.emit(0.0, self.tr("Loading the speech model…"))
-        model = self._models.get(self._model_spec)
-        self.check()
+        model = self.load_model()
         transcribing = self.tr("Transcribing the recording…")
         session = final_pass(self._store, self._store.session(self.session_id), model, self._options,
                              self._speakers, cancelled=self.is_cancelled,
@@ -248,7 +249,7 @@ class FinalPassJob(Job):
         return session.id
 
 
-class TranslationJob(Job):
+class TranslationJob(ModelJob):
     """Translate a session's non-English segments into English (stored beside the original).
 
     Finishes with the number of segments translated; what was translated before a Cancel is kept.
@@ -256,20 +257,10 @@ class TranslationJob(Job):
 
     what = QT_TRANSLATE_NOOP("Job", "translate the session")
 
-    def __init__(self, store: WorkshopStore, models: ModelProvider, session_id: int, *,
-                 model_spec: str | None = None) -> None:
-        super().__init__()
-        self._store = store
-        self._models = models
-        self.session_id = session_id
-        self._model_spec = model_spec
-
     def work(self) -> int:
         from minutes.asr.translation import translate_session
 
-        self.progress.emit(0.0, self.tr("Loading the speech model…"))
-        model = self._models.get(self._model_spec)
-        self.check()
+        model = self.load_model()
         translating = self.tr("Translating into English…")
         return translate_session(self._store, self._store.session(self.session_id), model,
                                  progress=lambda f: self.progress.emit(f, translating),

@@ -115,6 +115,14 @@ def show_error(parent: QWidget | None, error: MinutesError | str) -> None:
     QMessageBox.warning(parent, "Minutes", message)
 
 
+def accepted(dialog: QDialog) -> bool:
+    """Run ``dialog`` modally and delete it afterwards; True if the user pressed OK."""
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
 def ok_cancel_buttons(dialog: QDialog, ok_tip: str) -> tuple[QDialogButtonBox, QPushButton]:
     """OK and Cancel wired to the dialog's accept and reject; OK carries ``ok_tip``."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

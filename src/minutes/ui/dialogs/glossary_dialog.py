@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPlainTextEdit, QPus
 from minutes.errors import MinutesError
 from minutes.store import WorkshopStore
 from minutes.text.glossary import read_glossary_file, unique_terms
-from minutes.ui.dialogs.common import ok_cancel_buttons, show_error, use_traditional_chinese_fonts
+from minutes.ui.dialogs.common import accepted, ok_cancel_buttons, show_error, use_traditional_chinese_fonts
 
 
 class GlossaryDialog(QDialog):
@@ -73,8 +73,4 @@ class GlossaryDialog(QDialog):
     @classmethod
     def ask(cls, store: WorkshopStore, parent: QWidget | None = None) -> bool:
         """Show the dialog modally; True if the glossary was stored."""
-        dialog = cls(store, parent)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(cls(store, parent))

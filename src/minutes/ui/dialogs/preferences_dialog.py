@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from minutes.asr import registry
 from minutes.errors import MinutesError
-from minutes.ui.dialogs.common import MessageLine, TemplatePicker, ok_cancel_buttons
+from minutes.ui.dialogs.common import MessageLine, TemplatePicker, accepted, ok_cancel_buttons
 from minutes.ui.i18n import core_text
 from minutes.ui.model_downloads import DownloadsBox, ModelDownloads
 from minutes.ui.settings import Settings
@@ -135,8 +135,4 @@ class PreferencesDialog(QDialog):
     @classmethod
     def ask(cls, settings: Settings, parent: QWidget | None = None, downloads: ModelDownloads | None = None) -> bool:
         """Show the dialog modally; True if new settings were stored. Downloads started in it go on after."""
-        dialog = cls(settings, parent, downloads)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(cls(settings, parent, downloads))
