@@ -549,7 +549,7 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
         for session in store.sessions():
             # One lifecycle column: the processing state until the session is transcribed (as before), then
             # its review state. Earlier columns never change.
-            state = session.status if session.status != "transcribed" else session.review_status
+            state = session.status if session.status != SessionStatus.TRANSCRIBED else session.review_status
             length = clock(session.duration).rsplit(".", 1)[0]  # HH:MM:SS (more hours take more digits)
             print(f"{one_line(session.title)}\t{one_line(session.date) or '-'}\t{length}\t{state}")
     return 0

@@ -65,5 +65,5 @@ def test_new_name_joins_the_roster_and_forgetting_a_voice(store):
     store.restore_speaker_state(session.id, before)
     assert list(store.voice_profiles()) == [] and store.speaker_names(session.id) == {speaker.id: "Speaker 1"}
 
-    added = speakers.add_speaker(store, session.id)
-    assert added.value.label == "Speaker 2" and added.changes.speakers
+    added = speakers.new_voice(store, session.id)
+    assert store.speaker_names(session.id)[added.value] == "Speaker 2" and added.changes.speakers
