@@ -68,3 +68,12 @@ def session_for_file(store: WorkshopStore, title: str, audio: np.ndarray | Path,
             "Choose another title with --session."
         )
     return OpResult(existing, OpChanges())
+
+
+def delete_session(store: WorkshopStore, session_id: int) -> OpChanges:
+    """Delete a session with its transcript, tags and recording file (it cannot be undone)."""
+    audio = store.audio_path(store.session(session_id))
+    store.delete_session(session_id)
+    if audio is not None:
+        audio.unlink(missing_ok=True)
+    return OpChanges(sessions=True, session_id=session_id)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from minutes.operations import sessions
 from minutes.operations.changes import OpChanges
 
 if TYPE_CHECKING:
@@ -73,10 +74,6 @@ def delete_session(window: MainWindow) -> None:
                                                              "This cannot be undone.").format(session.title))
     if answer != QMessageBox.StandardButton.Yes:
         return
-    audio = store.audio_path(session)
     window.player.load(None)
     window.show_session_editor(None)
-    store.delete_session(session_id)
-    if audio is not None:
-        audio.unlink(missing_ok=True)
-    window.announce(OpChanges(sessions=True))
+    window.announce(sessions.delete_session(store, session_id))
