@@ -30,6 +30,10 @@ class Participant:
     id: int | None = None
 
 
+# A participant's fields in the order a roster lists them (sheets, the roster dialog, the minutes' list).
+PARTICIPANT_FIELDS = ("name", "title", "organisation", "country")
+
+
 class SessionStatus(StrEnum):
     """Where a session's audio and transcription stand (stored as the value)."""
 

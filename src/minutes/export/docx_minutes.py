@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
+from minutes.domain import PARTICIPANT_FIELDS
 from minutes.errors import InputError
 from minutes.export import docx_layout as layout
 from minutes.export.docx_content import (
@@ -300,7 +301,7 @@ class _Writer:
         self.paragraph()  # a table directly followed by a heading looks cramped in Word
 
     def participants(self, content: SessionContent) -> None:
-        headers = [self.words[k] for k in ("name", "title", "organisation", "country")]
+        headers = [self.words[k] for k in PARTICIPANT_FIELDS]
         table = self.document.add_table(rows=1 + len(content.participants), cols=4, style=self.table_style)
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             layout.cell_text(cell, text, self.east_asia, bold=True)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes.domain import Participant
+from minutes.domain import PARTICIPANT_FIELDS, Participant
 from minutes.errors import InputError
 from minutes.fileio import atomic_write
 from minutes.operations.changes import OpChanges, OpResult
@@ -23,7 +23,7 @@ from minutes.operations.sheets import SheetRead, read_sheet
 from minutes.store import WorkshopStore
 from minutes.store.clean import clean_text
 
-COLUMNS = ("name", "title", "organisation", "country")
+COLUMNS = PARTICIPANT_FIELDS
 SYNONYMS = {
     "name": ("full name", "fullname", "participant", "participant name", "participants", "delegate",
              "delegate name", "attendee", "english name", "name in english", "姓名", "名字", "與會者", "與會者姓名",

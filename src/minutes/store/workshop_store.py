@@ -20,7 +20,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from minutes import interrupts
-from minutes.domain import Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
+from minutes.domain import PARTICIPANT_FIELDS, Annotation, Participant, Segment, Session, Speaker, Tag, Word, Workshop
 from minutes.errors import LockedError, StoreError
 from minutes.fileio import refuse_workshop_files
 from minutes.store import database, folder, reading
@@ -37,7 +37,7 @@ _SESSION_COLUMNS = {
     "review_status": "review_status", "reviewed_by": "reviewed_by", "reviewed_at": "reviewed_at",
 }
 _WORKSHOP_FIELDS = ("title", "dates", "venue", "organiser", "language", "script", "summary")
-_PARTICIPANT_FIELDS = ("name", "title", "organisation", "country")
+_PARTICIPANT_FIELDS = PARTICIPANT_FIELDS
 # Names, titles and short details are one line (a tab or line break in a title would break the tab-separated
 # `minutes sessions` listing); summaries, comments, recommendations and transcript text keep their breaks.
 _ONE_LINE = {"title", "date", "start", "end", "venue", "chair", "rapporteur", "language", "dates", "organiser",

@@ -250,7 +250,7 @@ class RecorderPanel(QWidget):
             language = normalise(workshop.language)
             model = self.models.get(spec)
             recorder = SessionRecorder(store, title, model, device=device, language=language,
-                                       script=default_script(workshop.script),
+                                       script=default_script(workshop.script, workshop.language),
                                        on_segment=self._segment_received.emit, on_error=self._device_failed.emit)
             recorder.start()
             return recorder

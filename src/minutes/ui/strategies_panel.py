@@ -8,7 +8,6 @@ Activating an item (double-click or Enter) asks the window to jump there in the 
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from minutes.domain import Annotation, Segment, Tag
+from minutes.export.confidential import segment_finder
 from minutes.export.transcript import clock
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
-from minutes.store.tagging import overlaps
 from minutes.ui.dialogs.common import use_traditional_chinese_fonts
 from minutes.ui.speaker_colors import dot, speaker_colors
 from minutes.ui.speaker_names import shown_names
@@ -73,14 +72,10 @@ def session_items(store: WorkshopStore, session_id: int) -> list[Item]:
     """The session's annotations, each with the speakers and text of the segments under its span."""
     segments = store.segments(session_id)
     names = shown_names(store, session_id)
-    starts = [s.start for s in segments]
-    longest = max((s.end - s.start for s in segments), default=0.0)
+    within = segment_finder(segments)
     items = []
     for annotation in store.annotations(session_id):
-        # Only segments starting within ``longest`` before the span can overlap it: a bisect, not a scan.
-        low = bisect.bisect_left(starts, annotation.start - longest)
-        high = bisect.bisect_right(starts, annotation.end)
-        under = [s for s in segments[low:high] if overlaps(annotation.start, annotation.end, s.start, s.end)]
+        under = [segments[i] for i in within(annotation.start, annotation.end)]
         first = next((s.speaker_id for s in under if s.speaker_id is not None), None)
         items.append(Item(annotation, _speakers(under, names), " ".join(s.text.strip() for s in under), first))
     return items

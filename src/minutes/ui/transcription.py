@@ -124,7 +124,7 @@ class Transcription(QObject):
         # Stored languages are codes the dialogs or the command line already checked; not normalising them
         # here keeps faster-whisper's first import (150 ms) off the GUI thread: the job imports it.
         return TranscribeOptions(language=None if chosen in ("", "auto") else chosen,
-                                 script=default_script(workshop.script))
+                                 script=default_script(workshop.script, workshop.language))
 
     def _start(self, job: Job) -> None:
         if isinstance(job, TranscriptionJob):

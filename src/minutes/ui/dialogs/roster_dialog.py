@@ -38,14 +38,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes.domain import Participant
+from minutes.domain import PARTICIPANT_FIELDS, Participant
 from minutes.errors import MinutesError
 from minutes.operations.roster import import_roster, read_roster
 from minutes.store import WorkshopStore
 from minutes.ui.dialogs.common import MessageLine, ok_cancel_buttons, show_error, use_traditional_chinese_fonts
 from minutes.ui.i18n import core_text
 
-FIELDS = ("name", "title", "organisation", "country")
+FIELDS = PARTICIPANT_FIELDS
 # Both are translated where they are shown, in the context "RosterModel".
 HEADERS = (QT_TRANSLATE_NOOP("RosterModel", "Name"), QT_TRANSLATE_NOOP("RosterModel", "Title"),
            QT_TRANSLATE_NOOP("RosterModel", "Organisation"), QT_TRANSLATE_NOOP("RosterModel", "Country"))
