@@ -123,13 +123,13 @@ class Action(Enum):
 SPECS: dict[Action, Spec] = {
     Action.NEW: Spec(
         QT_TRANSLATE_NOOP("MainWindow", "&New workshop…"),
-        lambda w: w.create_workshop(),
+        workshop_menu.create_workshop,
         Key.New,
         QT_TRANSLATE_NOOP("MainWindow", "Create a workshop folder (*.minutes)"),
     ),
     Action.OPEN: Spec(
         QT_TRANSLATE_NOOP("MainWindow", "&Open workshop…"),
-        lambda w: w.choose_workshop(),
+        workshop_menu.choose_workshop,
         Key.Open,
         QT_TRANSLATE_NOOP("MainWindow", "Open a workshop folder"),
     ),
@@ -232,7 +232,7 @@ SPECS: dict[Action, Spec] = {
         enabled=_session,
         application_wide=True,
     ),
-    Action.ABOUT: Spec(QT_TRANSLATE_NOOP("MainWindow", "&About Minutes"), lambda w: w.about()),
+    Action.ABOUT: Spec(QT_TRANSLATE_NOOP("MainWindow", "&About Minutes"), workshop_menu.about),
     Action.EXPORT_MINUTES: Spec(
         QT_TRANSLATE_NOOP("MainWindow", "Export &minutes (Word)…"),
         lambda w: w.export_minutes(),

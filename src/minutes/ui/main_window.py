@@ -18,24 +18,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from minutes import __version__
 from minutes.errors import MinutesError
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.text.chinese import ScriptChoice
 from minutes.ui import actions as registry
-from minutes.ui import exports, secretariat
+from minutes.ui import exports, secretariat, workshop_menu
 from minutes.ui.dialogs.common import show_error
 from minutes.ui.job_runner import JobRunner
 from minutes.ui.model_downloads import ModelDownloads
@@ -103,8 +100,8 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.start_page.set_recent(self.settings.recent_workshops())
         self.start_page.open_recent.connect(lambda path: self.open_workshop(path, create=False))
-        self.start_page.new_requested.connect(self.create_workshop)
-        self.start_page.open_requested.connect(self.choose_workshop)
+        self.start_page.new_requested.connect(lambda: workshop_menu.create_workshop(self))
+        self.start_page.open_requested.connect(lambda: workshop_menu.choose_workshop(self))
 
         self.sessions = SessionsList()
         self.sessions.currentItemChanged.connect(self._show_session)
@@ -220,7 +217,7 @@ class MainWindow(QMainWindow):
         self.recorder_dock.setVisible(self._recorder_wanted)
         self.store = self.sessions.store = store
         self.settings.add_recent_workshop(store.root)
-        self._recover_recordings()
+        workshop_menu.recover_recordings(self)
         self.recorder_panel.set_workshop(store)
         self.tag_menu.set_session(store, None)
         self.pages.setCurrentWidget(self.splitter)
@@ -228,22 +225,6 @@ class MainWindow(QMainWindow):
         self.reload_sessions()
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=store.root), 5000)
         return True
-
-    def _recover_recordings(self) -> None:
-        from minutes.recording import recover_recordings
-
-        try:
-            recovered = recover_recordings(self.store)
-        except (MinutesError, OSError) as exc:
-            self.show_error(self.tr("An unfinished recording could not be repaired: {0}").format(exc))
-            return
-        for session, seconds in recovered:
-            kept = (self.tr("{0} minutes were kept").format(f"{seconds / 60:.1f}") if seconds
-                    else self.tr("no audio could be kept"))
-            QMessageBox.information(self, self.tr("Recording recovered"),
-                                    self.tr('The recording of "{0}" was interrupted (Minutes or the computer '
-                                            "stopped). It has been repaired: {1}. Its live transcript is kept too.")
-                                    .format(session.title, kept))
 
     def close_workshop(self) -> None:
         self.recorder_panel.set_workshop(None)  # stops a recording and keeps it; Transcribe finishes it later
@@ -323,27 +304,6 @@ class MainWindow(QMainWindow):
                                can_undo=bool(stack and stack.canUndo()), can_redo=bool(stack and stack.canRedo()))
         registry.update_actions(self, self.actions, state)
 
-    def choose_workshop(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open workshop"))
-        if folder:
-            self.open_workshop(Path(folder), create=False)
-
-    def create_workshop(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("New workshop"), "Workshop.minutes",
-                                              self.tr("Workshops (*.minutes)"))
-        if name:
-            path = Path(name)
-            path = path if path.suffix == ".minutes" else path.with_suffix(".minutes")
-            if self.open_workshop(path, create=True) and self.new_workshop_script is not None:
-                self.edit_new_workshop()
-
-    def edit_new_workshop(self) -> None:
-        """The details of a workshop just created, its title taken from the folder, and its script explained."""
-        from minutes.ui.dialogs import WorkshopDialog
-
-        WorkshopDialog.ask(self.store, self, new_workshop=self.new_workshop_script)
-        self.announce(OpChanges(workshop=True))
-
     # -- long work and recording ---------------------------------------------------------------
 
     def import_media(self, path: Path, title: str, *, language: str | None = None) -> None:
@@ -405,19 +365,6 @@ class MainWindow(QMainWindow):
         self.speakers_panel.list.setFocus()
 
     # -- misc ----------------------------------------------------------------------------------
-
-    def about(self) -> None:
-        from faster_whisper import __version__ as whisper_version
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-
-        model = self.models.display_name or self.settings.model()
-        QMessageBox.about(self, self.tr("About Minutes"),
-                          f"<b>Minutes {__version__}</b><br>"
-                          + self.tr("Transcripts and minutes of workshop sessions, offline.")
-                          + f"<br><br>Qt {qVersion()} · Qt for Python {pyside_version}"
-                          f"<br>faster-whisper {whisper_version}<br>"
-                          + self.tr("Speech model: {model}").format(model=model))
 
     def show_error(self, message: str | MinutesError) -> None:
         show_error(self, message)
