@@ -30,7 +30,7 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-from minutes.domain import Participant, Session
+from minutes.domain import Participant, Session, SessionStatus
 from minutes.errors import InputError
 from minutes.export.interchange import export_session, import_session
 from minutes.operations.changes import OpChanges, OpResult
@@ -260,13 +260,14 @@ def _add_session(store: WorkshopStore, item: SourceSession, audio: str) -> Sessi
     session = import_session(store, item.data)
     if audio:
         store.update_session(session.id, audio_file=audio)
-    if item.transcribed_until is not None and item.status != "transcribed":
+    if item.transcribed_until is not None and item.status != SessionStatus.TRANSCRIBED:
         # A recording not (fully) transcribed yet: Transcribe resumes it here. One still being recorded
         # there is, here, a recording whose transcription was stopped.
-        status = "cancelled" if item.status in ("recording", "transcribing") else item.status
+        unfinished = (SessionStatus.RECORDING, SessionStatus.TRANSCRIBING)
+        status = SessionStatus.CANCELLED if item.status in unfinished else item.status
         store.update_session(session.id, status=status, transcribed_until=item.transcribed_until)
     elif item.transcribed_until is None and audio and not item.data.get("segments"):
-        store.update_session(session.id, status="new", transcribed_until=0.0)
+        store.update_session(session.id, status=SessionStatus.NEW, transcribed_until=0.0)
     for speaker, voice in zip(store.speakers(session.id), item.voices, strict=False):
         if voice is not None:
             store.set_speaker_voice(speaker.id, voice)

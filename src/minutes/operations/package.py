@@ -20,7 +20,7 @@ from typing import Any
 import soundfile as sf
 
 from minutes import __version__
-from minutes.domain import Session
+from minutes.domain import Session, SessionStatus
 from minutes.errors import InputError, StoreError
 from minutes.export.interchange import export_session, import_session
 from minutes.export.json_fields import loads
@@ -223,7 +223,7 @@ def import_package(store: WorkshopStore, package: Package, *, title: str | None 
                 relative, seconds = audio
                 store.update_session(session.id, audio_file=relative, duration=max(seconds, session.duration))
                 if not store.segment_count(session.id):  # recorded, not transcribed yet: Transcribe starts it
-                    store.update_session(session.id, status="new", transcribed_until=0.0)
+                    store.update_session(session.id, status=SessionStatus.NEW, transcribed_until=0.0)
             incoming.place_all()
     session = store.session(session.id)
     return OpResult(session, CHANGED)

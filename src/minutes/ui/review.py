@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes.audio.source import FileSource
-from minutes.domain import Segment
+from minutes.domain import Segment, SessionStatus
 from minutes.doubt import Place, doubtful_places, next_place, previous_place, speech_spans, untranscribed
 from minutes.operations import checking
 from minutes.operations.changes import OpChanges
@@ -199,7 +199,7 @@ class Review(QObject):
         if editor is None or self._listening is not None or self._speech:
             return
         session = editor.store.session(editor.session_id)
-        if session.status == "transcribed":
+        if session.status == SessionStatus.TRANSCRIBED:
             self._listen(editor.store.audio_path(session))
 
     def _listen(self, path: Path | None) -> None:
