@@ -17,11 +17,8 @@ from minutes.store import WorkshopStore
 
 ROOT = Path(__file__).resolve().parents[1]
 CHINESE = {
-    # Two raises share this sentence (in the store and in jobs); either template gives the same translation.
-    'A session titled "{session.title}" already exists in {store.root}.':
-        "{store.root} 中已有標題為「{session.title}」的議程。",
-    'A session titled "{session.title}" already exists in {self.root}.':
-        "{self.root} 中已有標題為「{session.title}」的議程。",
+    'A session titled "{title}" already exists in {self.root}. Choose another title.':
+        "{self.root} 中已有標題為「{title}」的議程。請改用其他標題。",
     "{path} is a folder, not an audio or video file.": "{path} 是資料夾，不是音訊或影片檔。",
 }
 
@@ -33,8 +30,9 @@ def test_a_raised_sentence_comes_back_translated_with_its_values(tmp_path):
         with pytest.raises(StoreError) as raised:
             jobs.add_media_session(store, np.zeros(16000, "float32"), Session(title="開幕 Opening"))
     english = str(raised.value)
-    assert english == f'A session titled "開幕 Opening" already exists in {root}.'
-    assert messages.translate(english, lambda t: CHINESE.get(t, t)) == f"{root} 中已有標題為「開幕 Opening」的議程。"
+    assert english == f'A session titled "開幕 Opening" already exists in {root}. Choose another title.'
+    chinese = messages.translate(english, lambda t: CHINESE.get(t, t))
+    assert chinese == f"{root} 中已有標題為「開幕 Opening」的議程。請改用其他標題。"
     assert messages.translate(english, lambda t: t) == english  # no translation: the English sentence
     assert messages.translate("Something else entirely.", lambda t: "x") == "Something else entirely."
 
@@ -42,7 +40,9 @@ def test_a_raised_sentence_comes_back_translated_with_its_values(tmp_path):
 def test_templates_are_collected_from_raises_and_markers():
     templates = json.loads((ROOT / "resources" / "translations" / "core_messages.json").read_text(encoding="utf-8"))
     assert "{path} is a folder, not an audio or video file." in templates
-    assert 'A session titled "{session.title}" already exists in {store.root}.' in templates
+    # One rule, one sentence: the store checks a title for every caller.
+    assert [t for t in templates if "already exists in" in t and "A session titled" in t] == [
+        'A session titled "{title}" already exists in {self.root}. Choose another title.']
     assert not any("RTTM" in t for t in templates)  # a ValueError is a bug, for the log: not translated
     sys.path.insert(0, str(ROOT / "tools"))
     try:

@@ -56,15 +56,19 @@
     </message>
     <message>
         <source>A session titled &quot;{session.title}&quot; already exists in {self.root}.</source>
-        <translation>{self.root} 中已有標題為「{session.title}」的議程。</translation>
+        <translation type="vanished">{self.root} 中已有標題為「{session.title}」的議程。</translation>
     </message>
     <message>
         <source>A session titled &quot;{session.title}&quot; already exists in {store.root}.</source>
-        <translation>{store.root} 中已有標題為「{session.title}」的議程。</translation>
+        <translation type="vanished">{store.root} 中已有標題為「{session.title}」的議程。</translation>
     </message>
     <message>
         <source>A session titled &quot;{title}&quot; already exists in {store.root}. Choose another title.</source>
-        <translation>{store.root} 中已有標題為「{title}」的議程。請改用其他標題。</translation>
+        <translation type="vanished">{store.root} 中已有標題為「{title}」的議程。請改用其他標題。</translation>
+    </message>
+    <message>
+        <source>A session titled &quot;{title}&quot; already exists in {self.root}. Choose another title.</source>
+        <translation>{self.root} 中已有標題為「{title}」的議程。請改用其他標題。</translation>
     </message>
     <message>
         <source>A session&apos;s {name.replace(&apos;_&apos;, &apos; &apos;)} must be seconds from 0 to {MAX_SECONDS} (7 days), not {value!r}; nothing was stored.</source>
@@ -1867,7 +1871,7 @@ Each line becomes a paragraph in the Word minutes.</source>
     </message>
     <message>
         <source>A session titled “{0}” already exists in this workshop. Choose another title.</source>
-        <translation>本工作坊已有名為「{0}」的議程，請改用其他名稱。</translation>
+        <translation type="vanished">本工作坊已有名為「{0}」的議程，請改用其他名稱。</translation>
     </message>
     <message>
         <source>Loading the speech model and opening the microphone…</source>
@@ -3090,7 +3094,7 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     </message>
     <message>
         <source>A session titled &quot;{title}&quot; already exists. Choose another title.</source>
-        <translation>已有名為「{title}」的議程，請改用其他名稱。</translation>
+        <translation type="vanished">已有名為「{title}」的議程，請改用其他名稱。</translation>
     </message>
     <message>
         <source>This session is being recorded; it is transcribed in full after Stop</source>

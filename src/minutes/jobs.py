@@ -53,8 +53,7 @@ def add_media_session(store: WorkshopStore, audio: np.ndarray | Path, session: S
     ``audio`` is decoded samples, or a media file (any audio or video file), which is streamed into the
     workshop block by block (InputError when it is not media).
     """
-    if store.find_session(session.title) is not None:
-        raise StoreError(f'A session titled "{session.title}" already exists in {store.root}.')
+    store.check_title_free(session.title)  # before the recording is written
     relative = f"audio/{audio_file_name(session.title)}"
     target = store.root / relative
     session.duration = write_recording(audio, target, cancelled=cancelled)

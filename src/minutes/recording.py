@@ -19,7 +19,6 @@ from minutes.audio.capture import Recorder, State
 from minutes.audio.live import LiveTranscriber
 from minutes.audio.recovery import find_unfinished, repair
 from minutes.domain import Segment, Session, SessionStatus, Word
-from minutes.errors import StoreError
 from minutes.operations.sessions import awaits_recording
 from minutes.store import WorkshopStore
 from minutes.text.glossary import session_hints
@@ -45,7 +44,7 @@ class SessionRecorder:
                  on_error: Callable[[str], None] | None = None) -> None:
         planned = store.find_session(title)
         if planned is not None and not awaits_recording(store, planned):
-            raise StoreError(f'A session titled "{title}" already exists in {store.root}. Choose another title.')
+            store.check_title_free(title)
         self.store = store
         self.on_segment = on_segment
         self.on_error = on_error

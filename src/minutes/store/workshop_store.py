@@ -301,14 +301,18 @@ class WorkshopStore(VoiceOperations, TagOperations):
             raise StoreError(f'No session titled "{title}" in {self.root}. Sessions there: {listing}.')
         return found
 
+    def check_title_free(self, title: str) -> None:
+        """Raise :class:`StoreError` if a session already has this title (a title names one session)."""
+        if self.find_session(title) is not None:
+            raise StoreError(f'A session titled "{title}" already exists in {self.root}. Choose another title.')
+
     def add_session(self, session: Session) -> Session:
         session = replace(session, **_one_line_fields(asdict(session)))
         if not session.title:
             raise StoreError("A session needs a title.")
         _check_times({name: getattr(session, name) for name in _TIMES})
         with self.transaction() as conn:
-            if self.find_session(session.title) is not None:
-                raise StoreError(f'A session titled "{session.title}" already exists in {self.root}.')
+            self.check_title_free(session.title)
             values = _session_values(session)
             if not session.position:
                 values["position"] = conn.execute(

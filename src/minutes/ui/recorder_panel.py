@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 from minutes.asr.languages import normalise
 from minutes.audio import devices
 from minutes.domain import Session
+from minutes.errors import MinutesError
 from minutes.operations.sessions import awaits_recording
 from minutes.recording import SessionRecorder
 from minutes.store import WorkshopStore
 from minutes.text.chinese import default_script
+from minutes.ui.i18n import core_text
 from minutes.ui.level_meter import LevelMeter
 from minutes.ui.settings import Settings
 from minutes.ui.workers import BackgroundCall, ModelProvider, start_in_thread
@@ -239,9 +241,11 @@ class RecorderPanel(QWidget):
             return
         existing = store.find_session(title)
         if existing is not None and not awaits_recording(store, existing):
-            self._say(self.tr("A session titled “{0}” already exists in this workshop. Choose another title.").format(
-                title))
-            return
+            try:
+                store.check_title_free(title)
+            except MinutesError as exc:  # the core's sentence, in the interface language
+                self._say(core_text(exc))
+                return
         self.settings.set_input_device(device)
         workshop = store.workshop()
         spec = self.settings.model()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from minutes.asr.pipeline import TranscribeOptions
+from minutes.errors import MinutesError
 from minutes.operations.changes import OpChanges
 from minutes.operations.sessions import awaits_recording
 from minutes.speaker_labelling import SpeakerCount
@@ -75,10 +76,12 @@ class Transcription(QObject):
         window = self._window
         if window.store is None or window.runner.busy:
             return
-        if into is None and window.store.find_session(title) is not None:
-            window.show_error(self.tr('A session titled "{title}" already exists. Choose another title.')
-                              .format(title=title))
-            return
+        if into is None:
+            try:
+                window.store.check_title_free(title)  # now, not after the file is read
+            except MinutesError as exc:
+                window.show_error(exc)
+                return
         if into is not None and language is None:
             planned = window.store.session(into).language
             language = None if planned in ("", "auto") else planned
