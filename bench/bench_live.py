@@ -35,8 +35,8 @@ sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
 from tests.audio.conftest import DEVICE, PulseServer, wait_until  # noqa: E402
 
+from minutes.asr.live import LiveTranscriber  # noqa: E402
 from minutes.audio.capture import Recorder  # noqa: E402
-from minutes.audio.live import LiveTranscriber  # noqa: E402
 
 SPEECH_DIR = REPO.parent / "shared" / "speech" / "audio"
 CLIPS = (

@@ -13,9 +13,9 @@ import soundfile as sf
 from opencc import OpenCC
 
 from minutes import jobs
+from minutes.asr.live import LiveTranscriber
 from minutes.asr.pipeline import TranscribeOptions, convert_words, transcribe
 from minutes.asr.translation import translate_session
-from minutes.audio.live import LiveTranscriber
 from minutes.domain import Participant, Segment, Session, Word
 from minutes.errors import Cancelled, InputError
 from minutes.store import WorkshopStore

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutes import jobs
+from minutes.asr.live import LiveTranscriber
 from minutes.asr.pipeline import TranscribeOptions
 from minutes.audio.capture import Recorder, State
-from minutes.audio.live import LiveTranscriber
 from minutes.audio.recovery import find_unfinished, repair
 from minutes.domain import Segment, Session, SessionStatus, Word
 from minutes.operations.sessions import awaits_recording

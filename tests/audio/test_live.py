@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from minutes.asr.live import LiveTranscriber, Segmenter, StreamingVad, Utterance
 from minutes.audio.capture import Recorder
-from minutes.audio.live import LiveTranscriber, Segmenter, StreamingVad, Utterance
 
 from .conftest import DEVICE, SPEECH, SPEECH_WORDS, load_mono16k, wait_until
 
