@@ -79,9 +79,9 @@ def _name(node: ast.expr) -> str:
 
 
 def core_messages() -> list[str]:
-    """The templates of the core's messages to users: ``raise SomeError(message, ...)`` outside the ui for the
-    errors of :mod:`minutes.errors` (and their subclasses), and ``N_(message)``. Other exceptions are bugs,
-    whose text is for the log."""
+    """The templates of the core's messages to users: ``SomeError(message, ...)`` outside the ui for the errors
+    of :mod:`minutes.errors` (and their subclasses), and ``N_(message)``. Other exceptions are bugs, whose
+    text is for the log."""
     trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sorted(CORE.rglob("*.py"))
              if SOURCES not in path.parents]
     errors = {"MinutesError"}
@@ -95,10 +95,8 @@ def core_messages() -> list[str]:
     for tree in trees:
         for node in ast.walk(tree):
             call = None
-            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and _name(node.exc.func) in errors:
-                call = node.exc
-            elif isinstance(node, ast.Call) and _name(node.func) == "N_":
-                call = node
+            if isinstance(node, ast.Call) and (_name(node.func) in errors or _name(node.func) == "N_"):
+                call = node  # raised where it is made, or made by a helper and raised by its caller
             if call is not None and call.args and (template := _template(call.args[0])) and template.strip():
                 found.add(template)
     return sorted(found)

@@ -107,6 +107,10 @@
         <translation>無法合併 {plan.source.name}：這裡已有 {names}，但錄音不同。請在這裡（視窗中的「議程 ▸ 編輯議程…」）或在來源中重新命名該議程，然後再合併一次。未合併任何內容。</translation>
     </message>
     <message>
+        <source>Cannot open {path}: check that the folder exists and can be written.</source>
+        <translation>無法開啟 {path}：請確認資料夾存在且可以寫入。</translation>
+    </message>
+    <message>
         <source>Cannot reach the model hub ({reason}). Connect to the network and try again.</source>
         <translation>無法連線到模型庫（{reason}）。請連上網路後再試一次。</translation>
     </message>
@@ -243,6 +247,10 @@
         <translation>存放 {store.root} 的磁碟只剩 {free / 2 ** 30:.1f} GiB 可用空間；錄音需要 {needed / 2 ** 30:.1f} GiB。請釋放一些空間後再試一次；未寫入任何內容。</translation>
     </message>
     <message>
+        <source>The disk holding {where} is full. Free some space and try again; nothing was lost.</source>
+        <translation>存放 {where} 的磁碟已滿。請釋放一些空間後再試一次；沒有遺失任何內容。</translation>
+    </message>
+    <message>
         <source>The download broke off ({exc}). Try again: it continues where it stopped.</source>
         <translation>下載中斷（{exc}）。請再試一次：會從中斷的地方繼續。</translation>
     </message>
@@ -331,6 +339,10 @@
         <translation>工作坊中已有標題為「{title}」、但錄音不同的議程。請以 --session 改用其他標題。</translation>
     </message>
     <message>
+        <source>The workshop database {path} failed: {exc}.</source>
+        <translation>工作坊資料庫 {path} 發生錯誤：{exc}。</translation>
+    </message>
+    <message>
         <source>The workshop database {path} is damaged ({found[0]}); Minutes will not write to it. Restore the workshop folder {path.parent} from a copy (a backup).</source>
         <translation>工作坊資料庫 {path} 已損毀（{found[0]}）；Minutes 不會寫入它。請從副本（備份）還原工作坊資料夾 {path.parent}。</translation>
     </message>
@@ -341,6 +353,14 @@
     <message>
         <source>The workshop {path.parent} was written by a newer version of Minutes (schema {version}). Update Minutes to open it.</source>
         <translation>工作坊 {path.parent} 是由較新版本的 Minutes 寫入的（結構版本 {version}）。請更新 Minutes 後再開啟。</translation>
+    </message>
+    <message>
+        <source>The workshop {root} is damaged: its database is empty but the folder holds recordings or other files. Restore the workshop folder from a copy (a backup).</source>
+        <translation>工作坊 {root} 已損毀：它的資料庫是空的，但資料夾中有錄音或其他檔案。請從副本（備份）還原工作坊資料夾。</translation>
+    </message>
+    <message>
+        <source>The workshop {root} is empty: it was interrupted while being created. Transcribe or import into it to use it.</source>
+        <translation>工作坊 {root} 是空的：建立時被中斷。請轉錄或匯入內容後再使用。</translation>
     </message>
     <message>
         <source>The workshop {root} is open for writing in another Minutes window or command. Close it there and try again.</source>
@@ -357,6 +377,14 @@
     <message>
         <source>The workshop {store.root} has no sessions to report on.</source>
         <translation>工作坊 {store.root} 沒有可寫入報告的議程。</translation>
+    </message>
+    <message>
+        <source>The workshop {where} is busy in another program. Try again in a moment.</source>
+        <translation>工作坊 {where} 正被另一個程式使用中。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>The workshop {where} is read-only. Copy it to a writable folder to change it.</source>
+        <translation>工作坊 {where} 是唯讀的。若要修改，請將它複製到可寫入的資料夾。</translation>
     </message>
     <message>
         <source>There is already a tag named &quot;{name}&quot;. Choose another name.</source>
@@ -503,6 +531,10 @@
         <translation>{path} 是舊版 Excel 97-2003 活頁簿。請在 Excel 或 LibreOffice 中開啟，另存為 .xlsx（或 CSV）後匯入該檔案。</translation>
     </message>
     <message>
+        <source>{path} is damaged or is not a Minutes workshop database. Restore the workshop folder {where} from a copy (a backup).</source>
+        <translation>{path} 已損毀，或不是 Minutes 工作坊資料庫。請從副本（備份）還原工作坊資料夾 {where}。</translation>
+    </message>
+    <message>
         <source>{path} is empty (0 bytes). Choose the complete recording.</source>
         <translation>{path} 是空的（0 位元組）。請選擇完整的錄音。</translation>
     </message>
@@ -525,6 +557,10 @@
     <message>
         <source>{path} is not UTF-8 text; save the glossary as UTF-8, one term per line.</source>
         <translation>{path} 不是 UTF-8 文字；請將詞彙表存成 UTF-8，每行一個詞彙。</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable session package: {problem}. Nothing was imported.</source>
+        <translation>{path} 不是可用的議程包：{problem}。未匯入任何內容。</translation>
     </message>
     <message>
         <source>{path} is not an audio or video file that Minutes can read ({type(exc).__name__}). Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4.</source>
@@ -568,7 +604,7 @@
     </message>
     <message>
         <source>{root} already holds other files and is not a Minutes workshop. Choose a new folder.</source>
-        <translation type="vanished">{root} 中已有其他檔案，且不是 Minutes 工作坊。請選擇新的資料夾。</translation>
+        <translation>{root} 中已有其他檔案，且不是 Minutes 工作坊。請選擇新的資料夾。</translation>
     </message>
     <message>
         <source>{root} is a file, not a workshop folder. Choose another name.</source>
@@ -576,7 +612,7 @@
     </message>
     <message>
         <source>{root} is not a Minutes workshop (it has no {DB_NAME}). Check the path, or create the workshop by transcribing or importing into it.</source>
-        <translation type="vanished">{root} 不是 Minutes 工作坊（其中沒有 {DB_NAME}）。請檢查路徑，或藉由轉錄或匯入來建立工作坊。</translation>
+        <translation>{root} 不是 Minutes 工作坊（其中沒有 {DB_NAME}）。請檢查路徑，或藉由轉錄或匯入來建立工作坊。</translation>
     </message>
     <message>
         <source>{self.path}: cannot read {name} ({exc}). Nothing was imported.</source>

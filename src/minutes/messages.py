@@ -2,7 +2,7 @@
 
 The core raises its errors with plain English sentences, often f-strings, and the command line prints them
 as they are. ``tools/update_translations.py`` collects the sentence templates: the first argument of every
-``raise SomeError(...)`` in the core, and every string wrapped in :func:`N_` (for a sentence that is built
+``SomeError(...)`` the core makes, and every string wrapped in :func:`N_` (for a sentence that is built
 before it is raised or shown). It writes them to ``resources/translations/core_messages.json`` and to the
 translation files (context ``Core``), where ``{…}`` stands for a value: ``A session titled "{title}" already
 exists.``. :func:`translate` finds the template a finished sentence was made from and fills the translated
