@@ -49,6 +49,8 @@ def main() -> None:
         ("Live transcription lag and recorder memory",
          ["bench/bench_live.py", "--minutes", "3" if args.quick else "30"]),
         ("Editor with a 3,000-segment session", ["-m", "bench.bench_editor"]),
+        ("Word minutes with the annex against the number of segments",
+         ["-m", "bench.bench_export", *(["--segments", "3000", "12000"] if args.quick else [])]),
         ("GUI event-loop stall during transcription", ["-m", "bench.bench_gui_stall"]),
         ("Mandarin CER and English WER", ["-m", "bench.bench_languages", *(["--quick"] if args.quick else [])]),
         ("Doubtful places: errors found vs audio to listen to", ["-m", "bench.bench_review"]),
