@@ -72,12 +72,23 @@ def bilingual_session(minutes: float, cache: Path) -> Path:
     return target
 
 
-def report(seconds: float, results: dict[str, Run], plain_name: str) -> None:
-    print(f"{'':30} {'wall s':>8} {'x real time':>12} {'CPU s':>8} {'peak RSS MB':>12} {'wall / plain':>13}")
-    plain = results[plain_name]
-    for name, run in results.items():
-        print(f"{name:30} {run.seconds:8.1f} {run.seconds / seconds:12.3f} {run.cpu_seconds:8.1f} "
-              f"{run.peak_rss_mb:12.0f} {run.seconds / plain.seconds:13.2f}", flush=True)
+HEADER = f"{'':30} {'wall s':>8} {'x real time':>12} {'CPU s':>8} {'peak RSS MB':>12} {'wall / first':>13}"
+
+
+def row(name: str, run: Run, seconds: float, first: Run) -> str:
+    """One line of the table; the ratio is to the first run (the plain faster-whisper baseline)."""
+    return (f"{name:30} {run.seconds:8.1f} {run.seconds / seconds:12.3f} {run.cpu_seconds:8.1f} "
+            f"{run.peak_rss_mb:12.0f} {run.seconds / first.seconds:13.2f}")
+
+
+def run_all(commands: dict[str, list[str]], repeat: int, seconds: float) -> dict[str, Run]:
+    """Run each command (best of ``repeat``), printing its row as soon as it is done."""
+    print(HEADER, flush=True)
+    results: dict[str, Run] = {}
+    for name, command in commands.items():
+        results[name] = best(command, repeat)
+        print(row(name, results[name], seconds, next(iter(results.values()))), flush=True)
+    return results
 
 
 def best(command: list[str], repeat: int) -> Run:
@@ -101,12 +112,8 @@ def session_mode(minutes: float, repeat: int, cache: Path) -> None:
         "minutes auto + speakers (ws)": [*minutes_cmd, "--workshop", "{scratch}/W.minutes"],
         "final pass after recording": [sys.executable, "-m", "bench.final_pass", str(path), "{scratch}"],
     }
-    results: dict[str, Run] = {}
-    for name, command in commands.items():
-        results[name] = best(command, repeat)
-        if name == "final pass after recording":
-            print(f"  {results[name].stdout.strip()}", flush=True)
-    report(seconds, results, plain)
+    results = run_all(commands, repeat, seconds)
+    print(f"  {results['final pass after recording'].stdout.strip()}", flush=True)
     final = results["final pass after recording"]
     print(f"minutes auto / plain multilingual: {results['minutes auto'].seconds / results[plain].seconds:.2f} "
           f"(aim <= 1.3); final pass {final.seconds / seconds:.3f} x real time (aim <= 0.17); "
@@ -125,9 +132,8 @@ def english_mode(path: Path | None, language: str, repeat: int) -> None:
             "minutes auto": [*minutes_cmd, "--language", "auto", "--speakers", "none"],
             "minutes + speakers": [*minutes_cmd, "--language", language],
         }
-        results = {name: best(command, repeat) for name, command in commands.items()}
-    print(f"audio: {seconds:.1f} s ({path.name if path else 'shared/speech English clips joined'})")
-    report(seconds, results, "plain faster-whisper")
+        print(f"audio: {seconds:.1f} s ({path.name if path else 'shared/speech English clips joined'})")
+        results = run_all(commands, repeat, seconds)
     given = results["minutes transcribe"]
     print(f"minutes transcribe / plain: {given.seconds / results['plain faster-whisper'].seconds:.2f} (aim < 1.15); "
           f"auto / given language: {results['minutes auto'].seconds / given.seconds:.2f} (aim <= 1.15)")
