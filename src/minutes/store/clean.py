@@ -86,16 +86,8 @@ def check_span(start: float, end: float, what: str) -> None:
                          "nothing was stored.")
 
 
-def clean_parameters(parameters: object, *, writing: bool) -> object:
-    """SQL parameters with every text cleaned; when ``writing``, a non-finite number is refused."""
+def clean_parameters(parameters: object) -> object:
+    """SQL parameters with every text cleaned (see :func:`clean_text`); other values as they are."""
     if isinstance(parameters, dict):
-        return {key: _clean_value(value, writing) for key, value in parameters.items()}
-    return tuple(_clean_value(value, writing) for value in parameters)  # type: ignore[union-attr]
-
-
-def _clean_value(value: object, writing: bool) -> object:
-    if isinstance(value, str):
-        return clean_text(value)
-    if writing and isinstance(value, float) and not math.isfinite(value):
-        raise StoreError(f"A number to be stored is not finite ({value}); nothing was stored.")
-    return value
+        return {key: clean_text(v) if isinstance(v, str) else v for key, v in parameters.items()}
+    return tuple(clean_text(v) if isinstance(v, str) else v for v in parameters)  # type: ignore[union-attr]

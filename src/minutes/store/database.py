@@ -3,7 +3,8 @@
 SQLite's own failures (disk full, read-only folder, locked, corrupt) are the user's problem, not bugs;
 :func:`translate` turns them into a :class:`~minutes.errors.StoreError` with a plain sentence. Every
 statement's parameters pass through :func:`~minutes.store.clean.clean_parameters` on the way in, whatever
-path the write came from: no text a document cannot hold and no non-finite number is ever stored.
+path the write came from: no text a document cannot hold is ever stored. (Times are checked by the store
+methods that write them.)
 """
 
 from __future__ import annotations
@@ -24,15 +25,10 @@ class CleanConnection(sqlite3.Connection):
     """A connection whose statements get their parameters cleaned (see :mod:`minutes.store.clean`)."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        return super().execute(sql, clean_parameters(parameters, writing=_writes(sql)))
+        return super().execute(sql, clean_parameters(parameters))
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
-        writing = _writes(sql)
-        return super().executemany(sql, (clean_parameters(p, writing=writing) for p in parameters))
-
-
-def _writes(sql: str) -> bool:
-    return sql.lstrip()[:6].upper() != "SELECT"
+        return super().executemany(sql, (clean_parameters(p) for p in parameters))
 
 
 def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
