@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>A number to be stored is not finite ({value}); nothing was stored.</source>
-        <translation>要儲存的數字不是有限值（{value}）；未儲存任何內容。</translation>
+        <translation type="vanished">要儲存的數字不是有限值（{value}）；未儲存任何內容。</translation>
     </message>
     <message>
         <source>A package holds one session: give --session TITLE (to hand over a whole workshop, copy its folder; &apos;minutes merge&apos; reads it).</source>
