@@ -140,7 +140,8 @@ class Review(QObject):
         self._speech: list[tuple[float, float]] = []  # where the recording holds speech, once found
         self._heard: dict[Path, list[tuple[float, float]]] = {}
         self._listening: tuple[SpeechJob, QThread] | None = None
-        self._threads: list[QThread] = []
+        # Each thread with its job: the job has no parent, so this reference is what keeps it alive while it runs.
+        self._threads: list[tuple[QThread, SpeechJob]] = []
         self.delegate = view.text_delegate
         self.delegate.threshold = threshold
         self.bar = ReviewBar()
@@ -220,8 +221,8 @@ class Review(QObject):
         thread.started.connect(job.run)
         for outcome in (job.finished, job.failed, job.cancelled):
             outcome.connect(thread.quit)
-        self._threads = [t for t in self._threads if t.isRunning()]
-        self._threads.append(thread)
+        self._threads = [(t, j) for t, j in self._threads if t.isRunning()]
+        self._threads.append((thread, job))
         self._listening = (job, thread)
         thread.start()
 
@@ -235,8 +236,10 @@ class Review(QObject):
     def stop(self) -> None:
         """Stop finding speech and wait for it to end (the window is closing)."""
         self._listen(None)
-        for thread in list(self._threads):
-            thread.wait(10_000)
+        for thread, _job in list(self._threads):
+            # quit() directly: the queued quit from the job's outcome signal cannot run while this thread waits.
+            thread.quit()
+            thread.wait()
 
     def on_operation_did_execute(self, changes: OpChanges, _origin: object = None) -> None:
         editor = self.editor
