@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -121,6 +122,9 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
     if path.is_dir():
         raise InputError(f"{path} is a folder; give a file name to write to.")
     refuse_workshop_files(path)
+    if _is_special(path):
+        _write_through(path, write)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     remove_stale_temporaries(path)
     fd, tmp_name = _locked_temporary(path, folder)
@@ -140,6 +144,23 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _is_special(path: Path) -> bool:
+    """True for a device, pipe or socket (``-o /dev/null``, a FIFO): renaming over it would replace it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)
+
+
+def _write_through(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    try:
+        with open(path, "wb") as handle:
+            write(handle)
+    except OSError as exc:
+        raise InputError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
 
 
 def atomic_write_text(path: Path, text: str) -> None:
