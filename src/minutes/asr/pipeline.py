@@ -89,32 +89,27 @@ def find_speech(source: AudioSource, options: TranscribeOptions, *, start_at: fl
 
 def plan_blocks(regions: list[Region], language: str) -> list[Chunk]:
     """Consecutive regions grouped into blocks of at most :data:`BLOCK_SPEECH_SECONDS` of speech."""
-    limit = int(BLOCK_SPEECH_SECONDS * SAMPLE_RATE)
-    blocks: list[list[Region]] = []
-    speech = 0
-    for region in regions:
-        length = region[1] - region[0]
-        if not blocks or speech + length > limit:
-            blocks.append([])
-            speech = 0
-        blocks[-1].append(region)
-        speech += length
-    return [Chunk(tuple(block), language) for block in blocks]
+    return [Chunk(block, language) for block in _pack(regions, BLOCK_SPEECH_SECONDS)]
 
 
 def plan_windows(regions: list[Region]) -> list[tuple[Region, ...]]:
     """Consecutive regions packed into Whisper windows of at most :data:`CHUNK_SECONDS` of speech."""
-    limit = int(CHUNK_SECONDS * SAMPLE_RATE)
-    windows: list[list[Region]] = []
+    return _pack(regions, CHUNK_SECONDS)
+
+
+def _pack(regions: list[Region], seconds: float) -> list[tuple[Region, ...]]:
+    """Consecutive regions in groups holding at most ``seconds`` of speech (a longer region stands alone)."""
+    limit = int(seconds * SAMPLE_RATE)
+    groups: list[list[Region]] = []
     speech = 0
     for region in regions:
         length = region[1] - region[0]
-        if not windows or speech + length > limit:
-            windows.append([])
+        if not groups or speech + length > limit:
+            groups.append([])
             speech = 0
-        windows[-1].append(region)
+        groups[-1].append(region)
         speech += length
-    return [tuple(window) for window in windows]
+    return [tuple(group) for group in groups]
 
 
 def _fill_gaps(languages: list[str | None], before: str | None) -> list[str | None]:
