@@ -147,6 +147,10 @@
         <translation>無法寫入 {path}：資料夾 {parent} 不存在。</translation>
     </message>
     <message>
+        <source>Cannot write {path}: {exc.strerror or exc}.</source>
+        <translation>無法寫入 {path}：{exc.strerror or exc}。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {exc.strerror or exc}. Nothing was written.</source>
         <translation>無法寫入 {path}：{exc.strerror or exc}。未寫入任何內容。</translation>
     </message>
