@@ -3,9 +3,12 @@ are not colours, titles of any length. Export never fails; the store never keeps
 
 from __future__ import annotations
 
+import html
+import re
 import sqlite3
 from pathlib import Path
 
+import av
 import docx
 import pytest
 
@@ -195,3 +198,89 @@ def test_an_old_database_roster_exports_and_lists(tmp_path, suffix):
         assert not any(ch in listing.stdout for ch in "\x00\x01\x0b\x1b")
         assert all(line.count("\t") == listing.stdout.splitlines()[0].count("\t")
                    for line in listing.stdout.splitlines())
+
+
+CUE_TEXTS = ["Tom & Jerry <b>bold</b> 3<4 >_<", "x --> y", "-->", "a\n\nb --> 00:00:01.000 --> 00:00:02.000",
+             "&amp; &lt; &#60; &", "<v Other>hi</v>", "\x00\x1b\x7f ctl\x08", "", "   ", "\r\n", "WEBVTT", "2",
+             "NOTE this is not a note", "名" * 12]
+VTT_TIMING = r"\d\d:\d\d:\d\d\.\d{3} --> \d\d:\d\d:\d\d\.\d{3}"
+SRT_TIMING = r"\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}"
+
+
+def _subtitle_workshop(path: Path) -> list[tuple[int, str]]:
+    """Segments holding every kind of text that could break a cue, spoken by two people whose names are markup
+    too; one more segment gets control characters straight into the database, as an older version could store.
+    Returns the speaker (0 or 1) and text a reader must find for each cue, in order (empty ones get none)."""
+    with WorkshopStore.open(path, create=True) as store:
+        people = [store.add_participant(Participant(name)) for name in ("Dr. <Chen> & Co -->", "Ana\x00 B")]
+        session = store.add_session(Session(title="Cues", duration=60.0, status="transcribed"))
+        speakers = [store.add_speaker(session.id, Speaker(f"Speaker {i}", p.id)) for i, p in enumerate(people)]
+        store.add_segments(session.id, [Segment(float(i), i + 0.5, text, speakers[i % 2].id, "en",
+                                                translation="Eng -> <&>" if i == 1 else "")
+                                        for i, text in enumerate(CUE_TEXTS)])
+    conn = sqlite3.connect(path / "workshop.sqlite")
+    with conn:
+        conn.execute("UPDATE segments SET text = ? WHERE text = 'WEBVTT'", ("x\x00y\x1bz\x0bw",))
+    conn.close()
+    texts = [" ".join(clean_text(t).split()) for t in CUE_TEXTS]
+    texts[CUE_TEXTS.index("WEBVTT")] = "xyz w"
+    return [(i % 2, t) for i, t in enumerate(texts) if t]
+
+
+def _vtt_cues(text: str) -> list[tuple[str, list[str]]]:
+    """(voice, payload lines with entities decoded) of each cue, read as strictly as the WebVTT standard: a line
+    with ``-->`` starts a cue, an empty line ends it, ``<`` opens a tag and ``&`` a character reference."""
+    assert text.startswith("WEBVTT\n\n")
+    cues = []
+    for block in text[len("WEBVTT\n\n"):].rstrip("\n").split("\n\n"):
+        timing, *payload = block.split("\n")
+        assert re.fullmatch(VTT_TIMING, timing), block
+        assert payload and all(line and "-->" not in line for line in payload), block
+        voice = ""
+        if match := re.match(r"<v ([^>]*)>", payload[0]):
+            voice, payload[0] = match[1], payload[0][match.end():]
+        for line in [voice, *payload]:
+            assert "<" not in line and ">" not in line, block
+            assert re.fullmatch(r"([^&]|&amp;|&lt;|&gt;)*", line), block
+        cues.append((html.unescape(voice), [html.unescape(line) for line in payload]))
+    return cues
+
+
+def _srt_cues(text: str) -> list[list[str]]:
+    """The text lines of each cue, with the numbering and timing of SubRip checked."""
+    cues = []
+    for number, block in enumerate(text.rstrip("\n").split("\n\n"), 1):
+        index, timing, *lines = block.split("\n")
+        assert index == str(number) and re.fullmatch(SRT_TIMING, timing), block
+        assert lines and all(line and "-->" not in line for line in lines), block
+        cues.append(lines)
+    return cues
+
+
+def _cue_count(path: Path) -> int:
+    """Cues found by FFmpeg's own subtitle reader, the one media players build on."""
+    with av.open(str(path)) as container:
+        return sum(1 for packet in container.demux(container.streams.subtitles[0]) if packet.size)
+
+
+def test_subtitles_keep_one_cue_per_segment_whatever_the_text(tmp_path):
+    """Text with markup, ``-->``, line breaks and control characters is escaped or cleaned: it never ends a
+    cue, starts another, becomes a tag or reaches a player as a control character."""
+    workshop = tmp_path / "Cues.minutes"
+    expected = _subtitle_workshop(workshop)
+    texts = [text for _, text in expected]
+    for fmt in ("vtt", "srt"):
+        assert_success(minutes("export", "--workshop", workshop, "--session", "Cues", "--format", fmt,
+                               "-o", tmp_path / f"cues.{fmt}"))
+        assert _cue_count(tmp_path / f"cues.{fmt}") == len(texts)
+    vtt = (tmp_path / "cues.vtt").read_text(encoding="utf-8")
+    assert clean_text(vtt) == vtt
+    cues = _vtt_cues(vtt)
+    assert [" ".join(lines[0].split()) for _, lines in cues] == texts
+    names = ["Dr. <Chen> & Co -->", "Ana B"]
+    assert [voice for voice, _ in cues] == [names[who] for who, _ in expected]
+    assert cues[1][1][1] == "Eng -> <&>"
+    srt = (tmp_path / "cues.srt").read_text(encoding="utf-8")
+    assert clean_text(srt) == srt
+    assert [" ".join(lines[0].split()) for lines in _srt_cues(srt)] == [f"{names[who]}: {text}".replace("-->", "->")
+                                                      for who, text in expected]
