@@ -2,7 +2,7 @@
 
 - :func:`build_atomically` makes a complete, empty workshop in a hidden sibling folder and renames it into
   place, so another process sees either no workshop or a whole one. Two commands creating the same
-  workshop at once both end up in the one folder that won the rename (or the second is told it is busy).
+  workshop at once both end up in the one folder that won the rename (the second waits for the lock).
 - :func:`holds_nothing` says whether a folder that looks like an unfinished workshop (a database that is
   empty, left by a crash during creation under older versions) has nothing of the user's in it, so that
   initialising it loses nothing.

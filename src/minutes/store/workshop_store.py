@@ -4,13 +4,17 @@ A workshop is a folder ``NAME.minutes/`` holding ``workshop.sqlite``, ``audio/``
 session) and ``exports/``. Copy the folder and you have copied everything. A writer holds an OS lock
 on ``workshop.lock`` (released by the kernel even if the process dies), so two processes cannot write
 one workshop; readers need no lock thanks to SQLite's WAL mode. Every change is one transaction.
+A command that may create the workshop waits a little for the lock (:data:`CREATION_WAIT_SECONDS`): two
+commands started together on a new workshop then both do their work, one after the other.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, replace
@@ -29,6 +33,8 @@ from minutes.store.folder import AUDIO_DIR, DB_NAME, EXPORTS_DIR, LOCK_NAME
 from minutes.store.tagging import TagOperations, annotation_from_row
 from minutes.store.voices import VoiceOperations
 
+log = logging.getLogger(__name__)
+
 _SESSION_COLUMNS = {
     "title": "title", "date": "date", "start": "starts_at", "end": "ends_at", "venue": "venue",
     "chair": "chair", "rapporteur": "rapporteur", "language": "language", "audio_file": "audio_file",
@@ -44,6 +50,11 @@ _ONE_LINE = {"title", "date", "start", "end", "venue", "chair", "rapporteur", "l
              "script", "name", "organisation", "country", "status", "review_status", "reviewed_by", "reviewed_at",
              "audio_file"}
 _TIMES = ("duration", "transcribed_until")
+_LOCK_POLL_SECONDS = 0.05
+CREATION_WAIT_SECONDS = 10.0
+"""How long a command that may create the workshop waits for another writer to finish before saying it is busy:
+long enough for the command that created it at the same moment to store its work, short enough for a user
+whose workshop is open in the window to be told soon."""
 
 
 def is_workshop(path: Path) -> bool:
@@ -72,18 +83,19 @@ class WorkshopStore(VoiceOperations, TagOperations):
     # -- opening and closing -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False) -> WorkshopStore:
+    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False,
+             wait: float = 0.0) -> WorkshopStore:
         """Open (or with ``create``, create) the workshop folder at ``path``.
 
         Read-only opens work on read-only media and on older schemas (see :mod:`minutes.store.reading`);
-        opens for writing refuse a damaged database.
+        opens for writing refuse a damaged database, and wait up to ``wait`` seconds for another writer.
         """
         root = Path(path).expanduser()
         if root.exists() and not root.is_dir():
             raise StoreError(f"{root} is a file, not a workshop folder. Choose another name.")
         if read_only:
             return cls._open_for_reading(root)
-        return cls._open_for_writing(root, create=create)
+        return cls._open_for_writing(root, create=create, wait=wait)
 
     @classmethod
     @contextmanager
@@ -92,12 +104,13 @@ class WorkshopStore(VoiceOperations, TagOperations):
 
         If the work fails (or is interrupted) and this call created the workshop, which still holds nothing,
         the workshop is removed again: a failure before anything is stored leaves no folder, and a failure
-        after keeps everything stored.
+        after keeps everything stored. With ``create`` it waits for another writer up to
+        :data:`CREATION_WAIT_SECONDS` (a Ctrl-C stops the wait).
         """
         store = None
         try:
             with interrupts.deferred():  # a Ctrl-C is raised only once there is a store to clean up
-                store = cls.open(path, create=create)
+                store = cls.open(path, create=create, wait=CREATION_WAIT_SECONDS if create else 0.0)
             yield store
         except BaseException:
             if store is not None:
@@ -107,7 +120,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
         store.close()
 
     @classmethod
-    def _open_for_writing(cls, root: Path, *, create: bool) -> WorkshopStore:
+    def _open_for_writing(cls, root: Path, *, create: bool, wait: float) -> WorkshopStore:
         created = existed_empty = False
         if create and (not root.exists() or not any(root.iterdir())):
             refuse_workshop_files(root)  # a workshop inside another one's folder would be its stray files
@@ -118,7 +131,7 @@ class WorkshopStore(VoiceOperations, TagOperations):
                 raise StoreError(f"Cannot create the workshop folder {root}: {exc.strerror}.") from exc
         elif not is_workshop(root) and not (create and folder.holds_nothing(root)):
             raise _not_a_workshop(root, create=create)
-        store = cls(root, read_only=False, lock=_acquire_lock(root))
+        store = cls(root, read_only=False, lock=_acquire_lock(root, wait))
         store._created, store._keep_empty_folder = created, existed_empty
         try:
             if folder.database_is_blank(store._db_path):
@@ -537,18 +550,29 @@ class WorkshopStore(VoiceOperations, TagOperations):
         return Annotation(**{**asdict(annotation), "tag_ids": tag_ids, "id": cursor.lastrowid})
 
 
-def _acquire_lock(root: Path) -> FileLock:
+def _acquire_lock(root: Path, wait: float) -> FileLock:
+    """The workshop's write lock, waiting up to ``wait`` seconds for another writer to release it."""
     lock = FileLock(root / LOCK_NAME, timeout=0)
-    try:
-        lock.acquire()
-    except Timeout as exc:
-        raise LockedError(
-            f"The workshop {root} is open for writing in another Minutes window or command. "
-            "Close it there and try again."
-        ) from exc
-    except OSError as exc:
-        raise StoreError(f"Cannot write the workshop folder {root}: {exc.strerror}.") from exc
-    return lock
+    deadline = time.monotonic() + wait
+    waited = False
+    while True:
+        try:
+            lock.acquire()
+            return lock
+        except Timeout as exc:
+            if time.monotonic() >= deadline:
+                raise LockedError(
+                    f"The workshop {root} is open for writing in another Minutes window or command. "
+                    "Close it there and try again."
+                ) from exc
+        except OSError as exc:
+            raise StoreError(f"Cannot write the workshop folder {root}: {exc.strerror}.") from exc
+        if not waited:
+            log.info("waiting up to %.0f s for another writer of %s", wait, root)
+            waited = True
+        if interrupts.requested():
+            raise KeyboardInterrupt
+        time.sleep(_LOCK_POLL_SECONDS)
 
 
 def _not_a_workshop(root: Path, *, create: bool) -> StoreError:
