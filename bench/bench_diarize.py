@@ -11,12 +11,13 @@ reference, and real-time factor on this machine; plus the model load time. Clips
   panellists, then questions from the floor), diarized by ``minutes diarize`` in a child process reading the
   FLAC in windows: DER, speakers found against present, floor questioners found, RTF and the child's peak RSS.
 
-Usage: ``.venv/bin/python bench/bench_diarize.py [--speech /work/shared/speech] [--panel [--minutes 90]]``
+Usage: ``.venv/bin/python bench/bench_diarize.py [--speech /work/shared/speech] [--panel|--panel-only [--minutes 90]]``
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -74,7 +75,11 @@ def main() -> None:
     parser.add_argument("--speech", type=Path, default=Path("/work/shared/speech"))
     parser.add_argument("--panel", action="store_true", help="also build and diarize the synthetic 90-minute panel")
     parser.add_argument("--minutes", type=float, default=90.0, help="length of the synthetic panel")
+    parser.add_argument("--panel-only", action="store_true", help="skip the short clips, diarize the panel only")
     args = parser.parse_args()
+    if args.panel_only:
+        _panel(args.speech, args.minutes)
+        return
 
     t0 = time.perf_counter()
     models.load_models()
@@ -128,9 +133,10 @@ def _panel(speech: Path, minutes: float) -> None:
     truly = sum(1 for who in floor if _mostly(who, hyp, panel.turns) in panel.floor)
     print(f"panel: {len(floor)} voices would be labelled 'Participant from the floor' (agenda: "
           f"{len(panel.panel)} planned), {truly} of them mostly a real questioner")
-    print(f"panel: `minutes diarize` {run.seconds:.0f} s for {panel.duration / 60:.0f} min (RTF "
-          f"{run.seconds / panel.duration:.4f}, with start-up and model load; target <= 0.02), peak RSS "
-          f"{run.peak_rss_mb:.0f} MB (target <= 400 MB)")
+    print(f"panel: `minutes diarize` {run.seconds:.0f} s wall, {run.cpu_seconds:.0f} s CPU for "
+          f"{panel.duration / 60:.0f} min (RTF {run.seconds / panel.duration:.4f} wall, "
+          f"{run.cpu_seconds / panel.duration:.4f} CPU, with start-up and model load; target <= 0.02), peak RSS "
+          f"{run.peak_rss_mb:.0f} MB (target <= 400 MB); load average {os.getloadavg()[0]:.2f}")
 
 
 def _labelled_floor(hyp: list[tuple[float, float, str]], planned: int) -> set[str]:

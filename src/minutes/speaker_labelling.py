@@ -2,8 +2,9 @@
 the speakers as entities with their voices, and propose participants whose remembered voice matches.
 
 What the workshop knows is used: the agenda's chair and planned speakers of the session are a lower bound on
-the number of voices; voices enrolled in earlier sessions (voice profiles) are matched first, and clusters of
-one enrolled voice are joined (a long session can split one person in two); a voice heard only once, briefly,
+the number of voices; voices enrolled in earlier sessions (voice profiles) are matched first, speech window by
+speech window before the rest is clustered, and proposed with that confidence for the user to confirm; clusters
+of one enrolled voice are joined (a long session can split one person in two); a voice heard only once, briefly,
 and matching nobody is labelled as a participant from the floor rather than left among the panel's voices.
 """
 
@@ -79,12 +80,17 @@ def label_speakers(
     low, high = count.low, max(count.high, count.low)
     if count.exact is None and planned > low:
         low, high = planned, max(high, planned)
+    people = [p for p, _ in store.voice_profiles()]
+    profiles = _profiles(store)
     try:
         result = engine.diarize(audio, num_speakers=count.exact, min_speakers=low, max_speakers=high,
-                                progress=progress, cancelled=cancelled)
+                                enrolled=profiles, progress=progress, cancelled=cancelled)
     except InterruptedError as exc:
         raise Cancelled from exc
-    turns, embeddings = join_enrolled(result.turns, result.embeddings, _profiles(store))
+    turns, embeddings = join_enrolled(result.turns, result.embeddings, profiles)
+    # The voice each diarized speaker became (joining renumbers them), for the people matched before clustering.
+    became = {t.speaker: j.speaker for t, j in zip(result.turns, turns, strict=True)}
+    known = {became[k]: (people[p], score) for k, (p, score) in result.enrolled.items() if k in became}
     old = store.segments(session.id)
     probability = {(w.start, w.end): w.probability for s in old for w in s.words}
     split = engine.assign_speakers(
@@ -95,7 +101,7 @@ def label_speakers(
     origin = _origin_lookup(old)
     overlapped = _overlap_test(engine.overlap_spans(turns))
     provisional = {s.start for s in old if s.provisional}
-    floor = floor_voices(turns, embeddings, _profiles(store), planned)
+    floor = floor_voices(turns, embeddings, profiles, planned) - set(known)
     with store.transaction() as conn:
         conn.execute("UPDATE segments SET speaker_id = NULL WHERE session_id = ?", (session.id,))
         conn.execute("DELETE FROM speakers WHERE session_id = ?", (session.id,))
@@ -119,6 +125,10 @@ def label_speakers(
             for s in split
         ])
         propose_participants(store, session.id)
+        for voice, (person, score) in known.items():
+            # Matched window by window before clustering: the proposal the user confirms, with that confidence.
+            if voice in ids:
+                store.propose(ids[voice], person, score)
         if store.session(session.id).status == SessionStatus.LABELLING:
             store.update_session(session.id, status=SessionStatus.TRANSCRIBED)
     return store.speakers(session.id)

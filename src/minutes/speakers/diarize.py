@@ -29,6 +29,7 @@ import numpy as np
 from minutes.audio.source import ArraySource, AudioSource
 
 from . import clustering, segmentation
+from . import enrolled as enrolled_voices
 from .embedding import embed_windows
 from .segmentation import FRAME_STEP, FRAME_STEP_SAMPLES
 
@@ -49,11 +50,14 @@ class Diarization:
 
     ``turns`` are sorted by start (overlapping speech gives overlapping turns of different speakers);
     ``embeddings[k]`` is the L2-normalised centroid CAM++ embedding of speaker ``k``, usable to match voices
-    across sessions by cosine similarity.
+    across sessions by cosine similarity. ``enrolled[k]`` is ``(profile index, similarity)`` for a speaker whose
+    speech was matched to an enrolled voice before clustering; the similarity (the average of the speaker's
+    windows) is a confidence for the user to confirm.
     """
 
     turns: list[Turn] = field(default_factory=list)
     embeddings: np.ndarray = field(default_factory=lambda: np.zeros((0, 192), dtype=np.float32))
+    enrolled: dict[int, tuple[int, float]] = field(default_factory=dict)
 
     @property
     def num_speakers(self) -> int:
@@ -169,7 +173,8 @@ def _frame_scores(
         nearest = np.where(np.abs(centres[left] - uncovered) <= np.abs(centres[right] - uncovered), left, right)
         scores[uncovered] = sims[nearest]
         counts[uncovered] = 1
-    return scores / np.maximum(counts, 1)[:, None]
+    scores /= np.maximum(counts, 1)[:, None]
+    return scores
 
 
 def _ensure_speakers(
@@ -224,6 +229,7 @@ def diarize(
     num_speakers: int | None = None,
     min_speakers: int = 1,
     max_speakers: int = 30,
+    enrolled: np.ndarray | None = None,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
@@ -232,6 +238,8 @@ def diarize(
 
     ``num_speakers`` fixes the count; otherwise it is estimated within ``min_speakers..max_speakers``
     (the automatic default is 1..30). A count is capped by the number of 1 s speech windows available.
+    ``enrolled`` are voice profiles ``(P, 192)`` known from earlier sessions: speech that clearly matches one
+    is given to that person first, and only the rest is clustered (see :mod:`.enrolled`).
     ``progress`` receives 0..1; ``cancelled`` is polled between batches and raises ``InterruptedError``.
     """
     if num_speakers is not None and num_speakers < 1:
@@ -263,7 +271,10 @@ def diarize(
     starts, win = _window_starts(regions, num_samples, settings)
     emb = embed_windows(source, starts, win, progress=lambda f: report(0.5 + 0.45 * f), cancelled=cancelled)
 
-    labels = _cluster(emb, starts, seg.max_local_speakers, num_speakers, min_speakers, max_speakers, settings)
+    profiles = np.zeros((0, emb.shape[1]), dtype=np.float32) if enrolled is None else np.asarray(enrolled)
+    owner, similarity = enrolled_voices.match(emb, _contiguous(starts, settings), profiles, settings.hop_s)
+    labels, matched = _labels(emb, starts, owner, seg.max_local_speakers, num_speakers, min_speakers, max_speakers,
+                              settings)
     activity = _frame_activity(starts, win, emb, labels, speech, seg.overlap, settings)
     required = num_speakers if num_speakers is not None else min_speakers
     if required > 1:
@@ -271,7 +282,8 @@ def diarize(
     duration = round(num_samples / SAMPLE_RATE, 3)
     # Frames are 16.875 ms, so the last turn may reach past the audio by a fraction of a frame.
     turns = [Turn(t.start, min(t.end, duration), t.speaker) for t in _speaker_turns(activity, required, settings)]
-    result = _finish(turns, emb, labels)
+    known = {label: (int(p), float(similarity[owner == p].mean())) for label, p in enumerate(matched)}
+    result = _finish(turns, emb, labels, known)
     report(1.0)
     return result
 
@@ -289,13 +301,16 @@ def _frame_activity(
     the segmentation hears two voices at once."""
     cents = clustering.centroids(emb, labels)
     scores = _frame_scores(starts, win, emb, cents, speech)
-    order = np.argsort(-scores, axis=1)
     activity = np.zeros((speech.shape[0], cents.shape[0]), dtype=bool)
     frames = np.flatnonzero(speech)
-    activity[frames, order[frames, 0]] = True
+    # Only the best and the runner-up are needed: a full sort of a 90-minute session's scores took 60 MB.
+    best = np.argmax(scores[frames], axis=1)
+    activity[frames, best] = True
     if cents.shape[0] > 1:
         both = frames[overlap[frames] > s.overlap_threshold]
-        activity[both, order[both, 1]] = True
+        runner_up = scores[both]
+        runner_up[np.arange(both.size), best[overlap[frames] > s.overlap_threshold]] = -np.inf
+        activity[both, np.argmax(runner_up, axis=1)] = True
     return activity
 
 
@@ -308,6 +323,65 @@ def _speaker_turns(activity: np.ndarray, required: int, s: Settings) -> list[Tur
         extra = [t for t in _turns_from_activity(activity, replace(s, min_turn_s=0.0)) if t.speaker in lost]
         turns = sorted(turns + extra, key=lambda t: (t.start, t.end, t.speaker))
     return turns
+
+
+def _contiguous(starts: np.ndarray, s: Settings) -> np.ndarray:
+    """Whether each window directly follows the one before it (same run of speech)."""
+    hop = int(round(s.hop_s * SAMPLE_RATE))
+    return np.concatenate([[False], np.diff(starts) <= hop])
+
+
+def _labels(
+    emb: np.ndarray,
+    starts: np.ndarray,
+    owner: np.ndarray,
+    local_count: int,
+    num_speakers: int | None,
+    min_speakers: int,
+    max_speakers: int,
+    s: Settings,
+) -> tuple[np.ndarray, list[int]]:
+    """Speaker label of every window and the enrolled profile of each of the first labels.
+
+    Windows matched to an enrolled voice (``owner`` >= 0) take that voice's label; the rest are clustered, with
+    the count bounds reduced by the voices already known. A cluster of the rest too small to be a speaker of its
+    own joins the nearest voice, known or not.
+    """
+    matched = [int(p) for p in np.unique(owner[owner >= 0])]
+    labels = np.searchsorted(np.asarray(matched, dtype=np.int64), owner) if matched else np.zeros_like(owner)
+    rest = owner < 0
+    m = len(matched)
+    if not rest.any():
+        return labels, matched
+    if not m:
+        return _cluster(emb, starts, local_count, num_speakers, min_speakers, max_speakers, s), matched
+    if num_speakers is not None and num_speakers <= m:
+        labels[rest] = np.argmax(emb[rest] @ clustering.centroids(emb[~rest], labels[~rest]).T, axis=1)
+        return labels, matched
+    exact = None if num_speakers is None else num_speakers - m
+    low = max(1, min_speakers - m)
+    labels[rest] = m + _cluster(emb[rest], starts[rest], max(1, local_count - m), exact, low,
+                                max(low, max_speakers - m), s)
+    if num_speakers is None:
+        min_windows = max(1, int(np.ceil(s.min_speaker_s / s.hop_s)))
+        labels = _absorb_small_rest(emb, labels, m, min_windows, min_speakers)
+    return labels, matched
+
+
+def _absorb_small_rest(emb: np.ndarray, labels: np.ndarray, m: int, min_windows: int, low: int) -> np.ndarray:
+    """Give each cluster after the ``m`` known voices that is smaller than ``min_windows`` to the nearest other
+    voice, smallest first, while more than ``low`` voices remain; labels are renumbered ``m..`` without gaps."""
+    sizes = np.bincount(labels)
+    for k in sorted(range(m, sizes.size), key=lambda j: sizes[j]):
+        alive = np.flatnonzero(np.bincount(labels, minlength=sizes.size))
+        if sizes[k] >= min_windows or alive.size <= max(low, 1):
+            break
+        others = alive[alive != k]
+        cents = clustering.centroids(emb, labels)[others]
+        mine = labels == k
+        labels[mine] = others[np.argmax(emb[mine] @ cents.T, axis=1)]
+    alive = np.flatnonzero(np.bincount(labels))
+    return np.searchsorted(alive, labels)
 
 
 def _cluster(
@@ -325,8 +399,7 @@ def _cluster(
         low = high = min(num_speakers, n)
     else:
         low, high = min(max(min_speakers, local_count), max_speakers, n), max_speakers
-    hop = int(round(s.hop_s * SAMPLE_RATE))
-    contiguous = np.concatenate([[False], np.diff(starts) <= hop])
+    contiguous = _contiguous(starts, s)
     # Long sessions: consecutive windows of one voice become one weighted point, keeping the tree's n×n
     # similarity matrix bounded; if pauses leave too many points still, the tree is built on an even
     # subsample and the other points join its nearest cluster.
@@ -357,8 +430,10 @@ def _cluster(
     return clustering.relabel_by_first_appearance(labels)
 
 
-def _finish(turns: list[Turn], emb: np.ndarray, labels: np.ndarray) -> Diarization:
-    """Renumber speakers by first turn, drop speakers left without turns, attach their centroids."""
+def _finish(turns: list[Turn], emb: np.ndarray, labels: np.ndarray, known: dict[int, tuple[int, float]]
+            ) -> Diarization:
+    """Renumber speakers by first turn, drop speakers left without turns, attach their centroids and the
+    enrolled voices they were matched to."""
     cents = clustering.centroids(emb, labels)
     mapping: dict[int, int] = {}
     for t in turns:
@@ -366,7 +441,8 @@ def _finish(turns: list[Turn], emb: np.ndarray, labels: np.ndarray) -> Diarizati
     turns = [Turn(t.start, t.end, mapping[t.speaker]) for t in turns]
     order = sorted(mapping, key=mapping.__getitem__)
     embeddings = cents[order] if order else np.zeros((0, emb.shape[1]), dtype=np.float32)
-    return Diarization(turns=turns, embeddings=np.ascontiguousarray(embeddings, dtype=np.float32))
+    return Diarization(turns=turns, embeddings=np.ascontiguousarray(embeddings, dtype=np.float32),
+                       enrolled={mapping[k]: v for k, v in known.items() if k in mapping})
 
 
 def voice_sample(

@@ -10,7 +10,6 @@ Both are made by ``tools/convert_speaker_models.py``; see ``resources/models/LIC
 
 from __future__ import annotations
 
-import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -31,18 +30,17 @@ def models_dir() -> Path:
     return resources_dir() / "models"
 
 
-def _num_threads() -> int:
-    # The app targets 2-core laptops; more threads than cores only adds contention with the ASR.
-    return max(1, min(2, os.cpu_count() or 1))
-
-
 def _session(name: str) -> ort.InferenceSession:
     path = models_dir() / name
     if not path.is_file():
         raise FileNotFoundError(f"speaker model missing: {path} (run tools/convert_speaker_models.py)")
     options = ort.SessionOptions()
-    options.intra_op_num_threads = _num_threads()
+    # One thread: on the 2-core laptops the app targets, a second thread bought little wall time when the
+    # other core was busy (the recogniser, the window) and cost 75 % more CPU in all, most of it threads
+    # spinning while they waited for work.
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3  # the exported graphs trigger harmless shape-inference warnings
