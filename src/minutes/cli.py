@@ -334,7 +334,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     extra_terms = read_glossary_file(args.glossary) if args.glossary is not None else []
     decode.check_readable(args.file)
     source = registry.resolve(args.model)
-    model = registry.load(source)
+    model = None  # loaded when there is something to transcribe or translate: a rerun may only label speakers
     title = args.session or args.file.stem
     # Translations come after the whole transcription, so with --translate the transcript is written at the end.
     stream = args.format == "txt" and args.output is None and args.speakers is None and not args.translate
@@ -346,8 +346,6 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
             session = _session_for(store, title, args.file, language=language)
             # An agenda session planned in one language is transcribed in it unless --language says otherwise.
             options_language = language or (None if session.language in ("", "auto") else session.language)
-            hints = session_hints(store, session, script, model=model, extra_terms=extra_terms)
-            options = TranscribeOptions(language=options_language, script=script, glossary=hints)
             if stream and not args.include_confidential:
                 # Off-the-record spans of a session being resumed: the transcript is filtered when written instead.
                 stream = not any(a.confidential for a in store.annotations(session.id))
@@ -355,6 +353,9 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
                 for segment in store.segments(session.id):
                     print(txt_entry(segment), flush=True)
             if jobs.needs_transcription(session):
+                model = registry.load(source)
+                hints = session_hints(store, session, script, model=model, extra_terms=extra_terms)
+                options = TranscribeOptions(language=options_language, script=script, glossary=hints)
 
                 def echo(segments):  # noqa: ANN001, ANN202
                     for segment in segments:
@@ -372,7 +373,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
                 label_speakers(store, session, jobs.session_audio(store, session), args.speakers)
                 session = store.session(session.id)
             if args.translate:
-                _translate(store, session, model, label=args.file.name)
+                _translate(store, session, model or registry.load(source), label=args.file.name)
             if not stream:
                 try:
                     _write_output(store, session, args.format, args.output, args.include_confidential)

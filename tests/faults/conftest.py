@@ -150,6 +150,21 @@ def speech(tmp_path_factory: pytest.TempPathFactory, data: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def transcribed(tmp_path_factory: pytest.TempPathFactory, speech: Path) -> Path:
+    """A workshop holding :func:`speech` transcribed into session "S" (no speakers) by the real command under
+    umask 022, made once: tests that start from a finished transcript take a copy (``shutil.copytree``)."""
+    workshop = tmp_path_factory.mktemp("transcribed") / "W.minutes"
+    previous = os.umask(0o022)
+    try:
+        subprocess.run(minutes_command("transcribe", speech, "--workshop", workshop, "--session", "S",
+                                       "--language", "en", "--speakers", "none"),
+                       check=True, capture_output=True, env=os.environ.copy())
+    finally:
+        os.umask(previous)
+    return workshop
+
+
+@pytest.fixture(scope="session")
 def session_json(tmp_path_factory: pytest.TempPathFactory, data: Path) -> Path:
     """A session in the JSON interchange format, made once by the real commands (no model involved)."""
     import json

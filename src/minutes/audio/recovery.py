@@ -9,6 +9,9 @@ Such a FLAC file ends in the middle of a frame and its header still says "length
 players and decoders reject. :func:`repair` decodes every whole frame that is left (block by block,
 stopping at the damaged tail), writes them to a new FLAC beside the original, syncs it to disk and only
 then replaces the original, so a crash during repair loses nothing either.
+
+soundfile is imported by the repair alone: every command looks for unfinished recordings, and almost never
+finds one.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ import json
 import logging
 import os
 from pathlib import Path
-
-import soundfile as sf
+from typing import TYPE_CHECKING
 
 from minutes.audio.sink import SoundSink
+
+if TYPE_CHECKING:
+    import soundfile as sf
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +126,8 @@ def find_unfinished(audio_dir: Path) -> list[Path]:
 
 def _decodable_blocks(path: Path):  # noqa: ANN202 - generator of (samplerate, channels, block)
     """Yield the readable audio of ``path`` block by block, stopping quietly at a damaged tail."""
+    import soundfile as sf
+
     try:
         source = sf.SoundFile(path)
     except (sf.LibsndfileError, RuntimeError) as exc:
@@ -188,4 +195,6 @@ def repair(path: Path) -> float:
 
 
 def _open_flac(fh: SoundSink, samplerate: int, channels: int) -> sf.SoundFile:
+    import soundfile as sf
+
     return sf.SoundFile(fh, "w", samplerate, channels, format="FLAC", subtype="PCM_16")

@@ -4,6 +4,9 @@ Speakers are entities of a session, not text in segments, so a speaker can be re
 the roster, merged into another, or given some of another's segments later. Voice profiles keep one
 embedding per named participant so the same voice is proposed under that name in the next session; they
 stay in the workshop database and can be deleted.
+
+numpy is imported only where a voice is handled: every command opens the store, few touch a voice, and the
+import would cost each of them a tenth of a second.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from minutes.store.clean import one_line
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,8 @@ class VoiceOperations:
 
     def learn_voice(self, participant_id: int, embedding: np.ndarray) -> int:
         """Add one sample of a participant's voice to their profile (created if new); returns the samples."""
+        import numpy as np
+
         with self.transaction() as conn:
             self._learn_voice(conn, participant_id, np.asarray(embedding, dtype=np.float32))
             row = conn.execute("SELECT samples FROM voice_profiles WHERE participant_id = ?",
@@ -181,15 +187,21 @@ class VoiceOperations:
 
 
 def _normalise(vector: np.ndarray) -> np.ndarray:
+    import numpy as np
+
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 0 else vector
 
 
 def _blob(vector: np.ndarray) -> bytes:
+    import numpy as np
+
     return _normalise(np.asarray(vector, dtype=np.float32)).astype("<f4").tobytes()
 
 
 def _vector(blob: bytes) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer(blob, dtype="<f4").copy()
 
 
