@@ -114,3 +114,16 @@ def test_cancel_keeps_the_finished_part_and_a_rerun_resumes(model, data, tmp_pat
         assert session.status == "transcribed"
         assert texts[: len(first_part)] == [s.text for s in first_part]
         assert sum("sorrow" in t.lower() for t in texts) == 2, texts
+
+
+def test_each_chunk_is_announced_with_its_number_and_the_count(model, data, monkeypatch):
+    """The window's "chunk i of n": blocks of 3 s of speech make several chunks of one short clip."""
+    from minutes.asr import pipeline
+
+    monkeypatch.setattr(pipeline, "BLOCK_SPEECH_SECONDS", 3.0)
+    audio = speech.load(data / "en_librispeech_1995-1837-0001.wav")
+    started: list[tuple[int, int]] = []
+    transcribe(model, audio, TranscribeOptions(language="en"), lambda *_: None,
+               chunk_started=lambda number, count: started.append((number, count)))
+    count = started[0][1]
+    assert count > 1 and started == [(number, count) for number in range(1, count + 1)]

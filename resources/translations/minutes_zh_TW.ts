@@ -3176,8 +3176,12 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>正在尋找語音段落…</translation>
     </message>
     <message>
+        <source>Transcribing… chunk {0} of {1}, {2} of {3}</source>
+        <translation>正在轉錄… 第 {0} 段／共 {1} 段，已完成 {2}／共 {3}</translation>
+    </message>
+    <message>
         <source>Transcribing… {0} of {1}</source>
-        <translation>正在轉錄… 已完成 {0}／共 {1}</translation>
+        <translation type="vanished">正在轉錄… 已完成 {0}／共 {1}</translation>
     </message>
     <message>
         <source>Transcribing…</source>

@@ -90,11 +90,13 @@ def transcribe_session(
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     label_next: bool = False,
+    chunk_started: Callable[[int, int], None] | None = None,
 ) -> Session:
     """Transcribe the session's recording (``audio``, else the workshop's copy) from where it stopped;
     returns the updated session.
 
     With ``label_next`` the finished session is left ``labelling``: its speakers are labelled next.
+    ``chunk_started(number, count)`` is told as each chunk of the speech left to transcribe begins.
     """
     if audio is None:
         audio = session_audio(store, session)
@@ -111,7 +113,7 @@ def transcribe_session(
 
     try:
         transcribe(model, audio, options, keep, start_at=session.transcribed_until, progress=progress,
-                   cancelled=cancelled)
+                   cancelled=cancelled, chunk_started=chunk_started)
     except Cancelled:
         store.update_session(session.id, status=SessionStatus.CANCELLED)
         raise

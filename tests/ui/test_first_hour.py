@@ -3,6 +3,7 @@ transcript's empty state, find and replace, tag chips, speakers and exports, dri
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -364,7 +365,10 @@ def test_transcribing_a_file_selects_it_shows_lines_as_they_are_stored_and_moves
     phases = [m.split("…")[0] for m in messages]
     for phase in ("Reading panel.wav", "Finding speech", "Transcribing", "Finding who spoke when"):
         assert phase in phases, messages
-    assert any(m.startswith("Transcribing… 00:00:") and " of 00:00:" in m for m in messages), messages
+    chunks = [re.match(r"Transcribing… chunk (\d+) of (\d+), 00:00:\d\d of 00:00:\d\d", m) for m in messages]
+    counted = [(int(c[1]), int(c[2])) for c in chunks if c]
+    assert counted and counted[0][0] == 1 and counted[-1][0] == counted[-1][1], messages  # from the first to the last
+    assert [number for number, _ in counted] == sorted(number for number, _ in counted)
     assert values[1] > 0 and values == sorted(values) and len(set(values)) > 5  # moves, and only forward
 
 

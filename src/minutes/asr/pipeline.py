@@ -11,7 +11,7 @@ workshop glossary the terms Whisper misheard are spelt in (:mod:`minutes.asr.spe
 segments are handed to ``on_chunk`` at least every ~30 s of audio, together with the time up to which
 the audio is done, so the caller can store them in one transaction: a crash keeps the finished part,
 and a rerun resumes from ``start_at``. Progress is reported after every segment and cancellation is
-checked as often.
+checked as often; ``chunk_started`` hears the number and count of each block or window as it begins.
 """
 
 from __future__ import annotations
@@ -126,19 +126,19 @@ Work = Iterator[tuple[int, Iterable[Segment]]]
 """Pieces of work in time order: the sample where each ends, and its segments (lazily decoded, in order)."""
 
 
-def _one_language(model: WhisperModel, source: AudioSource, regions: list[Region], options: TranscribeOptions
+def _one_language(model: WhisperModel, source: AudioSource, blocks: list[Chunk], options: TranscribeOptions
                   ) -> Work:
-    for chunk in plan_blocks(regions, options.language):
+    for chunk in blocks:
         yield chunk.last, _transcribe_chunk(model, source, chunk, options)
 
 
-def _each_in_its_language(model: WhisperModel, source: AudioSource, regions: list[Region],
+def _each_in_its_language(model: WhisperModel, source: AudioSource, windows: list[tuple[Region, ...]],
                           options: TranscribeOptions, cancelled: Callable[[], bool] | None) -> Work:
     """Window by window: each utterance's language read from the window's encoder output
     (:mod:`minutes.asr.detection`), then the window decoded in its language, reusing that encoder output;
     a window holding two languages is decoded once per language, each from its own utterances."""
     previous: str | None = None
-    for window in plan_windows(regions):
+    for window in windows:
         if cancelled is not None and cancelled():
             raise Cancelled
         parts = [source.read(first / SAMPLE_RATE, last / SAMPLE_RATE) for first, last in window]
@@ -166,6 +166,7 @@ def transcribe(
     start_at: float = 0.0,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    chunk_started: Callable[[int, int], None] | None = None,
 ) -> None:
     """Transcribe ``audio`` from ``start_at`` seconds; see the module docstring for the protocol.
 
@@ -176,11 +177,15 @@ def transcribe(
     total = source.duration
     regions = find_speech(source, options, start_at=start_at, cancelled=cancelled)
     if options.language:
-        work = _one_language(model, source, regions, options)
+        pieces: list[Chunk] | list[tuple[Region, ...]] = plan_blocks(regions, options.language)
+        work = _one_language(model, source, pieces, options)
     else:
-        work = _each_in_its_language(model, source, regions, options, cancelled)
+        pieces = plan_windows(regions)
+        work = _each_in_its_language(model, source, pieces, options, cancelled)
     repeats = RepeatFilter()
-    for end, found in work:
+    for number, (end, found) in enumerate(work, 1):
+        if chunk_started is not None:
+            chunk_started(number, len(pieces))
         segments: list[Segment] = []
         handed_over = start_at
         for segment in found:

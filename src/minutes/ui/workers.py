@@ -205,19 +205,26 @@ class TranscriptionJob(ModelJob):
             raise MinutesError(self.tr('The session "{0}" has no recording to transcribe.').format(session.title))
         audio = jobs.session_audio(self._store, session)  # read a window at a time
         if jobs.needs_transcription(session):
-            # Phases, so the bar moves from the start: finding speech, then the audio transcribed so far.
+            # Phases, so the bar moves from the start: finding speech, then each chunk and the audio done so far.
             self.progress.emit(_READ, self.tr("Finding speech…"))
             total = clock(audio.duration)[:8]
+            where = {"chunk": 1, "chunks": 1, "fraction": session.transcribed_until / max(audio.duration, 1e-9)}
 
             def transcribed(fraction: float) -> None:
+                where["fraction"] = fraction
                 done = clock(fraction * audio.duration)[:8]
                 self.progress.emit(_READ + fraction * (_TEXT - _READ),
-                                   self.tr("Transcribing… {0} of {1}").format(done, total))
+                                   self.tr("Transcribing… chunk {0} of {1}, {2} of {3}").format(
+                                       where["chunk"], where["chunks"], done, total))
+
+            def chunk_started(number: int, count: int) -> None:
+                where.update(chunk=number, chunks=count)
+                transcribed(where["fraction"])
 
             session = jobs.transcribe_session(
                 self._store, session, model, self._options, audio=audio,
                 on_segments=self.segments_ready.emit, progress=transcribed, cancelled=self.is_cancelled,
-                label_next=self._speakers is not None,
+                label_next=self._speakers is not None, chunk_started=chunk_started,
             )
         if self._speakers is not None:
             finding = self.tr("Finding who spoke when…")
