@@ -13,7 +13,7 @@ from docx.shared import Pt
 
 from minutes.domain import Segment, Session, Speaker
 from minutes.errors import InputError, MinutesError
-from minutes.export import docx_minutes
+from minutes.export import docx_writer
 from minutes.export.docx_layout import default_template_path
 from minutes.export.docx_minutes import MinutesOptions, default_output, write_minutes
 from tests.export.conftest import WORKSHOP_TITLE, body_text, open_docx
@@ -62,7 +62,7 @@ def test_failure_while_building_writes_nothing(store, sessions, tmp_path, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("a bug while laying out")
 
-    monkeypatch.setattr(docx_minutes._Writer, "transcript", broken)
+    monkeypatch.setattr(docx_writer.MinutesWriter, "transcript", broken)
     with pytest.raises(RuntimeError):
         write_minutes(store, sessions, path, MinutesOptions(annex=True))
     assert path.read_bytes() == before

@@ -25,13 +25,13 @@ from minutes.domain import Participant, Session
 from minutes.errors import InputError
 from minutes.export import docx_layout as layout
 from minutes.export.docx_content import LABELS, Entry, SessionContent, TagSection, names_scrubber, session_content
-from minutes.export.docx_minutes import (
+from minutes.export.docx_writer import (
     MinutesOptions,
-    _file_names,
-    _new_document,
-    _save,
-    _write,
-    _Writer,
+    MinutesWriter,
+    document_bytes,
+    file_names,
+    new_document,
+    write_file,
 )
 from minutes.operations.agenda import programme
 from minutes.store import WorkshopStore
@@ -72,7 +72,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
 
 def default_report_output(store: WorkshopStore) -> Path:
     """Where the report goes when no output is given: ``exports/TITLE report.docx``."""
-    return store.exports_dir / _file_names([f"{store.workshop().title} report"])[0]
+    return store.exports_dir / file_names([f"{store.workshop().title} report"])[0]
 
 
 def write_report(store: WorkshopStore, output: Path, options: MinutesOptions | None = None) -> Path:
@@ -84,12 +84,12 @@ def write_report(store: WorkshopStore, output: Path, options: MinutesOptions | N
     if not sessions:
         raise InputError(f"The workshop {store.root} has no sessions to report on.")
     output = Path(output).expanduser()
-    _write(output, _render(store, sessions, options))
+    write_file(output, _render(store, sessions, options))
     return output
 
 
 def _render(store: WorkshopStore, sessions: list[Session], options: MinutesOptions) -> bytes:
-    document = _new_document(options.template)
+    document = new_document(options.template)
     writer = _ReportWriter(document, options)
     workshop = store.workshop()
     contents = [session_content(store, s.id, labels=options.labels, chatham_house=options.chatham_house,
@@ -111,10 +111,10 @@ def _render(store: WorkshopStore, sessions: list[Session], options: MinutesOptio
         writer.session(content, workshop.title, single=False)
     writer.annex(people)
     writer.finish_contents()
-    return _save(document, title=workshop.title, subject=writer.report["report"], organiser=workshop.organiser)
+    return document_bytes(document, title=workshop.title, subject=writer.report["report"], organiser=workshop.organiser)
 
 
-class _ReportWriter(_Writer):
+class _ReportWriter(MinutesWriter):
     """The session minutes' writer, with the parts only the workshop report has."""
 
     def __init__(self, document, options: MinutesOptions) -> None:  # noqa: ANN001 - a python-docx Document
