@@ -35,7 +35,7 @@ sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
 from tests.audio.conftest import DEVICE, PulseServer, wait_until  # noqa: E402
 
-from minutes.asr.live import LiveTranscriber  # noqa: E402
+from minutes.asr.live import FLAG_LIVE_SURE, LiveTranscriber  # noqa: E402
 from minutes.audio.capture import Recorder  # noqa: E402
 
 SPEECH_DIR = REPO.parent / "shared" / "speech" / "audio"
@@ -69,12 +69,15 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float, interval: floa
     model = load(resolve(None), cpu_threads=min(4, os.cpu_count() or 1))
     fed: list[tuple[float, float]] = []  # (recording clock at the end of a block, wall time)
     arrivals: list[tuple[float, float, float]] = []  # (segment end, wall time of arrival, utterance group)
+    sure = [0.0, 0.0]  # seconds of live text flagged sure (the final pass keeps it), seconds of all live text
 
-    def on_segment(start: float, end: float, text: str, language: str, words: list) -> None:
+    def on_segment(start: float, end: float, text: str, language: str, words: list, flags: list) -> None:
         arrivals.append((end, time.monotonic(), len(arrivals)))
+        sure[0] += (end - start) if FLAG_LIVE_SURE in flags else 0.0
+        sure[1] += end - start
 
     live = LiveTranscriber(model, None, on_segment)
-    memory: list[tuple[float, int]] = []  # (recording clock, RSS KiB), sampled every 5 s
+    memory: list[tuple[float, int, float]] = []  # (recording clock, RSS KiB, load average), sampled every 5 s
 
     def tap(block: np.ndarray, at: float) -> None:
         fed.append((at + len(block) / 16000, time.monotonic()))
@@ -88,7 +91,7 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float, interval: floa
     player = server.play(playlist)
     while player.poll() is None and recorder.elapsed < seconds + 60:
         time.sleep(5.0)
-        memory.append((recorder.elapsed, _rss_kib(os.getpid())[0]))
+        memory.append((recorder.elapsed, _rss_kib(os.getpid())[0], os.getloadavg()[0]))
     player.wait(60)
     time.sleep(2.0)
     recorder.stop()
@@ -102,7 +105,9 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float, interval: floa
     bursts = [lags[i] for i in range(len(arrivals))
               if i + 1 == len(arrivals) or arrivals[i + 1][1] - arrivals[i][1] > 0.05]
     print(f"live: {seconds / 60:.1f} min played, {live.utterances} utterances, {len(arrivals)} segments, "
-          f"skipped {live.skipped_seconds:.1f} s, process CPU {cpu / seconds:.2f} s per s of audio")
+          f"skipped {live.skipped_seconds:.1f} s, process CPU {cpu / seconds:.2f} s per s of audio, "
+          f"{live.hurried_batches} Whisper calls made while behind, live text flagged sure "
+          f"{100 * sure[0] / max(sure[1], 1e-9):.0f} %")
     rows = (
         ("end of utterance: last segment of each Whisper call", np.array(bursts)),
         ("every segment, incl. early ones of long utterances", lags),
@@ -115,16 +120,19 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float, interval: floa
     burst_ends = np.array([arrivals[i][0] for i in range(len(arrivals))
                            if i + 1 == len(arrivals) or arrivals[i + 1][1] - arrivals[i][1] > 0.05])
     step = interval * 60
-    print(f"{'minutes':>9} {'segments':>9} {'lag p95 (end of utt.)':>22} {'lag p95 (all)':>14} {'RSS MiB':>8}")
+    print(f"{'minutes':>9} {'segments':>9} {'lag p95 (end of utt.)':>22} {'lag p95 (all)':>14} {'RSS MiB':>8} "
+          f"{'load':>6}")
     for begin in np.arange(0.0, seconds, step):
         inside = (ends >= begin) & (ends < begin + step)
         burst_inside = (burst_ends >= begin) & (burst_ends < begin + step)
-        rss = [kib for clock, kib in memory if begin <= clock < begin + step]
+        rss = [kib for clock, kib, _ in memory if begin <= clock < begin + step]
+        load = [load for clock, _, load in memory if begin <= clock < begin + step]
         if not inside.any():
             continue
         print(f"{begin / 60:4.0f}-{(begin + step) / 60:<4.0f} {int(inside.sum()):9d} "
               f"{np.percentile(np.array(bursts)[burst_inside], 95) if burst_inside.any() else float('nan'):22.2f} "
-              f"{np.percentile(lags[inside], 95):14.2f} {(rss[-1] if rss else 0) / 1024:8.1f}")
+              f"{np.percentile(lags[inside], 95):14.2f} {(rss[-1] if rss else 0) / 1024:8.1f} "
+              f"{np.mean(load) if load else float('nan'):6.1f}")
 
 
 def _rss_kib(pid: int) -> tuple[int, int]:

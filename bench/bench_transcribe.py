@@ -22,6 +22,7 @@ RSS under 1 GB whatever N (a figure that grows with N is the defect), final pass
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -100,7 +101,7 @@ def best(command: list[str], repeat: int) -> Run:
     return min(runs, key=lambda r: r.seconds)
 
 
-def session_mode(minutes: float, repeat: int, cache: Path) -> None:
+def session_mode(minutes: float, repeat: int, cache: Path, runs: list[str] | None = None) -> None:
     path = bilingual_session(minutes, cache)
     seconds = sf.info(str(path)).duration
     print(f"\n== {minutes:g} min bilingual session ({seconds:.0f} s, {path})", flush=True)
@@ -112,12 +113,18 @@ def session_mode(minutes: float, repeat: int, cache: Path) -> None:
         "minutes auto + speakers (ws)": [*minutes_cmd, "--workshop", "{scratch}/W.minutes"],
         "final pass after recording": [sys.executable, "-m", "bench.final_pass", str(path), "{scratch}"],
     }
+    if runs:
+        commands = {name: command for name, command in commands.items() if any(r in name for r in runs)}
     results = run_all(commands, repeat, seconds)
-    print(f"  {results['final pass after recording'].stdout.strip()}", flush=True)
-    final = results["final pass after recording"]
-    print(f"minutes auto / plain multilingual: {results['minutes auto'].seconds / results[plain].seconds:.2f} "
-          f"(aim <= 1.3); final pass {final.seconds / seconds:.3f} x real time (aim <= 0.17); "
-          f"largest peak RSS {max(r.peak_rss_mb for r in results.values()):.0f} MB (aim <= 1000)", flush=True)
+    if plain in results and "minutes auto" in results:
+        print(f"minutes auto / plain multilingual: {results['minutes auto'].seconds / results[plain].seconds:.2f} "
+              "(aim <= 1.3)", flush=True)
+    final = results.get("final pass after recording")
+    if final is not None:
+        print(f"  {final.stdout.strip()}\nfinal pass {final.seconds / seconds:.3f} x real time (aim <= 0.17)",
+              flush=True)
+    print(f"largest peak RSS {max(r.peak_rss_mb for r in results.values()):.0f} MB (aim <= 1000); "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
 
 
 def english_mode(path: Path | None, language: str, repeat: int) -> None:
@@ -147,10 +154,12 @@ def main() -> None:
                         "with --minutes)")
     parser.add_argument("--minutes", type=float, nargs="+", help="bilingual session lengths to build and run")
     parser.add_argument("--cache", type=Path, default=CACHE, help="where built sessions are kept")
+    parser.add_argument("--runs", nargs="+", help="with --minutes: only the runs whose name holds one of these "
+                        "words (plain, auto, speakers, final)")
     args = parser.parse_args()
     if args.minutes:
         for minutes in args.minutes:
-            session_mode(minutes, args.repeat or 1, args.cache)
+            session_mode(minutes, args.repeat or 1, args.cache, args.runs)
     else:
         english_mode(args.file, args.language, args.repeat or 2)
 

@@ -486,7 +486,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
     from minutes.asr import languages, registry
     from minutes.asr.pipeline import TranscribeOptions
     from minutes.export.transcript import txt_line
-    from minutes.recording import SessionRecorder, final_pass, resume_final_pass, unfinished_final_pass
+    from minutes.recording import SessionRecorder, final_pass, unfinished_final_pass
     from minutes.speaker_labelling import SpeakerCount
     from minutes.text.glossary import read_glossary_file, session_hints
 
@@ -508,7 +508,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
             print(f'Resuming the transcription of the recording of "{args.session}"…', file=sys.stderr)
             hints = session_hints(store, unfinished, script, model=model, extra_terms=extra_terms)
             options = TranscribeOptions(language=language, script=script, glossary=hints)
-            resume_final_pass(store, unfinished, model, options, SpeakerCount())
+            final_pass(store, unfinished, model, options, SpeakerCount())
             return 0
         recorder = SessionRecorder(store, args.session, model, device=args.device, language=language, script=script,
                                    extra_terms=extra_terms, on_segment=lambda seg: print(txt_line(seg), flush=True),

@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from minutes.asr.pipeline import TranscribeOptions, transcribe
+from minutes.asr import reuse
+from minutes.asr.pipeline import ChunkCallback, Region, TranscribeOptions, find_speech, transcribe
 from minutes.audio import decode
-from minutes.audio.source import ArraySource, AudioSource, FileSource
+from minutes.audio.source import ArraySource, AudioSource, FileSource, as_source
 from minutes.domain import Segment, Session, SessionStatus
 from minutes.errors import Cancelled, StoreError
 from minutes.store import WorkshopStore
@@ -103,22 +104,63 @@ def transcribe_session(
     if options.glossary is None:
         options = replace(options, glossary=session_hints(store, session, options.script, model=model))
     store.update_session(session.id, status=SessionStatus.TRANSCRIBING, language=options.language or "auto")
-
-    def keep(segments: list[Segment], done_until: float) -> None:
-        with store.transaction():
-            stored = store.add_segments(session.id, segments)
-            store.update_session(session.id, transcribed_until=done_until)
-        if on_segments is not None and stored:
-            on_segments(stored)
+    regions = None
+    live = [s for s in store.segments(session.id) if s.provisional]
+    if live:  # a recording's live text: keep what Whisper was sure of, decode the rest (minutes.asr.reuse)
+        regions, keep = _reusing_live(store, session, options, live, audio, on_segments, cancelled)
+    else:
+        def keep(segments: list[Segment], done_until: float) -> None:
+            with store.transaction():
+                stored = store.add_segments(session.id, segments)
+                store.update_session(session.id, transcribed_until=done_until)
+            if on_segments is not None and stored:
+                on_segments(stored)
 
     try:
         transcribe(model, audio, options, keep, start_at=session.transcribed_until, progress=progress,
-                   cancelled=cancelled, chunk_started=chunk_started)
+                   cancelled=cancelled, chunk_started=chunk_started, regions=regions)
     except Cancelled:
         store.update_session(session.id, status=SessionStatus.CANCELLED)
         raise
     store.update_session(session.id, status=SessionStatus.LABELLING if label_next else SessionStatus.TRANSCRIBED)
     return store.session(session.id)
+
+
+def _reusing_live(store: WorkshopStore, session: Session, options: TranscribeOptions, live: list[Segment],
+                  audio: AudioSource | np.ndarray, on_segments: Callable[[list[Segment]], None] | None,
+                  cancelled: Callable[[], bool] | None) -> tuple[list[Region], ChunkCallback]:
+    """The speech to decode after a recording, and the callback storing each finished stretch: the live
+    segments up to there are replaced by the kept ones and the decoded ones, in one transaction, so the live
+    text stays readable ahead of the pass and a cancelled pass keeps what it finished. A segment edited
+    meanwhile (no longer provisional) is kept, and nothing new is laid over it."""
+    start = session.transcribed_until
+    languages = reuse.known_languages(live, options.language)
+    kept = sorted((s for s in live if s.start >= start and reuse.is_trusted(s, languages)), key=lambda s: s.start)
+    edited = [s for s in store.segments(session.id, words=False) if not s.provisional and s.end > start]
+    regions = reuse.to_decode(find_speech(as_source(audio), options, start_at=start, cancelled=cancelled), kept)
+    remaining = {s.id: s for s in live}
+    waiting = list(kept)
+
+    def keep(decoded: list[Segment], done_until: float) -> None:
+        nonlocal waiting
+        ready = [reuse.as_final(s, options.script) for s in waiting if s.start < done_until]
+        waiting = [s for s in waiting if s.start >= done_until]
+        new = sorted(ready + reuse.trim(decoded, kept), key=lambda s: s.start)
+        new = [s for s in new if not any(_overlap(s, e) > 0.5 * max(s.end - s.start, 1e-3) for e in edited)]
+        replaced = [i for i, s in remaining.items() if s.start < done_until]
+        for i in replaced:
+            del remaining[i]
+        with store.transaction():
+            stored = store.replace_segments(session.id, replaced, new)
+            store.update_session(session.id, transcribed_until=done_until)
+        if on_segments is not None and stored:
+            on_segments(stored)
+
+    return regions, keep
+
+
+def _overlap(a: Segment, b: Segment) -> float:
+    return max(0.0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def needs_transcription(session: Session) -> bool:

@@ -96,8 +96,10 @@ class SessionRecorder:
         self.store.update_session(self.session.id, duration=duration, status=SessionStatus.RECORDED)
         return self.store.session(self.session.id)
 
-    def _arrived(self, start: float, end: float, text: str, language: str, words: list[Word]) -> None:
-        segment = Segment(start=start, end=end, text=text, language=language, provisional=True, words=words)
+    def _arrived(self, start: float, end: float, text: str, language: str, words: list[Word], flags: list[str]
+                 ) -> None:
+        segment = Segment(start=start, end=end, text=text, language=language, provisional=True, words=words,
+                          flags=flags)
         stored = self.store.add_segments(self.session.id, [segment])[0]
         if self.on_segment is not None:
             self.on_segment(stored)
@@ -127,22 +129,21 @@ def recover_recordings(store: WorkshopStore) -> list[tuple[Session, float]]:
 def final_pass(store: WorkshopStore, session: Session, model: WhisperModel, options: TranscribeOptions,
                speakers: SpeakerCount | None, *, progress: Callable[[float], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Session:
-    """Replace the provisional live text with a full transcription (and speakers), keeping edited segments."""
+    """Replace the provisional live text with the final transcription (and speakers), or finish one that a
+    Cancel, Ctrl-C or crash cut short.
+
+    The live segments Whisper was sure of are kept and the rest of the speech is decoded again
+    (:mod:`minutes.asr.reuse`); each finished stretch replaces its live text in one transaction, so the live
+    text stays readable ahead of the pass and what is finished survives a cancel. Segments the rapporteur
+    edited meanwhile are kept.
+    """
     from minutes.speaker_labelling import label_speakers
 
-    kept = [s for s in store.segments(session.id) if not s.provisional]
-    with store.transaction():
-        store.delete_segments(session.id, provisional_only=True)
-        store.update_session(session.id, transcribed_until=0.0, status=SessionStatus.TRANSCRIBING)
     audio = jobs.session_audio(store, session)  # read a window at a time: memory does not grow with the length
-    session = jobs.transcribe_session(store, store.session(session.id), model, options, audio=audio,
-                                      progress=progress, cancelled=cancelled, label_next=speakers is not None)
-    if kept:
-        kept_ids = {s.id for s in kept}
-        doubled = [s.id for s in store.segments(session.id)
-                   if s.id not in kept_ids and any(_overlap(s, k) > 0.5 * max(s.end - s.start, 1e-3) for k in kept)]
-        store.replace_segments(session.id, doubled, [])
-    if speakers is not None:
+    if jobs.needs_transcription(session):
+        session = jobs.transcribe_session(store, session, model, options, audio=audio, progress=progress,
+                                          cancelled=cancelled, label_next=speakers is not None)
+    if speakers is not None and session.status == SessionStatus.LABELLING:
         label_speakers(store, session, audio, speakers, cancelled=cancelled)
     return store.session(session.id)
 
@@ -154,24 +155,3 @@ def unfinished_final_pass(store: WorkshopStore, title: str) -> Session | None:
         return None
     return session if session.status in (SessionStatus.RECORDED, SessionStatus.TRANSCRIBING, SessionStatus.CANCELLED,
                                              SessionStatus.LABELLING) else None
-
-
-def resume_final_pass(store: WorkshopStore, session: Session, model: WhisperModel, options: TranscribeOptions,
-                      speakers: SpeakerCount | None) -> Session:
-    """Finish what :func:`final_pass` left undone: the transcription from where it stopped, then the speakers."""
-    from minutes.audio import decode
-    from minutes.speaker_labelling import label_speakers
-
-    if session.status == SessionStatus.RECORDED:
-        return final_pass(store, session, model, options, speakers)
-    audio = decode.read_flac(store.audio_path(session))
-    if jobs.needs_transcription(session):
-        session = jobs.transcribe_session(store, session, model, options, audio=audio,
-                                          label_next=speakers is not None)
-    if speakers is not None and session.status == SessionStatus.LABELLING:
-        label_speakers(store, session, audio, speakers)
-    return store.session(session.id)
-
-
-def _overlap(a: Segment, b: Segment) -> float:
-    return max(0.0, min(a.end, b.end) - max(a.start, b.start))

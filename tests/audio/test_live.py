@@ -58,6 +58,7 @@ class SlowModel:
 
     def __init__(self, delay: float, text: str = " Some words.") -> None:
         self.delay, self.text, self.calls = delay, text, []
+        self.model = SimpleNamespace(is_multilingual=False)  # language detection answers English at once
 
     def transcribe(self, audio: np.ndarray, **options):  # noqa: ANN003, ANN201
         self.calls.append((len(audio) / RATE, options))
@@ -65,7 +66,7 @@ class SlowModel:
         seconds = len(audio) / RATE
         words = [SimpleNamespace(start=0.1, end=seconds - 0.1, word=self.text, probability=0.9)]
         segment = SimpleNamespace(start=0.0, end=seconds, text=self.text, words=words,
-                                  avg_logprob=-0.2, no_speech_prob=0.01)
+                                  avg_logprob=-0.2, no_speech_prob=0.01, temperature=0.0, compression_ratio=1.2)
         return iter([segment]), SimpleNamespace(language="en")
 
 
@@ -128,7 +129,7 @@ def test_live_transcript_of_the_microphone(vmic, model, tmp_path) -> None:  # no
     segments: list[tuple] = []
     arrived = threading.Event()
 
-    def on_segment(start, end, text, language, words) -> None:  # noqa: ANN001
+    def on_segment(start, end, text, language, words, flags) -> None:  # noqa: ANN001
         segments.append((start, end, text, language, words))
         arrived.set()
 

@@ -8,15 +8,18 @@ two threads:
   as one pass over the file. An utterance ends after ``silence_ms`` of silence, or is cut at the
   quietest moment of its last seconds when it reaches ``max_utterance_s`` (Whisper's window is 30 s,
   and a long monologue must not delay its text indefinitely);
-- an ASR thread transcribes utterances with the caller's ``WhisperModel``, each in its own detected
-  language unless one is given (mixed-language workshops: detection per utterance keeps a Mandarin
-  answer between English questions, see NOTES.md).
+- an ASR thread transcribes utterances with the caller's ``WhisperModel``, each in its own language
+  unless one is given (mixed-language workshops: detection per utterance keeps a Mandarin answer between
+  English questions, see NOTES.md), read from the encoder output that the decoding then reuses
+  (:mod:`minutes.asr.detection`). Segments Whisper was sure of are flagged :data:`FLAG_LIVE_SURE`: the
+  final pass keeps them instead of decoding their audio again (:mod:`minutes.asr.reuse`).
 
 When the CPU cannot keep up, utterances wait in a queue bounded by ``max_pending_s`` seconds of audio.
 The worker merges everything waiting into one call of up to ``_MERGE_LIMIT_S`` (one Whisper pass is
-much cheaper than several), and when the bound is exceeded the oldest waiting utterances are skipped
-and counted in ``skipped_seconds``: live text is provisional, and the final pass over the saved file
-transcribes everything. ``lag`` says how many seconds of the recording's clock the text is behind.
+much cheaper than several) and, being behind, decodes it once without temperature fallbacks or glossary
+respelling; when the bound is exceeded the oldest waiting utterances are skipped and counted in
+``skipped_seconds``: live text is provisional, and the final pass decodes what the live pass skipped or
+was unsure of. ``lag`` says how many seconds of the recording's clock the text is behind.
 
 With a workshop glossary (``glossary``, see :mod:`minutes.text.glossary`), misheard names and terms are
 respelt from a second decode of the same audio (:mod:`minutes.asr.spelling`), as in the final pass.
@@ -33,12 +36,13 @@ import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from minutes.asr.detection import reusable_encoder, window_languages
 from minutes.asr.guards import RepeatFilter
 from minutes.asr.pipeline import to_segments
 from minutes.asr.spelling import respell
@@ -57,8 +61,14 @@ _MERGE_LIMIT_S = 28.0  # stay inside one 30 s Whisper window when merging a back
 _MERGE_GAP_S = 0.3  # silence put between merged utterances so Whisper hears a pause
 _STOP = object()
 
-SegmentCallback = Callable[[float, float, str, str, list[Word]], None]
-"""``on_segment(start, end, text, language, words)``; times in seconds on the recording's clock."""
+SegmentCallback = Callable[[float, float, str, str, list[Word], list[str]], None]
+"""``on_segment(start, end, text, language, words, flags)``; times in seconds on the recording's clock."""
+
+FLAG_LIVE_SURE = "live_sure"
+"""Set on a live segment Whisper was sure of, in a language detected or given: the final pass may keep it."""
+SURE_LOGPROB = -0.5
+SURE_NO_SPEECH = 0.3
+SURE_COMPRESSION = 2.0
 
 
 @dataclass
@@ -188,7 +198,7 @@ class LiveTranscriber:
         on_lag: Callable[[float], None] | None = None,
         silence_ms: int = 500,
         max_utterance_s: float = 20.0,
-        max_pending_s: float = 40.0,
+        max_pending_s: float = 20.0,
         beam_size: int = 1,
         script: str | None = None,
         glossary: Hints | None = None,
@@ -203,6 +213,7 @@ class LiveTranscriber:
         self.max_pending_s = max_pending_s
         self.skipped_seconds = 0.0
         self.dropped_blocks = 0
+        self.hurried_batches = 0  # Whisper calls made while behind, without fallbacks or respelling
         self.utterances = 0
         self._segmenter = Segmenter(self._enqueue, silence_ms=silence_ms, max_utterance_s=max_utterance_s)
         self._audio: queue.Queue = queue.Queue(maxsize=1000)
@@ -212,6 +223,7 @@ class LiveTranscriber:
         self._input_done = False
         self._started_clock = False
         self._repeats = RepeatFilter()
+        self._last_language: str | None = None  # given to utterances too short to tell
         self._threads: list[threading.Thread] = []
 
     # -- public API -------------------------------------------------------------------------------
@@ -300,9 +312,11 @@ class LiveTranscriber:
                 if not self._pending:
                     return
                 batch = self._take_batch()
+                hurried = len(batch) > 1 or bool(self._pending)  # behind the speaker: no second tries
+                self.hurried_batches += hurried
                 self._busy_from = batch[-1].end
             try:
-                self._transcribe(batch)
+                self._transcribe(batch, hurried)
             except Exception:
                 log.exception("Live transcription of an utterance failed")
             with self._cond:
@@ -323,30 +337,39 @@ class LiveTranscriber:
             batch.append(self._pending.popleft())
         return batch
 
-    def _transcribe(self, batch: list[Utterance]) -> None:
-        gap = np.zeros(int(_MERGE_GAP_S * SAMPLE_RATE), dtype=np.float32)
-        pieces: list[tuple[float, float]] = []  # (offset in merged audio, clock start), both seconds
-        parts: list[np.ndarray] = []
-        offset = 0
-        for utterance in batch:
-            if parts:
-                parts.append(gap)
-                offset += len(gap)
-            pieces.append((offset / SAMPLE_RATE, utterance.start / SAMPLE_RATE))
-            parts.append(utterance.audio)
-            offset += len(utterance.audio)
-        audio = np.concatenate(parts)
+    def _transcribe(self, batch: list[Utterance], hurried: bool = False) -> None:
+        """Decode a batch: with automatic language, each utterance's language is read from the encoder output
+        of the batch (one encoder pass, reused by the decoding when the batch holds one language), and a batch
+        holding two languages is decoded once per language, each from its own utterances."""
+        if self.language is not None:
+            self._decode(batch, self.language, detected=True, hurried=hurried)
+            return
+        audio, _ = _join(batch)
+        gap = int(_MERGE_GAP_S * SAMPLE_RATE)
+        heard = window_languages(self.model, audio, [len(u.audio) + gap for u in batch[:-1]] + [len(batch[-1].audio)])
+        languages = []
+        for language in heard:
+            self._last_language = language or self._last_language
+            languages.append(self._last_language)
+        groups: dict[str | None, list[Utterance]] = {}
+        for utterance, language in zip(batch, languages, strict=True):
+            groups.setdefault(language, []).append(utterance)
+        if len(groups) > 1:
+            reusable_encoder(self.model).forget()
+        for language, utterances in groups.items():
+            detected = any(h is not None for h, u in zip(heard, batch, strict=True) if u in utterances)
+            self._decode(utterances, language, detected=detected, hurried=hurried)
 
-        def clock(t: float) -> float:
-            base, start = pieces[0]
-            for piece_offset, piece_start in pieces:
-                if t + 1e-6 >= piece_offset:
-                    base, start = piece_offset, piece_start
-            return round(start + max(t - base, 0.0), 3)
+    def _decode(self, batch: list[Utterance], language: str | None, *, detected: bool, hurried: bool) -> None:
+        """Decode utterances in ``language`` (None: Whisper detects it) and hand over their segments, those
+        Whisper was sure of flagged :data:`FLAG_LIVE_SURE` when their language was ``detected`` or given.
 
-        segments, info = self.model.transcribe(
+        ``hurried`` (the transcriber is behind): one decode at the first temperature and no glossary
+        respelling, so the text catches up; what Whisper was unsure of is left to the final pass."""
+        audio, clock = _join(batch)
+        pieces, info = self.model.transcribe(
             audio,
-            language=self.language,
+            language=language,
             beam_size=self.beam_size,
             word_timestamps=True,
             vad_filter=False,  # already cut by our VAD
@@ -354,15 +377,59 @@ class LiveTranscriber:
             no_speech_threshold=0.6,
             log_prob_threshold=-1.0,
             compression_ratio_threshold=2.4,
-            temperature=(0.0, 0.2, 0.4, 0.6),
+            temperature=(0.0,) if hurried else (0.0, 0.2, 0.4, 0.6),
             hallucination_silence_threshold=2.0,
         )
-        language = self.language or info.language
-        found = [s for s in to_segments(segments, clock, language, self.script) if self._repeats.accept(s)]
-        if self.glossary:  # with respell's own beam search: greedy decoding is what misses names
+        language = language or info.language
+        current: list = []
+
+        def watched() -> Iterator:  # to_segments yields a segment while its piece is the last one read
+            for piece in pieces:
+                current[:] = [piece]
+                yield piece
+
+        found = []
+        for segment in to_segments(watched(), clock, language, self.script):
+            if not self._repeats.accept(segment):
+                continue
+            if detected and is_sure(current[0]):
+                segment.flags.append(FLAG_LIVE_SURE)
+            found.append(segment)
+        if self.glossary and not hurried:  # with respell's own beam search: greedy decoding is what misses names
             found = respell(self.model, audio, found, language, self.glossary.for_language(language),
                             self.glossary.terms_for(language))
         for segment in found:
             if self.on_segment is not None:
-                self.on_segment(segment.start, segment.end, segment.text, language, segment.words)
+                self.on_segment(segment.start, segment.end, segment.text, language, segment.words, segment.flags)
 
+
+def is_sure(piece: object) -> bool:
+    """True when Whisper decoded a segment without doubt: first temperature, high average log-probability,
+    little chance of no speech, no repetition (the final pass keeps such live segments, see
+    :mod:`minutes.asr.reuse`)."""
+    return (piece.temperature == 0.0 and piece.avg_logprob >= SURE_LOGPROB and piece.no_speech_prob <= SURE_NO_SPEECH
+            and piece.compression_ratio <= SURE_COMPRESSION)
+
+
+def _join(batch: list[Utterance]) -> tuple[np.ndarray, Callable[[float], float]]:
+    """The utterances joined with short silences, and the map from a time in the joined audio to the clock."""
+    gap = np.zeros(int(_MERGE_GAP_S * SAMPLE_RATE), dtype=np.float32)
+    pieces: list[tuple[float, float]] = []  # (offset in merged audio, clock start), both seconds
+    parts: list[np.ndarray] = []
+    offset = 0
+    for utterance in batch:
+        if parts:
+            parts.append(gap)
+            offset += len(gap)
+        pieces.append((offset / SAMPLE_RATE, utterance.start / SAMPLE_RATE))
+        parts.append(utterance.audio)
+        offset += len(utterance.audio)
+
+    def clock(t: float) -> float:
+        base, start = pieces[0]
+        for piece_offset, piece_start in pieces:
+            if t + 1e-6 >= piece_offset:
+                base, start = piece_offset, piece_start
+        return round(start + max(t - base, 0.0), 3)
+
+    return np.concatenate(parts), clock

@@ -167,15 +167,20 @@ def transcribe(
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     chunk_started: Callable[[int, int], None] | None = None,
+    regions: list[Region] | None = None,
 ) -> None:
     """Transcribe ``audio`` from ``start_at`` seconds; see the module docstring for the protocol.
+
+    ``regions`` (samples, from ``start_at`` on) are the stretches to decode instead of all the speech the
+    VAD finds (the final pass after a recording decodes only what the live text leaves doubtful).
 
     ``audio`` is read a chunk at a time (a :class:`~minutes.audio.source.FileSource` keeps a 3-hour
     session out of memory); samples already in memory are accepted too.
     """
     source = as_source(audio)
     total = source.duration
-    regions = find_speech(source, options, start_at=start_at, cancelled=cancelled)
+    if regions is None:
+        regions = find_speech(source, options, start_at=start_at, cancelled=cancelled)
     if options.language:
         pieces: list[Chunk] | list[tuple[Region, ...]] = plan_blocks(regions, options.language)
         work = _one_language(model, source, pieces, options)
