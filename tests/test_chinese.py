@@ -99,7 +99,7 @@ def test_live_text_is_traditional_too(model, data, store):
     assert {segment[3] for segment in found} == {"zh"}, found
     assert text and not simplified_only(text), f"{simplified_only(text)} in {text}"
     assert cer_zh((data / f"{clip}.txt").read_text(), text) <= 0.35, text
-    for _start, _end, segment_text, _language, words in found:
+    for _start, _end, segment_text, _language, words, _flags in found:
         assert "".join(w.text for w in words).strip() == segment_text  # word times carry the same characters
 
 

@@ -265,6 +265,13 @@ class LiveTranscriber:
             now = self._segmenter.clock
         return max(0.0, (now - oldest) / SAMPLE_RATE) if oldest is not None else 0.0
 
+    @property
+    def idle(self) -> bool:
+        """True when every block fed so far has been heard and no speech waits for (or is in) Whisper."""
+        with self._cond:
+            waiting = bool(self._pending) or self._busy_from is not None
+        return not waiting and self._audio.unfinished_tasks == 0
+
     # -- VAD thread -------------------------------------------------------------------------------
 
     def _vad_loop(self) -> None:
@@ -283,6 +290,7 @@ class LiveTranscriber:
                     self._segmenter.restart(sample)
                     self._started_clock = True
                 self._segmenter.push(block, vad(block))
+                self._audio.task_done()
             self._segmenter.flush()
         except Exception:
             log.exception("Live VAD failed; live transcription stops (the recording continues)")
