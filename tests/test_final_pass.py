@@ -17,7 +17,7 @@ import pytest
 from minutes import jobs
 from minutes.asr.live import FLAG_LIVE_SURE, LiveTranscriber
 from minutes.asr.pipeline import TranscribeOptions
-from minutes.asr.reuse import is_trusted, known_languages, to_decode, trim
+from minutes.asr.reuse import is_trusted, known_languages, plan, trim
 from minutes.domain import Segment, Session, SessionStatus, Word
 from minutes.errors import Cancelled
 from minutes.recording import final_pass
@@ -57,16 +57,18 @@ def test_only_sure_live_segments_in_a_language_of_the_session_are_trusted() -> N
     assert not is_trusted(replace(english[0], provisional=False), languages)  # edited by the rapporteur
 
 
-def test_the_speech_to_decode_is_what_no_kept_segment_covers() -> None:
+def test_an_utterance_is_decoded_again_unless_its_live_text_is_all_trusted() -> None:
     s = RATE
-    kept = [_live(2.0, 5.0), _live(5.3, 8.0), _live(20.0, 25.0)]
-    regions = [(1 * s, 9 * s), (10 * s, 12 * s), (19 * s, 30 * s)]
-    decode = to_decode(regions, kept)
-    # 1-2 s before the first kept segment and 8-9 s after the second, widened into them; the 0.3 s pause
-    # between the two is left out; a region without kept segments whole; 19-20 s and 25-30 s widened.
-    assert decode == [(1 * s, int(2.2 * s)), (int(7.8 * s), 9 * s), (10 * s, 12 * s), (19 * s, int(20.2 * s)),
-                      (int(24.8 * s), 30 * s)]
-    assert to_decode(regions, []) == regions
+    languages = {"en"}
+    live = [_live(2.0, 5.0), _live(5.3, 8.0),  # one utterance, all trusted
+            _live(10.5, 11.0), _live(11.2, 13.0, sure=False),  # one doubtful segment
+            _live(20.0, 22.0),  # trusted, but most of the utterance has no live text
+            _live(40.0, 44.0)]  # trusted, in no utterance the voice detector found: kept
+    regions = [(int(1.6 * s), int(8.4 * s)), (10 * s, 14 * s), (19 * s, 30 * s), (31 * s, 33 * s)]
+    kept, decode = plan(regions, live, languages)
+    assert decode == regions[1:]  # and the last one, where the live pass heard nothing
+    assert kept == [live[0], live[1], live[5]]  # the trusted one inside a decoded utterance is decoded again
+    assert plan(regions, [], languages) == ([], regions)
 
 
 def test_decoded_words_heard_inside_a_kept_segment_are_dropped() -> None:

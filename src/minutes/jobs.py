@@ -135,9 +135,9 @@ def _reusing_live(store: WorkshopStore, session: Session, options: TranscribeOpt
     meanwhile (no longer provisional) is kept, and nothing new is laid over it."""
     start = session.transcribed_until
     languages = reuse.known_languages(live, options.language)
-    kept = sorted((s for s in live if s.start >= start and reuse.is_trusted(s, languages)), key=lambda s: s.start)
+    speech = find_speech(as_source(audio), options, start_at=start, cancelled=cancelled)
+    kept, regions = reuse.plan(speech, [s for s in live if s.start >= start], languages)
     edited = [s for s in store.segments(session.id, words=False) if not s.provisional and s.end > start]
-    regions = reuse.to_decode(find_speech(as_source(audio), options, start_at=start, cancelled=cancelled), kept)
     remaining = {s.id: s for s in live}
     waiting = list(kept)
 

@@ -198,7 +198,7 @@ class LiveTranscriber:
         on_lag: Callable[[float], None] | None = None,
         silence_ms: int = 500,
         max_utterance_s: float = 20.0,
-        max_pending_s: float = 20.0,
+        max_pending_s: float = 10.0,
         beam_size: int = 1,
         script: str | None = None,
         glossary: Hints | None = None,

@@ -4,14 +4,16 @@ The live transcriber (:mod:`minutes.asr.live`) flags the segments Whisper decode
 (:data:`~minutes.asr.live.FLAG_LIVE_SURE`: first temperature, high average log-probability, little chance
 of no speech, in a language detected or given). Such a segment is kept by the final pass when its words
 are sure too (:func:`is_trusted`) and its language is one the session is spoken in (:func:`known_languages`).
-Everything else the voice detector hears — doubtful live segments, and speech the live pass skipped when it
-fell behind or never finished — is decoded again at full quality (:func:`to_decode`), a little wider than
-the gap so Whisper hears whole words, and what that decode writes inside a kept segment is dropped
-(:func:`trim`). Kept segments keep their word timings.
+The speech the voice detector finds is decided utterance by utterance (:func:`plan`): one whose live text is
+all trusted is not decoded again; one with a doubtful live segment, or with speech the live pass skipped
+when it fell behind or never finished, is decoded again whole at full quality (decoding only the doubtful
+stretch gave Whisper fragments without context, and it wrote worse text or none). What that decode writes
+inside a kept segment is dropped (:func:`trim`). Kept segments keep their word timings.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -20,14 +22,13 @@ from minutes.audio.source import SAMPLE_RATE
 from minutes.domain import Segment
 from minutes.text.chinese import CHINESE_LANGUAGES, convert
 
-from .pipeline import Region, convert_words
+from .pipeline import BLOCK_SPEECH_SECONDS, Region, convert_words
 
 MIN_MEAN_PROBABILITY = 0.75  # mean probability of a kept segment's words
 DOUBTFUL_WORD = 0.4  # a word below this probability is doubtful ...
 MAX_DOUBTFUL_SHARE = 0.15  # ... and a kept segment has at most this share of them
 MIN_LANGUAGE_SHARE = 0.1  # with automatic language, a language holding less of the live speech is not trusted
-EDGE_SECONDS = 0.2  # audio of the kept neighbours decoded with a gap, so its first and last words are whole
-MIN_GAP_SECONDS = 0.6  # a shorter stretch between kept segments (or at their edge) is a pause, not speech
+MAX_UNHEARD_SECONDS = 1.5  # a longer stretch of an utterance without live text is decoded again
 
 
 def known_languages(live: Sequence[Segment], given: str | None) -> set[str]:
@@ -61,43 +62,53 @@ def as_final(segment: Segment, script: str) -> Segment:
     return replace(segment, provisional=False, flags=flags, id=None)
 
 
-def to_decode(regions: Iterable[Region], kept: Sequence[Segment]) -> list[Region]:
-    """The speech ``regions`` (samples) less the stretches of the ``kept`` segments (sorted by start), each
-    remaining stretch widened by :data:`EDGE_SECONDS` into its kept neighbours; a stretch shorter than
-    :data:`MIN_GAP_SECONDS` next to a kept segment is a pause between words and is left out."""
-    spans = [(int(k.start * SAMPLE_RATE), int(k.end * SAMPLE_RATE)) for k in kept]
-    edge, shortest = int(EDGE_SECONDS * SAMPLE_RATE), int(MIN_GAP_SECONDS * SAMPLE_RATE)
-    found: list[Region] = []
+def plan(regions: Iterable[Region], live: Sequence[Segment], languages: set[str]
+         ) -> tuple[list[Segment], list[Region]]:
+    """The live segments to keep and the speech ``regions`` (samples) to decode again.
+
+    A region is decided whole, as the voice detector cut it (an utterance, between pauses): it is skipped when
+    every live segment over it is trusted and they leave no stretch of it longer than :data:`MAX_UNHEARD_SECONDS`
+    without text; otherwise it is decoded again whole, so Whisper hears the utterance as the full pass does.
+    A trusted segment is kept unless most of it lies in a region decoded again.
+    """
+    ordered = sorted(live, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    longest = max((s.end - s.start for s in ordered), default=0.0)
+    unheard = int(MAX_UNHEARD_SECONDS * SAMPLE_RATE)
+    todo: list[Region] = []
     for first, last in regions:
-        gaps: list[tuple[int, int, bool, bool]] = []  # (start, end, after a kept span, before a kept span)
-        at, after = first, False
-        for start, end in spans:
-            if end <= first or start >= last:
-                continue
-            if start > at:
-                gaps.append((at, start, after, True))
-            at, after = max(at, end), True
-        if at < last:
-            gaps.append((at, last, after, False))
-        for start, end, left, right in gaps:
-            if end - start >= shortest or not (left or right):
-                found.append((max(first, start - edge) if left else start, min(last, end + edge) if right else end))
-    return _merged(found)
-
-
-def _merged(regions: list[Region]) -> list[Region]:
-    merged: list[Region] = []
-    for first, last in sorted(regions):
-        if merged and first <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        begin, end = first / SAMPLE_RATE, last / SAMPLE_RATE
+        over = [s for s in ordered[bisect_left(starts, begin - longest) : bisect_left(starts, end)] if s.end > begin]
+        if not over or not all(is_trusted(s, languages) for s in over):
+            todo.append((first, last))
+            continue
+        at = first
+        for segment in over:
+            if int(segment.start * SAMPLE_RATE) - at > unheard:
+                break
+            at = max(at, int(segment.end * SAMPLE_RATE))
         else:
-            merged.append((first, last))
-    return merged
+            if last - at <= unheard:
+                continue
+        todo.append((first, last))
+    kept = [s for s in ordered if is_trusted(s, languages) and _inside(s, todo) <= 0.5 * (s.end - s.start)]
+    return kept, todo
+
+
+def _inside(segment: Segment, regions: list[Region]) -> float:
+    """Seconds of ``segment`` inside ``regions`` (sorted)."""
+    first = bisect_left(regions, (int(segment.start * SAMPLE_RATE) - int(BLOCK_SPEECH_SECONDS * SAMPLE_RATE),))
+    seconds = 0.0
+    for begin, end in regions[max(first, 0):]:
+        if begin / SAMPLE_RATE >= segment.end:
+            break
+        seconds += max(0.0, min(end / SAMPLE_RATE, segment.end) - max(begin / SAMPLE_RATE, segment.start))
+    return seconds
 
 
 def trim(segments: Iterable[Segment], kept: Sequence[Segment]) -> list[Segment]:
-    """Decoded ``segments`` without the words whose middle lies inside a kept segment (the widened edges of
-    :func:`to_decode` hear a little of them); a segment left without words is dropped."""
+    """Decoded ``segments`` without the words whose middle lies inside a kept segment (one reaching into an
+    utterance decoded again); a segment left without words is dropped."""
     result = []
     for segment in segments:
         near = [k for k in kept if k.start < segment.end and k.end > segment.start]
