@@ -423,6 +423,22 @@
         <translation>未知的審閱狀態「{status}」；請使用下列其中之一：{&apos;, &apos;.join(REVIEW_STATUSES)}。</translation>
     </message>
     <message>
+        <source>the name is longer than {MAX_NAME} characters</source>
+        <translation>姓名超過 {MAX_NAME} 個字元</translation>
+    </message>
+    <message>
+        <source>the name is missing</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <source>the title is longer than {MAX_TITLE} characters</source>
+        <translation>名稱超過 {MAX_TITLE} 個字元</translation>
+    </message>
+    <message>
+        <source>the title is missing</source>
+        <translation>缺少議程名稱</translation>
+    </message>
+    <message>
         <source>{exc} The transcript of &quot;{session.title}&quot; is kept in {store.root}; write it with minutes export.</source>
         <translation>{exc} 「{session.title}」的逐字稿保存在 {store.root}；請以 minutes export 寫出。</translation>
     </message>

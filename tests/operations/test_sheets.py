@@ -68,7 +68,7 @@ def test_updates_fill_in_and_rows_without_names_are_reported(store, tmp_path):
     path.write_text("NAME ; Job title ; Agency ; Country\nMs. Maria Santos;Prosecutor;DOJ;Philippines\n"
                     ";Officer;Nowhere;\nJames Walker;;;United Kingdom\n", encoding="utf-8")
     sheet = read_roster(path)
-    assert sheet.problems == [(3, "no name")]
+    assert sheet.problems == [(3, "the name is missing")]
     counts = import_roster(store, sheet.records).value
     assert (counts.added, counts.updated, counts.skipped) == (1, 1, 0)
     santos = store.find_participant("Ms. Maria Santos")
@@ -103,7 +103,7 @@ def test_merged_cells_and_formulas(tmp_path):
     sheet = read_roster(path)
     assert [(p.name, p.organisation) for p in sheet.records] == [
         ("Ana", "Supreme Court"), ("Ben", "Supreme Court"), ("Cy", "Supreme Court")]
-    assert sheet.problems == [(5, "no name")]
+    assert sheet.problems == [(5, "the name is missing")]
 
 
 def test_ten_thousand_rows(store, tmp_path):
@@ -141,7 +141,7 @@ def test_agenda_creates_and_updates_sessions(store, tmp_path):
                     "2024-08-28,9:45-11:00,Session 1: Victims,Room 201,,\n"
                     ",,,Room 9,,\n", encoding="utf-8")
     sheet = read_agenda(path)
-    assert sheet.problems == [(5, "no title")]
+    assert sheet.problems == [(5, "the title is missing")]
     counts = import_agenda(store, sheet.records).value
     assert (counts.added, counts.updated, counts.skipped) == (2, 1, 0)
     ordered = programme(store.sessions())
@@ -165,7 +165,7 @@ def test_roster_and_agenda_commands(tmp_path, cli):
                                           ["Ms. Santos", "DOJ", "Philippines", ""]])
     result = cli("roster", "--workshop", workshop, "--import", sheet, "--export", tmp_path / "out.csv", check=True)
     assert result.stdout == "Dr. Chen\tDirector\tNIA\tTaiwan\nMs. Santos\t\tDOJ\tPhilippines\n"
-    assert "2 added, 0 updated, 0 skipped" in result.stderr and "row 3 not read: no name" in result.stderr
+    assert "2 added, 0 updated, 0 skipped" in result.stderr and "row 3 not read: the name is missing" in result.stderr
     assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbfname,title,organisation,country")
     agenda = tmp_path / "agenda.csv"
     agenda.write_text("日期,開始,結束,主題,地點,主持人,紀錄\n2024-08-28,10:30,12:00,第二場,201,陳,林\n"

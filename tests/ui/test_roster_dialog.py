@@ -224,7 +224,7 @@ def test_the_dialog_reads_sheets_as_the_command_line_does(qtbot, store, tmp_path
     big5.write_bytes("name,country\nAna Lima,Brazil\n王小明,臺灣\n,Peru\nJohn Doe\n".encode("big5"))
     assert dialog.import_csv(big5) == 3
     assert store.find_participant("王小明").country == "臺灣"
-    assert dialog.status.text().endswith("Rows not read: 4 (no name).")
+    assert dialog.status.text().endswith("Rows not read: 4 (the name is missing).")
     assert warnings_shown == []
 
 
@@ -322,3 +322,25 @@ def test_participant_ask_returns_the_person_or_none(qtbot, store, monkeypatch):
     assert ParticipantDialog.ask(store).name == "Ana Lima"
     monkeypatch.setattr(ParticipantDialog, "exec", lambda dialog: dialog.reject())
     assert ParticipantDialog.ask(store) is None
+
+
+def test_rows_not_read_and_unreadable_sheets_are_explained_in_chinese(qtbot, qapp, store, tmp_path, monkeypatch):
+    """The reasons a row was not read, and a sheet that cannot be read at all, speak the interface's language."""
+    from minutes.ui.dialogs import roster_dialog
+    from minutes.ui.i18n import install_translator
+
+    shown: list[str] = []
+    monkeypatch.setattr(roster_dialog, "show_error", lambda parent, error: shown.append(roster_dialog.core_text(error)))
+    sheet = tmp_path / "reg.csv"
+    sheet.write_text("name,country\nAna Lima,Brazil\n,Peru\n" + "x" * 300 + ",Chile\n", encoding="utf-8")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert install_translator(qapp, "zh_TW")
+    try:
+        dialog = open_roster(qtbot, store)
+        assert dialog.import_csv(sheet) == 1
+        assert dialog.import_csv(broken) == 0
+    finally:
+        install_translator(qapp, "en")
+    assert dialog.status.text().endswith("3 (缺少姓名), 4 (姓名超過 200 個字元)。"), dialog.status.text()
+    assert len(shown) == 1 and "broken.xlsx" in shown[0] and "Excel" in shown[0] and "cannot" not in shown[0]

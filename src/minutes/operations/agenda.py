@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from minutes.domain import Session
+from minutes.messages import N_
 from minutes.operations.changes import OpChanges, OpResult
 from minutes.operations.roster import ImportCounts
 from minutes.operations.sheets import SheetRead, read_sheet
@@ -43,10 +44,10 @@ def read_agenda(path: Path) -> SheetRead:
     for number, values in sheet.rows:
         title = values.get("title", "")
         if not title:
-            result.problems.append((number, "no title"))
+            result.problems.append((number, N_("the title is missing")))
             continue
         if len(title) > MAX_TITLE:
-            result.problems.append((number, f"the title is longer than {MAX_TITLE} characters"))
+            result.problems.append((number, N_(f"the title is longer than {MAX_TITLE} characters")))
             continue
         start, end = values.get("start", ""), values.get("end", "")
         span = _RANGE.match(values.get("time", ""))

@@ -18,6 +18,7 @@ from pathlib import Path
 from minutes.domain import PARTICIPANT_FIELDS, Participant
 from minutes.errors import InputError
 from minutes.fileio import atomic_write
+from minutes.messages import N_
 from minutes.operations.changes import OpChanges, OpResult
 from minutes.operations.sheets import SheetRead, read_sheet
 from minutes.store import WorkshopStore
@@ -57,10 +58,10 @@ def read_roster(path: Path) -> SheetRead:
     for number, values in sheet.rows:
         name = values.get("name") or " ".join(v for v in (values.get("first", ""), values.get("last", "")) if v)
         if not name:
-            result.problems.append((number, "no name"))
+            result.problems.append((number, N_("the name is missing")))
             continue
         if len(name) > MAX_NAME:
-            result.problems.append((number, f"the name is longer than {MAX_NAME} characters"))
+            result.problems.append((number, N_(f"the name is longer than {MAX_NAME} characters")))
             continue
         result.records.append(Participant(name, values.get("title", ""), values.get("organisation", ""),
                                           values.get("country", "")))

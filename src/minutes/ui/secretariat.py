@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QP
 
 from minutes.errors import MinutesError
 from minutes.operations.changes import OpChanges
+from minutes.ui.i18n import core_text
 
 if TYPE_CHECKING:
     from minutes.ui.main_window import MainWindow
@@ -179,7 +180,7 @@ def import_agenda(window: MainWindow) -> None:
     text = translate("Secretariat", "{0}: {1} sessions added, {2} updated, {3} skipped").format(
         path.name, counts.added, counts.updated, counts.skipped)
     if sheet.problems:
-        rows = ", ".join(f"{row} ({problem})" for row, problem in sheet.problems[:10])
+        rows = ", ".join(f"{row} ({core_text(problem)})" for row, problem in sheet.problems[:10])
         text += "; " + translate("Secretariat", "rows not read: {0}").format(rows)
     window.statusBar().showMessage(text, 15000)
 

@@ -509,7 +509,7 @@ class RosterDialog(QDialog):
         text = self.tr("{0}: {1} added, {2} updated, {3} skipped (already on the roster or repeated).").format(
             path.name, counts.added, counts.updated, counts.skipped)
         if sheet.problems:
-            rows = ", ".join(f"{row} ({problem})" for row, problem in sheet.problems[:10])
+            rows = ", ".join(f"{row} ({core_text(problem)})" for row, problem in sheet.problems[:10])
             more = "…" if len(sheet.problems) > 10 else ""
             text += " " + self.tr("Rows not read: {0}.").format(rows + more)
         self.status.setText(text)
