@@ -138,6 +138,12 @@ def test_floor_voices_are_heard_once_briefly_and_match_nobody():
     # ...nor one of the planned panel (the voices that speak most), nor anyone in a short recording.
     assert floor_voices(turns, voices, np.zeros((0, 192), np.float32), planned=5) == {6}
     assert floor_voices([t for t in turns if t.end <= 250], voices, np.zeros((0, 192), np.float32)) == set()
+    # Where every voice is heard once, briefly (a file joined from many short takes), there is no panel and so
+    # no floor; with an agenda, its planned voices are the panel.
+    takes = _turns(*[(t, t + 40, t // 50) for t in range(0, 600, 50)])
+    assert floor_voices(takes, np.eye(12, 192, dtype=np.float32), np.zeros((0, 192), np.float32)) == set()
+    assert floor_voices(takes, np.eye(12, 192, dtype=np.float32), np.zeros((0, 192), np.float32), planned=2) == {
+        v for v in range(12)} - {0, 1}
 
 
 def test_a_voice_from_the_floor_is_labelled_so(workshop, data, monkeypatch):

@@ -210,11 +210,15 @@ def floor_voices(
         spans.setdefault(t.speaker, []).append(t)
     speech = {v: sum(t.end - t.start for t in ts) for v, ts in spans.items()}
     panel = set(sorted(speech, key=lambda v: -speech[v])[:planned])
+    brief = {v for v, ts in spans.items() if speech[v] < FLOOR_MAX_S
+             and all(b.start - a.end < FLOOR_GAP_S for a, b in zip(ts, ts[1:], strict=False))}
+    if not planned and brief == set(spans):
+        # Nobody holds the floor (a recording joined from many short takes, a round of introductions): there is
+        # no panel for these voices to be the floor of.
+        return set()
     floor = set()
-    for voice, ts in spans.items():
-        once = all(b.start - a.end < FLOOR_GAP_S for a, b in zip(ts, ts[1:], strict=False))
-        enrolled = voice < embeddings.shape[0] and _best_profile(embeddings[voice], profiles) is not None
-        if once and speech[voice] < FLOOR_MAX_S and voice not in panel and not enrolled:
+    for voice in brief - panel:
+        if not (voice < embeddings.shape[0] and _best_profile(embeddings[voice], profiles) is not None):
             floor.add(voice)
     return floor
 

@@ -2,7 +2,7 @@
 
 DER is scored like pyannote.metrics ``DiarizationErrorRate(collar=0.5, skip_overlap=False)`` (see der.py).
 Per-clip bounds sit a little above what the engine measured (bench/bench_diarize.py: dev00 6.8 %,
-dev01 24.2 %, trn07 36.5 %, trn08 40.0 %, mean 26.9 %; two-voice 0.0 %).
+dev01 26.0 %, trn07 35.5 %, trn08 43.1 %, mean 27.9 %; two-voice 0.0 %).
 """
 
 from __future__ import annotations
