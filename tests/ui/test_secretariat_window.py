@@ -187,3 +187,23 @@ def test_tags_and_notes_of_an_approved_session_ask_first(window, qtbot, monkeypa
     notes.flush()
     assert store.session(session_id).summary == "The corrected summary."
     assert store.session(session_id).review_status == "reviewed"
+
+
+def test_renaming_a_speaker_of_an_approved_session_asks_first(window, monkeypatch):
+    """Who said what is part of the approved minutes: naming a speaker asks like any other edit."""
+    window.review_approved_action.trigger()
+    session_id = window.current_session_id()
+    store, panel = window.store, window.speakers_panel
+    speaker = store.speakers(session_id)[0]
+    panel.list.setCurrentRow(0)
+    chosen = []
+    monkeypatch.setattr(panel, "ask_item", lambda *args: chosen.append(args) or ("Ms. Lin Mei-hua", True))
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    panel.name_selected()
+    assert asked and not chosen, "declined: no name is even asked for"
+    assert store.speakers(session_id)[0].participant_id == speaker.participant_id
+    assert store.session(session_id).review_status == "approved"
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    panel.name_selected()
+    assert store.speakers(session_id)[0].participant_id == store.find_participant("Ms. Lin Mei-hua").id
+    assert store.session(session_id).review_status == "reviewed"

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.speakers_panel = SpeakersPanel()
         self.speakers_panel.changed.connect(self._speakers_changed)
         self.speakers_panel.chosen_segment = self.transcript.chosen_segment
+        self.speakers_panel.may_edit = lambda sid: secretariat.confirm_edit_of_approved(self, sid)
         self.speakers_dock = self._dock("speakers_dock", self.tr("Speakers"), self.speakers_panel)
         self.recorder_panel = RecorderPanel(self.models, self.settings)
         self.recorder_panel.recording_started.connect(self._recording_started)

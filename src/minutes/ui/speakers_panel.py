@@ -86,6 +86,8 @@ class SpeakersPanel(QWidget):
     warn: Callable[..., object] = staticmethod(QMessageBox.warning)
     # The window sets this to the transcript's selected segment; "This is…" enrols that segment's voice.
     chosen_segment: Callable[[], Segment | None] = staticmethod(lambda: None)
+    # The window sets this to ask before an approved session's speakers change (they name who said what).
+    may_edit: Callable[[int], bool] = staticmethod(lambda _session_id: True)
 
     def show_session(self, store: WorkshopStore | None, session_id: int | None,
                      undo_stack: QUndoStack | None = None) -> None:
@@ -158,9 +160,12 @@ class SpeakersPanel(QWidget):
         else:
             self.undo_stack.push(SpeakerOperation(self.store, self.session_id, before, changes, text, self._done))
 
+    def _may_change(self) -> bool:
+        return self.store is not None and self.session_id is not None and self.may_edit(self.session_id)
+
     def name_selected(self) -> None:
         speaker_id = self.selected_id()
-        if speaker_id is None or self.store is None:
+        if speaker_id is None or not self._may_change():
             return
         people = self.store.participants()
         labels = [f"{p.name} — {p.organisation}" if p.organisation else p.name for p in people]
@@ -188,6 +193,8 @@ class SpeakersPanel(QWidget):
         if segment is None:
             self.warn(self, self.tr("This is…"), self.tr("Select a segment of the transcript first."))
             return
+        if not self._may_change():
+            return
         names = [p.name for p in self.store.participants()]
         choice, ok = self.ask_item(self, self.tr("This is…"),
                                    self.tr("Who is speaking in this segment? (a new name is added to the roster)"),
@@ -204,13 +211,13 @@ class SpeakersPanel(QWidget):
 
     def confirm_selected(self) -> None:
         speaker_id = self.selected_id()
-        if speaker_id is not None and self.store is not None:
+        if speaker_id is not None and self._may_change():
             self._apply(partial(speakers.confirm_speaker, self.store, self.session_id, speaker_id),
                         self.tr("Confirm speaker"))
 
     def merge_selected(self) -> None:
         speaker_id = self.selected_id()
-        if speaker_id is None or self.store is None:
+        if speaker_id is None or not self._may_change():
             return
         names = shown_names(self.store, self.session_id)
         others = [(sid, name) for sid, name in names.items() if sid != speaker_id]
