@@ -1456,6 +1456,10 @@ Name them before the minutes are circulated?</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小時 {1} 分鐘</translation>
+    </message>
+    <message>
         <source>labelling speakers</source>
         <translation>標示發言者中</translation>
     </message>

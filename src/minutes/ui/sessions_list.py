@@ -82,11 +82,21 @@ def session_details(session: Session) -> list[str]:
     review = review_name(session.review_status)
     if session.reviewed_by:
         review = translate("MainWindow", "{0} by {1}").format(review, session.reviewed_by)
-    return [session.date or translate("MainWindow", "no date"),
-            translate("MainWindow", "{0} min").format(f"{session.duration / 60:.0f}") if session.duration >= 60
-            else translate("MainWindow", "{0} s").format(f"{session.duration:.0f}"),
-            translate("MainWindow", status) if status else session.status,
-            review]
+    details = [session.date or translate("MainWindow", "no date")]
+    if session.duration > 0:  # a session not recorded yet has no length to show: its state says "new"
+        details.append(duration_text(session.duration))
+    return [*details, translate("MainWindow", status) if status else session.status, review]
+
+
+def duration_text(seconds: float) -> str:
+    """A session's length as a reader says it: 9 s, 45 min, 1 h 30 min."""
+    translate = QCoreApplication.translate
+    minutes = round(seconds / 60)
+    if seconds < 60:
+        return translate("MainWindow", "{0} s").format(f"{seconds:.0f}")
+    if minutes < 60:
+        return translate("MainWindow", "{0} min").format(minutes)
+    return translate("MainWindow", "{0} h {1} min").format(minutes // 60, minutes % 60)
 
 
 class _SessionDelegate(QStyledItemDelegate):
