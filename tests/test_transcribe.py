@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from minutes import jobs
+from minutes.asr.detection import LanguageTrack
 from minutes.asr.pipeline import TranscribeOptions, transcribe
 from minutes.domain import Segment, Session
 from minutes.errors import Cancelled
@@ -49,6 +50,36 @@ def test_language_is_detected_per_chunk(model, data):
     segments = run(model, audio, language=None, script="traditional")
     languages = [s.language for s in segments]
     assert languages[0] == "en" and languages[-1] == "zh", languages
+
+
+def test_no_segment_spans_an_utterance_in_the_other_language(model, data):
+    # One Whisper window: Mandarin, an English sentence, Mandarin, the English sentence that continues it.
+    # Each language is decoded from its own utterances joined; Whisper ran the two English sentences into
+    # one segment timed across the Mandarin between them, and began the second Mandarin one in the first.
+    clips = ["zh_aishell1_BAC009S0764W0122", "en_librivox_sense_and_sensibility_0880", "zh_aishell1_BAC009S0764W0121",
+             "en_librivox_sense_and_sensibility_0890"]
+    parts = []
+    for clip, pause in zip(clips, [0.6, 1.2, 2.0, 0.8], strict=True):
+        parts += [speech.load(data / f"{clip}.wav"), speech.silence(pause)]
+    segments = run(model, speech.join(*parts), language=None)
+    runs = [s.language for i, s in enumerate(segments) if i == 0 or segments[i - 1].language != s.language]
+    assert runs == ["zh", "en", "zh", "en"], [(s.start, s.end, s.language, s.text) for s in segments]
+    for before, after in zip(segments, segments[1:], strict=False):
+        assert before.end <= after.start + 0.05, (before, after)
+    check_times(segments, sum(len(p) for p in parts) / speech.RATE)
+    english = [s for s in segments if s.language == "en"]
+    assert "young man" in english[0].text and "selfish" in english[-1].text
+
+
+def test_language_changes_only_on_a_sure_detection_or_to_a_language_already_sure():
+    track = LanguageTrack()
+    # A mumbled English aside heard as Welsh stays English; a sure Mandarin answer switches, and later a
+    # less sure Mandarin fragment is taken, Mandarin having been sure before.
+    assert track.follow([("en", 0.99), ("cy", 0.86), None, ("en", 0.7)]) == ["en", None, None, "en"]
+    assert track.follow([("zh", 0.99), ("en", 0.95), ("zh", 0.66), ("cy", 0.54)]) == ["zh", "en", "zh", None]
+    # Before any language was sure, the first likely one is taken and can be replaced by another.
+    fresh = LanguageTrack()
+    assert fresh.follow([("cy", 0.6), ("en", 0.8), ("fr", 0.4)]) == ["cy", "en", None]
 
 
 @pytest.mark.parametrize("clip", ["zh_aishell1_BAC009S0764W0121", "zh_aishell1_BAC009S0764W0122"])

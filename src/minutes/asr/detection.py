@@ -8,6 +8,12 @@ decoded, the window is encoded once, and each utterance's language is read from 
 encoder output (50 frames a second): one decoder step per utterance. When the window turns out to hold one
 language, that same encoder output is handed to the decoding (:class:`ReusableEncoder`), so a window costs
 one encoder pass, as with plain faster-whisper.
+
+On short or far-field utterances Whisper is unsure and names a wrong language now and then (Welsh for a
+mumbled English aside in a meeting). Decoding such an utterance in that language garbles it and is costly:
+the garbled text fails the compression and log-probability checks, and every temperature is tried in turn.
+:class:`LanguageTrack` therefore keeps the language of the utterances around unless the detection is sure
+of a change, or names a language the session has already been sure of.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ if TYPE_CHECKING:
 
 MIN_DETECT_SECONDS = 1.0  # shorter utterances take their neighbour's language
 MIN_PROBABILITY = 0.5
+SURE_PROBABILITY = 0.9  # a change of language to one not yet heard needs this much
 _SAMPLES_PER_ENCODER_FRAME = 320  # 10 ms mel hop, halved by the encoder's stride
 
 
@@ -65,22 +72,59 @@ def reusable_encoder(model: WhisperModel) -> ReusableEncoder:
     return encoder
 
 
-def window_languages(model: WhisperModel, speech: np.ndarray, lengths: Sequence[int]) -> list[str | None]:
-    """The language of each of the utterances joined in ``speech`` (``lengths`` in samples, in order).
+Detection = tuple[str, float] | None
+"""A language code and its probability; None for an utterance too short to tell."""
 
-    None for an utterance too short to tell or below :data:`MIN_PROBABILITY`. The encoder output of the
-    window is kept for the decoding that follows (see :class:`ReusableEncoder`).
+
+class LanguageTrack:
+    """Decides each utterance's language from its detection and the utterances before it, window after window.
+
+    A detection is taken when it is sure (:data:`SURE_PROBABILITY`), when it names the language of the
+    utterances before or one the session has been sure of, or when the language before was never sure;
+    otherwise the utterance is left undecided (it takes its neighbour's language).
+    """
+
+    def __init__(self) -> None:
+        self.current: str | None = None
+        self.sure: set[str] = set()
+
+    def follow(self, detections: Sequence[Detection]) -> list[str | None]:
+        decided = []
+        for detection in detections:
+            language = self._decide(detection)
+            if language is not None:
+                self.current = language
+            decided.append(language)
+        return decided
+
+    def _decide(self, detection: Detection) -> str | None:
+        if detection is None:
+            return None
+        language, probability = detection
+        if probability >= SURE_PROBABILITY:
+            self.sure.add(language)
+            return language
+        if probability >= MIN_PROBABILITY and (language == self.current or language in self.sure
+                                               or self.current not in self.sure):
+            return language
+        return None
+
+
+def window_languages(model: WhisperModel, speech: np.ndarray, lengths: Sequence[int]) -> list[Detection]:
+    """The most likely language of each of the utterances joined in ``speech`` (``lengths`` in samples, in
+    order), with its probability; None for an utterance too short to tell. The encoder output of the window
+    is kept for the decoding that follows (see :class:`ReusableEncoder`).
     """
     import ctranslate2
     from faster_whisper.audio import pad_or_trim
 
     if not model.model.is_multilingual:
-        return ["en"] * len(lengths)
+        return [("en", 1.0)] * len(lengths)
     features = model.feature_extractor(speech)
     # What WhisperModel.generate_segments encodes first: up to 30 s of the content frames, padded.
     first = pad_or_trim(features[:, : min(model.feature_extractor.nb_max_frames, features.shape[-1] - 1)])
     frames = np.asarray(reusable_encoder(model).encode_and_keep(first))
-    languages: list[str | None] = []
+    languages: list[Detection] = []
     at = 0
     for length in lengths:
         begin = at // _SAMPLES_PER_ENCODER_FRAME
@@ -91,5 +135,5 @@ def window_languages(model: WhisperModel, speech: np.ndarray, lengths: Sequence[
             continue
         stretch = ctranslate2.StorageView.from_array(np.ascontiguousarray(frames[:, begin:end]))
         token, probability = model.model.detect_language(stretch)[0][0]
-        languages.append(token[2:-2] if probability >= MIN_PROBABILITY else None)
+        languages.append((token[2:-2], probability))
     return languages

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from minutes.asr.detection import reusable_encoder, window_languages
+from minutes.asr.detection import LanguageTrack, reusable_encoder, window_languages
 from minutes.asr.guards import RepeatFilter
 from minutes.asr.pipeline import to_segments
 from minutes.asr.spelling import respell
@@ -224,6 +224,7 @@ class LiveTranscriber:
         self._started_clock = False
         self._repeats = RepeatFilter()
         self._last_language: str | None = None  # given to utterances too short to tell
+        self._track = LanguageTrack()  # a change of language needs a sure detection
         self._threads: list[threading.Thread] = []
 
     # -- public API -------------------------------------------------------------------------------
@@ -354,7 +355,8 @@ class LiveTranscriber:
             return
         audio, _ = _join(batch)
         gap = int(_MERGE_GAP_S * SAMPLE_RATE)
-        heard = window_languages(self.model, audio, [len(u.audio) + gap for u in batch[:-1]] + [len(batch[-1].audio)])
+        heard = self._track.follow(
+            window_languages(self.model, audio, [len(u.audio) + gap for u in batch[:-1]] + [len(batch[-1].audio)]))
         languages = []
         for language in heard:
             self._last_language = language or self._last_language

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from minutes.asr.detection import reusable_encoder, window_languages
+from minutes.asr.detection import LanguageTrack, reusable_encoder, window_languages
 from minutes.asr.guards import FLAG_LOOP, FLAG_PHANTOM, RepeatFilter, collapse_repeats, is_phantom
 from minutes.asr.spelling import respell
 from minutes.audio.source import SAMPLE_RATE, AudioSource, as_source
@@ -40,6 +40,7 @@ BLOCK_SPEECH_SECONDS = 300.0
 """Speech decoded per Whisper call in one language: the windows are packed as plain faster-whisper packs
 them, at the cost of one part-filled window per block, and memory stays bounded by the block."""
 SPELLING_PAD_SECONDS = 0.3
+LEAD_IN_SECONDS = 1.0
 
 
 @dataclass
@@ -66,6 +67,9 @@ class Chunk:
 
     regions: tuple[Region, ...]
     language: str | None
+    # Where the regions skip other speech (end of the region before, start of the one after, in seconds): a
+    # segment is cut there, so none spans an utterance of another language that lies between two of these.
+    breaks: tuple[tuple[float, float], ...] = ()
 
     @property
     def first(self) -> int:
@@ -136,25 +140,34 @@ def _each_in_its_language(model: WhisperModel, source: AudioSource, windows: lis
                           options: TranscribeOptions, cancelled: Callable[[], bool] | None) -> Work:
     """Window by window: each utterance's language read from the window's encoder output
     (:mod:`minutes.asr.detection`), then the window decoded in its language, reusing that encoder output;
-    a window holding two languages is decoded once per language, each from its own utterances."""
+    a window holding two languages is decoded once per language, each from its own utterances, and a
+    segment is cut where it would span an utterance of the other language."""
     previous: str | None = None
+    track = LanguageTrack()
     for window in windows:
         if cancelled is not None and cancelled():
             raise Cancelled
         parts = [source.read(first / SAMPLE_RATE, last / SAMPLE_RATE) for first, last in window]
         speech = np.concatenate(parts)
-        languages = _fill_gaps(window_languages(model, speech, [len(p) for p in parts]), previous)
+        languages = _fill_gaps(track.follow(window_languages(model, speech, [len(p) for p in parts])), previous)
         previous = languages[-1]
-        groups: dict[str | None, list[Region]] = {}
-        for region, language in zip(window, languages, strict=True):
-            groups.setdefault(language, []).append(region)
+        groups: dict[str | None, list[int]] = {}
+        for index, language in enumerate(languages):
+            groups.setdefault(language, []).append(index)
         if len(groups) == 1:
             yield window[-1][1], _transcribe_chunk(model, source, Chunk(window, languages[0]), options, speech)
             continue
         reusable_encoder(model).forget()
         found = [segment for language, group in groups.items()
-                 for segment in _transcribe_chunk(model, source, Chunk(tuple(group), language), options)]
+                 for segment in _transcribe_chunk(model, source, _group(window, group, language), options)]
         yield window[-1][1], sorted(found, key=lambda segment: segment.start)
+
+
+def _group(window: tuple[Region, ...], indices: list[int], language: str | None) -> Chunk:
+    """The chunk of the window's regions at ``indices``, with a break wherever it skips one of the others."""
+    breaks = tuple((window[a][1] / SAMPLE_RATE, window[b][0] / SAMPLE_RATE)
+                   for a, b in zip(indices, indices[1:], strict=False) if b != a + 1)
+    return Chunk(tuple(window[i] for i in indices), language, breaks)
 
 
 def transcribe(
@@ -258,7 +271,36 @@ def _transcribe_chunk(model: WhisperModel, source: AudioSource, chunk: Chunk, op
         hallucination_silence_threshold=2.0,
     )
     restored = restore_speech_timestamps(pieces, [{"start": a, "end": b} for a, b in chunk.regions], SAMPLE_RATE)
-    yield from to_segments(restored, lambda t: t, chunk.language or info.language, options.script)
+    for segment in to_segments(restored, lambda t: t, chunk.language or info.language, options.script):
+        yield from _cut(segment, chunk.breaks)
+
+
+def _cut(segment: Segment, breaks: tuple[tuple[float, float], ...]) -> list[Segment]:
+    """``segment`` cut where its words cross a break, each part in its own utterance.
+
+    Whisper stretches the first words after a join back over the pause before it, so a word can be timed
+    in the utterance before the join. A word goes with the utterance where it ends, and the opening words
+    of a segment that goes on across a break, ending in the last second before it, with the utterance
+    after; a word so moved is timed as if it had been read on the far side of the join.
+    """
+    if not breaks or not segment.words:
+        return [segment]
+    sides = [sum(end < word.end for end, _ in breaks) for word in segment.words]
+    later = next((side for side in sides if side > sides[0]), None)
+    if later is not None and segment.words[0].end > breaks[later - 1][0] - LEAD_IN_SECONDS:
+        sides = [max(side, later) for side in sides]
+    parts: dict[int, list[Word]] = {}
+    for word, side in zip(segment.words, sides, strict=True):
+        if side and word.start < breaks[side - 1][0]:
+            shift = breaks[side - 1][1] - breaks[side - 1][0]
+            word = replace(word, start=word.start + shift, end=word.end + shift)
+        parts.setdefault(side, []).append(word)
+    if len(parts) == 1 and parts[sides[0]] == segment.words:
+        return [segment]
+    texts = ["".join(w.text for w in part).strip() for part in parts.values()]
+    return [replace(segment, start=part[0].start, end=max(part[-1].end, part[0].start), text=text, words=part,
+                    flags=segment.flags if n == 0 else [])
+            for n, (part, text) in enumerate(zip(parts.values(), texts, strict=True)) if text]
 
 
 def to_segments(pieces: Iterable, clock: Callable[[float], float], language: str, script: str | None
