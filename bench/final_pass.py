@@ -10,7 +10,7 @@ timed). Without it, the prepared workshop (``--recorded``; without it, a session
 copied into WORKDIR and :func:`minutes.recording.final_pass` runs with automatic language and speakers, as
 the window and ``minutes record`` run it. ``--full`` throws the live text away first, so everything is decoded
 again (the final pass before it reused the live text). Prints ``final pass: SECONDS s, SEGMENTS segments,
-SPEAKERS speakers, live text kept: K s of L s; transcription T s, speakers S s``; ``--score`` adds the error
+SPEAKERS speakers, trusted live text: K s of L s; transcription T s, speakers S s``; ``--score`` adds the error
 rates of the live and the final text against the references of the clips the bilingual session is built from
 (``bench_transcribe.TURNS``): English WER and Mandarin CER over the turns that have a reference, each word
 given to the turn holding its middle.
@@ -196,7 +196,7 @@ def main() -> None:
         languages = known_languages(live, None)
         kept = sum(s.end - s.start for s in live if is_trusted(s, languages))
         print(f"final pass: {seconds:.1f} s, {len(final)} segments, {len(store.speakers(session.id))} speakers, "
-              f"live text kept: {kept:.0f} s of {sum(s.end - s.start for s in live):.0f} s; transcription "
+              f"trusted live text: {kept:.0f} s of {sum(s.end - s.start for s in live):.0f} s; transcription "
               f"{transcribed[-1] - started:.1f} s, speakers {seconds - (transcribed[-1] - started):.1f} s")
         if args.score:
             print(f"final text: {score(final, session.duration)}")
