@@ -86,6 +86,6 @@ def test_han_corrections_replace_characters_with_their_times(session):
 def test_the_glossary_learns_the_right_spelling_once(session):
     store, _ = session
     store.set_glossary(["Taipei"])
-    assert checking.add_to_glossary(store, " Wang Li ").glossary
-    assert not checking.add_to_glossary(store, "Wang Li").glossary
+    assert checking.add_to_glossary(store, " Wang Li ").changes.glossary
+    assert not checking.add_to_glossary(store, "Wang Li").changes.glossary
     assert store.glossary() == ["Taipei", "Wang Li"]

@@ -110,8 +110,8 @@ def test_new_workshop_opens_its_details_prefilled_in_the_interface_language(qtbo
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown = []
 
-    def ask(cls, store, parent=None, *, new_workshop=None):  # noqa: ANN001, ANN202
-        dialog = cls(store, parent, new_workshop=new_workshop)
+    def ask(cls, store, parent=None, **options):  # noqa: ANN001, ANN202
+        dialog = cls(store, parent, **options)
         qtbot.addWidget(dialog)
         shown.append((dialog.windowTitle(), dialog.title_edit.text(), dialog.script_combo.currentData(),
                       dialog.script_note.text()))

@@ -97,7 +97,7 @@ def test_the_filter_matches_any_column(qtbot, store, people):
 
 
 def test_add_writes_to_the_store_and_shows_the_row(qtbot, store, people, monkeypatch):
-    def fake_ask(store_, participant_id=None, parent=None, *, name=""):
+    def fake_ask(store_, participant_id=None, parent=None, *, name="", record=None):
         return store_.add_participant(Participant("陳志明", "Inspector", "Criminal Investigation Bureau", "Taiwan"))
 
     monkeypatch.setattr(ParticipantDialog, "ask", fake_ask)

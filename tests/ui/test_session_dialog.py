@@ -193,7 +193,7 @@ def test_the_filter_hides_speakers_but_keeps_ticks(qtbot, store, people):
 def test_add_participant_puts_them_on_the_roster_ticked(qtbot, store, people, monkeypatch):
     asked = []
 
-    def fake_ask(store_, participant_id=None, parent=None, *, name=""):
+    def fake_ask(store_, participant_id=None, parent=None, *, name="", record=None):
         asked.append(name)
         return store_.add_participant(Participant("Nguyen Van An", "Director", "Anti-Trafficking Department",
                                                   "Viet Nam"))

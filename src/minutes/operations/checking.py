@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from minutes.domain import Segment, Word
 from minutes.editing import edit_text, retime
-from minutes.operations.changes import OpChanges
+from minutes.operations.changes import OpChanges, OpResult
+from minutes.operations.workshop import set_glossary
 from minutes.store import WorkshopStore
 from minutes.text.chinese import has_han
 
@@ -132,10 +133,10 @@ def corrected_everywhere(segments: Iterable[Segment], wrong: str, right: str, *,
     return changes
 
 
-def add_to_glossary(store: WorkshopStore, term: str) -> OpChanges:
-    """Add a term to the workshop glossary (the next transcription spells it so); nothing if it is there."""
+def add_to_glossary(store: WorkshopStore, term: str) -> OpResult[None]:
+    """Add a term to the workshop glossary (the next transcription spells it so), undoably; nothing if it is
+    there."""
     terms = store.glossary()
     if not term.strip() or term.strip() in terms:
-        return OpChanges()
-    store.set_glossary([*terms, term.strip()])
-    return OpChanges(glossary=True)
+        return OpResult(None, OpChanges())
+    return set_glossary(store, [*terms, term.strip()])

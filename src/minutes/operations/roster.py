@@ -5,6 +5,10 @@ could not read; :func:`import_roster` adds them to the workshop in one transacti
 there (same name, and the same organisation when both give one: the rule ``import`` uses) is updated with
 the sheet's non-empty values, or skipped when nothing differs; a row repeated in the sheet is skipped. The
 command line and the roster dialog both use these functions.
+
+Adding, editing and deleting one participant are here too, each undoable (``OpResult.undo``): a deletion
+copies what it takes with it (the sessions' planned speakers, the voice profile, the speakers named after
+the person) so its undo puts everything back.
 """
 
 from __future__ import annotations
@@ -16,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutes.domain import PARTICIPANT_FIELDS, Participant
-from minutes.errors import InputError
+from minutes.errors import InputError, StoreError
 from minutes.fileio import atomic_write
 from minutes.messages import N_
-from minutes.operations.changes import OpChanges, OpResult
+from minutes.operations.changes import OpChanges, OpResult, undo_all
 from minutes.operations.sheets import SheetRead, read_sheet
 from minutes.store import WorkshopStore
 from minutes.store.clean import clean_text
@@ -76,6 +80,7 @@ def import_roster(store: WorkshopStore, rows: Sequence[Participant]) -> OpResult
     for person in store.participants():
         by_name.setdefault(person.name.casefold(), []).append(person)
     seen: set[tuple[str, str]] = set()
+    done: list[OpResult[object]] = []
     with store.transaction():
         for row in rows:
             key = (row.name.casefold(), row.organisation.casefold())
@@ -85,21 +90,68 @@ def import_roster(store: WorkshopStore, rows: Sequence[Participant]) -> OpResult
             seen.add(key)
             found = _find(by_name, row)
             if found is None:
-                stored = store.add_participant(Participant(row.name, row.title, row.organisation, row.country))
+                done.append(add_participant(store, Participant(row.name, row.title, row.organisation, row.country)))
+                stored = done[-1].value
                 by_name.setdefault(stored.name.casefold(), []).append(stored)
                 added += 1
                 continue
             changes = {f: getattr(row, f) for f in COLUMNS[1:]
                        if getattr(row, f) and getattr(row, f) != getattr(found, f)}
             if changes:
-                store.update_participant(found.id, **changes)
+                done.append(_update(store, found, changes))
                 for name, value in changes.items():
                     setattr(found, name, value)
                 updated += 1
             else:
                 skipped += 1
     counts = ImportCounts(added, updated, skipped)
-    return OpResult(counts, OpChanges(participants=bool(added or updated)))
+    return OpResult(counts, OpChanges(participants=bool(added or updated)), undo_all(done, store.transaction))
+
+
+_ROSTER = OpChanges(participants=True)
+# A deletion also clears speakers' names and voice proposals, and the person's voice profile.
+_DELETED = OpChanges(participants=True, speakers=True, voices=True)
+
+
+def add_participant(store: WorkshopStore, person: Participant) -> OpResult[Participant]:
+    """Add someone to the roster; the stored participant (with its id)."""
+    stored = store.add_participant(person)
+    return OpResult(stored, _ROSTER, lambda: delete_participants(store, [stored.id]))
+
+
+def edit_participant(store: WorkshopStore, participant_id: int, **fields: str) -> OpResult[None]:
+    """Change some of a participant's details (``name``, ``title``, ``organisation``, ``country``)."""
+    person = next((p for p in store.participants() if p.id == participant_id), None)
+    if person is None:
+        raise StoreError(f"Participant {participant_id} is no longer on the roster.")
+    return _update(store, person, fields)
+
+
+def _update(store: WorkshopStore, person: Participant, fields: dict[str, str]) -> OpResult[None]:
+    old = {name: getattr(person, name) for name in fields}
+    store.update_participant(person.id, **fields)
+    return OpResult(None, _ROSTER, lambda: edit_participant(store, person.id, **old))
+
+
+def delete_participants(store: WorkshopStore, participant_ids: Sequence[int]) -> OpResult[None]:
+    """Take people off the roster in one transaction: speakers named after them become anonymous again and
+    they leave the sessions' planned speakers; what they said stays in the transcripts."""
+    ids = list(participant_ids)
+    with store.transaction():
+        copies = (store.copy_rows("participants", "id", ids),
+                  store.copy_rows("session_participants", "participant_id", ids),
+                  store.copy_rows("voice_profiles", "participant_id", ids),
+                  store.copy_rows("speakers", "participant_id", ids, columns=("id", "participant_id"), update=True),
+                  store.copy_rows("speakers", "proposed_participant_id", ids,
+                                  columns=("id", "proposed_participant_id", "proposal_score"), update=True))
+        for participant_id in ids:
+            store.delete_participant(participant_id)
+
+    def undo() -> OpResult[None]:
+        store.put_rows(*copies)
+        return OpResult(None, _DELETED, lambda: delete_participants(store, ids))
+
+    return OpResult(None, _DELETED, undo)
 
 
 def _find(by_name: dict[str, list[Participant]], row: Participant) -> Participant | None:

@@ -7,7 +7,7 @@ for it is attached, not refused. A session that has a recording takes only that 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -68,6 +68,53 @@ def session_for_file(store: WorkshopStore, title: str, audio: np.ndarray | Path,
             "Choose another title with --session."
         )
     return OpResult(existing, OpChanges())
+
+
+def save_session(store: WorkshopStore, session_id: int | None, fields: dict[str, str],
+                 participant_ids: Sequence[int]) -> OpResult[int]:
+    """Add an agenda session (``session_id`` None) or change one's details (``title``, ``date``, ``start``,
+    ``end``, ``venue``, ``chair``, ``rapporteur``, ``language``) and its planned speakers, in one transaction;
+    the session's id. Undoing an addition removes the session while it is still without a recording."""
+    with store.transaction():
+        if session_id is None:
+            new_id = store.add_session(Session(**fields)).id
+            store.set_session_participants(new_id, participant_ids)
+            return OpResult(new_id, OpChanges(sessions=True, session_id=new_id),
+                            lambda: _remove_new_session(store, new_id))
+        session = store.session(session_id)
+        old = {name: getattr(session, name) for name in fields}
+        old_ids = [person.id for person in store.session_participants(session_id)]
+        store.update_session(session_id, **fields)
+        store.set_session_participants(session_id, participant_ids)
+    return OpResult(session_id, OpChanges(sessions=True, session_id=session_id),
+                    lambda: save_session(store, session_id, old, old_ids))
+
+
+def _remove_new_session(store: WorkshopStore, session_id: int) -> OpResult[int]:
+    """Undo adding an agenda session; one given a recording or a transcript since is kept."""
+    session = store.session(session_id)
+    if not awaits_recording(store, session):
+        raise StoreError(f'The session "{session.title}" has a recording or a transcript now, so adding it is not '
+                         "undone. Delete it with Session ▸ Delete session if it should go.")
+    with store.transaction():
+        copies = (store.copy_rows("sessions", "id", [session_id]),
+                  store.copy_rows("session_participants", "session_id", [session_id]))
+        store.delete_session(session_id)
+
+    def undo() -> OpResult[int]:
+        store.put_rows(*copies)
+        return OpResult(session_id, OpChanges(sessions=True, session_id=session_id),
+                        lambda: _remove_new_session(store, session_id))
+
+    return OpResult(session_id, OpChanges(sessions=True, session_id=session_id), undo)
+
+
+def set_notes(store: WorkshopStore, session_id: int, summary: str, recommendations: Sequence[str]) -> OpResult[None]:
+    """A session's summary and recommendations (one numbered item each in the minutes)."""
+    session = store.session(session_id)
+    store.update_session(session_id, summary=summary, recommendations=list(recommendations))
+    return OpResult(None, OpChanges(notes=True, session_id=session_id),
+                    lambda: set_notes(store, session_id, session.summary, session.recommendations))
 
 
 def delete_session(store: WorkshopStore, session_id: int) -> OpChanges:

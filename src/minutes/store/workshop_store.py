@@ -30,6 +30,7 @@ from minutes.fileio import refuse_workshop_files
 from minutes.store import database, folder, reading
 from minutes.store.clean import MAX_SECONDS, check_color, check_span, clean_text, is_time, one_line, stored_time
 from minutes.store.folder import AUDIO_DIR, DB_NAME, EXPORTS_DIR, LOCK_NAME
+from minutes.store.rows import RowCopies
 from minutes.store.tagging import TagOperations, annotation_from_row
 from minutes.store.voices import VoiceOperations
 
@@ -62,7 +63,7 @@ def is_workshop(path: Path) -> bool:
     return (path / DB_NAME).is_file()
 
 
-class WorkshopStore(VoiceOperations, TagOperations):
+class WorkshopStore(VoiceOperations, TagOperations, RowCopies):
     """Read and write one workshop folder.
 
     Open it with :meth:`open`; use it as a context manager so the lock is released. Each thread gets

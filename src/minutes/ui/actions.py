@@ -191,9 +191,9 @@ SPECS: dict[Action, Spec] = {
         QT_TRANSLATE_NOOP("MainWindow", "The speech model and the letterhead template of the minutes")),
     Action.GLOSSARY: Spec(QT_TRANSLATE_NOOP("MainWindow", "&Glossary…"), workshop_menu.edit_glossary, None,
         QT_TRANSLATE_NOOP("MainWindow", "Names and terms that help the speech model spell them right"), _store),
-    Action.UNDO: Spec(QT_TRANSLATE_NOOP("MainWindow", "&Undo"), lambda w: w.editor and w.editor.undo_stack.undo(),
+    Action.UNDO: Spec(QT_TRANSLATE_NOOP("MainWindow", "&Undo"), lambda w: w.history.undo(),
         Key.Undo, enabled=lambda s: s.can_undo),
-    Action.REDO: Spec(QT_TRANSLATE_NOOP("MainWindow", "&Redo"), lambda w: w.editor and w.editor.undo_stack.redo(),
+    Action.REDO: Spec(QT_TRANSLATE_NOOP("MainWindow", "&Redo"), lambda w: w.history.redo(),
         Key.Redo, enabled=lambda s: s.can_redo),
     Action.EXPORT_PACKAGE: Spec(QT_TRANSLATE_NOOP("MainWindow", "Export session &package…"), secretariat.export_package,
         None,
@@ -322,8 +322,7 @@ def update_actions(window: MainWindow, actions: dict[Action, QAction], state: St
 
 
 def update_undo_texts(window: MainWindow, actions: dict[Action, QAction]) -> None:
-    stack = window.editor.undo_stack if window.editor else None
-    undo, redo = (stack.undoText(), stack.redoText()) if stack else ("", "")
+    undo, redo = window.history.undo_text(), window.history.redo_text()
     actions[Action.UNDO].setText(
         QCoreApplication.translate("MainWindow", "&Undo {action}").format(action=undo)
         if undo

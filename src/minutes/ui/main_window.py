@@ -1,9 +1,11 @@
 """The main window: a frame around the sessions list, the transcript view and the docks.
 
-It is a view of the store: every change goes to the store at once (no Save button), and edits and tags go
-through the session editor's undo stack. What the window does is declared in :mod:`minutes.ui.actions`;
-long work runs in the :class:`~minutes.ui.job_runner.JobRunner`; the transcript and its edits are the
-:class:`~minutes.ui.transcript_view.TranscriptView`'s; exports are :mod:`minutes.ui.exports`.
+It is a view of the store: every change goes to the store at once (no Save button), and every change a user
+makes is an undo step: edits and tags on the session editor's undo stack, workshop changes (roster, tag set,
+agenda sessions, details, glossary, notes) on the window's (:mod:`minutes.ui.undo`). What the window does
+is declared in :mod:`minutes.ui.actions`; long work runs in the :class:`~minutes.ui.job_runner.JobRunner`;
+the transcript and its edits are the :class:`~minutes.ui.transcript_view.TranscriptView`'s; exports are
+:mod:`minutes.ui.exports`.
 
 After a change, the window announces what it touched (:class:`~minutes.operations.changes.OpChanges`)
 through :attr:`MainWindow.operation_did_execute`, and each view refreshes itself if it cares (Anki's
@@ -48,6 +50,7 @@ from minutes.ui.strategies_panel import StrategiesPanel
 from minutes.ui.tagging import Tagger
 from minutes.ui.transcript_view import TranscriptView
 from minutes.ui.transcription import Transcription
+from minutes.ui.undo import UndoHistory, WorkshopUndo
 from minutes.ui.workers import Job, ModelProvider
 
 log = logging.getLogger(__name__)
@@ -70,11 +73,15 @@ class MainWindow(QMainWindow):
         self.store: WorkshopStore | None = None
         self.tagger: Tagger | None = None
         self.new_workshop_script: ScriptChoice | None = None  # set when open_workshop created the workshop
+        self.workshop_undo = WorkshopUndo(self.announce, self.show_error, self)
+        self.record = self.workshop_undo.record
+        self.history = UndoHistory(self.workshop_undo, self)
         self._build_widgets()
         self.actions = registry.build_actions(self)
         self.tag_menu = registry.build_menus(self, self.actions)
         self.tag_menu.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.tag_menu.tags_changed.connect(lambda: self.announce(OpChanges(tags=True)))
+        self.tag_menu.record = self.record
+        self.history.changed.connect(self.update_actions)
         self.transcription = Transcription(self)
         self._subscribe()
         self._update_title()
@@ -123,7 +130,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(sessions_pane)
         self.splitter.addWidget(self.transcript)
-        self.review = Review(self.transcript, self.announce, self.settings.doubt_threshold())
+        self.review = Review(self.transcript, self.record, self.settings.doubt_threshold())
         self.downloads = ModelDownloads(self)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setSizes([260, 940])
@@ -147,6 +154,7 @@ class MainWindow(QMainWindow):
         self.strategies_dock = self._dock("strategies_dock", self.tr("Key strategies"), self.strategies_panel)
         self.notes_panel = NotesPanel()
         self.notes_panel.may_edit = lambda sid: secretariat.confirm_edit_of_approved(self, sid)
+        self.notes_panel.record = self.record
         self.notes_dock = self._dock("notes_dock", self.tr("Summary and recommendations"), self.notes_panel)
         self.splitDockWidget(self.recorder_dock, self.speakers_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.speakers_dock, self.strategies_dock)
@@ -172,7 +180,8 @@ class MainWindow(QMainWindow):
 
     def _subscribe(self) -> None:
         """Every view that shows the workshop hears of every change."""
-        for view in (self, self.sessions, self.transcript, self.review, self.speakers_panel, self.strategies_panel):
+        for view in (self, self.sessions, self.transcript, self.review, self.speakers_panel, self.strategies_panel,
+                     self.notes_panel):
             self.operation_did_execute.connect(view.on_operation_did_execute)
 
     def _speakers_changed(self) -> None:
@@ -188,6 +197,8 @@ class MainWindow(QMainWindow):
     def on_operation_did_execute(self, changes: OpChanges, _origin: object = None) -> None:
         if changes.workshop:
             self._update_title()
+        if changes.tags:
+            self.tag_menu.rebuild()
 
     # -- the open workshop and session ---------------------------------------------------------
 
@@ -215,6 +226,7 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
             return False
         self.close_workshop()
+        self.workshop_undo.clear()
         self.recorder_dock.setVisible(self._recorder_wanted)
         self.store = self.sessions.store = store
         self.settings.add_recent_workshop(store.root)
@@ -236,6 +248,7 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.store.close()
             self.store = self.sessions.store = None
+        self.workshop_undo.clear()
         self.sessions.clear()
         self.start_page.set_recent(self.settings.recent_workshops())
         if self.pages.currentWidget() is not self.start_page:
@@ -270,12 +283,11 @@ class MainWindow(QMainWindow):
     def show_session_editor(self, editor: SessionEditor | None) -> None:
         self.notes_panel.flush()
         if self.editor is not None:
-            self.editor.undo_stack.canUndoChanged.disconnect(self.update_actions)
-            self.editor.undo_stack.canRedoChanged.disconnect(self.update_actions)
             self.editor.close()
         if self.tagger is not None:
             self.tagger.deleteLater()
         self.transcript.set_editor(editor)
+        self.history.set_session_stack(editor.undo_stack if editor is not None else None)
         self.review.set_editor(editor)
         self.tagger = Tagger(self.store, editor.undo_stack, self) if editor is not None else None
         if self.tagger is not None:
@@ -288,9 +300,6 @@ class MainWindow(QMainWindow):
         self.tag_menu.set_session(self.store, self.tagger)
         if editor is not None:
             self.transcript.on_operation_did_execute(OpChanges(annotations=True, session_id=session_id))
-            editor.undo_stack.canUndoChanged.connect(self.update_actions)
-            editor.undo_stack.canRedoChanged.connect(self.update_actions)
-            editor.undo_stack.indexChanged.connect(lambda _index: registry.update_undo_texts(self, self.actions))
         self.update_actions()
 
     def _update_title(self) -> None:
@@ -299,10 +308,9 @@ class MainWindow(QMainWindow):
         self.workshop_label.setText(name)
 
     def update_actions(self) -> None:
-        stack = self.editor.undo_stack if self.editor else None
         state = registry.State(has_store=self.store is not None, has_session=self.editor is not None,
                                busy=self.runner.busy, recording=self.recorder_panel.is_recording(),
-                               can_undo=bool(stack and stack.canUndo()), can_redo=bool(stack and stack.canRedo()))
+                               can_undo=self.history.can_undo(), can_redo=self.history.can_redo())
         registry.update_actions(self, self.actions, state)
 
     # -- long work and recording ---------------------------------------------------------------

@@ -3,7 +3,8 @@
 The summary is plain text (the Word minutes make one paragraph of each line); recommendations are a list
 of lines, one numbered item each in the minutes. Both are saved to the store by themselves, half a second
 after typing stops, when the editor loses focus, and on :meth:`NotesPanel.flush`, which the window calls
-before it switches session, closes the workshop or quits, so no text is ever lost.
+before it switches session, closes the workshop or quits, so no text is ever lost. Each save is an undo
+step of the window (``record``); the saves of one session that follow each other make one step.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from minutes.errors import MinutesError
+from minutes.operations.changes import OpChanges
+from minutes.operations.sessions import set_notes
 from minutes.store import WorkshopStore
 from minutes.ui.dialogs.common import show_error, use_traditional_chinese_fonts
+from minutes.ui.undo import Record, no_undo
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 500
@@ -60,6 +64,7 @@ class NotesPanel(QWidget):
         self.timer.timeout.connect(self.flush)
         # Asked before the first change of a session's notes: the window confirms changing an approved session.
         self.may_edit: Callable[[int], bool] = lambda _session_id: True
+        self.record: Record = no_undo  # the window's undo history
 
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("summary")
@@ -156,8 +161,8 @@ class NotesPanel(QWidget):
         if not self._dirty or self.store is None or self.session_id is None:
             return not self._dirty
         try:
-            self.store.update_session(self.session_id, summary=self.summary.toPlainText().rstrip(),
-                                      recommendations=self.recommendation_lines())
+            done = set_notes(self.store, self.session_id, self.summary.toPlainText().rstrip(),
+                             self.recommendation_lines())
         except MinutesError as exc:
             # Keep the text in the editors and stay dirty, so the next pause or flush tries again.
             log.warning("notes of session %s not saved: %s", self.session_id, exc)
@@ -166,8 +171,21 @@ class NotesPanel(QWidget):
                 show_error(self, exc)
             return False
         self._dirty, self._error_shown = False, False
+        self.record(done, self.tr("Edit notes"), merge=self.session_id)
         self.saved.emit(self.session_id)
         return True
+
+    def on_operation_did_execute(self, changes: OpChanges, _origin: object = None) -> None:
+        """Show the notes again when an undo or redo changed them."""
+        if not changes.notes or self.store is None or self.session_id is None \
+                or changes.session_id not in (None, self.session_id):
+            return
+        session = self.store.session(self.session_id)
+        if (session.summary, session.recommendations) != (self.summary.toPlainText().rstrip(),
+                                                          self.recommendation_lines()):
+            self.timer.stop()
+            self._dirty = False
+            self.show_session(self.store, self.session_id)
 
     def _commit_open_editor(self) -> None:
         """Take in a recommendation still being typed: closing the window must not drop it."""

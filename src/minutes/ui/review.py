@@ -10,7 +10,6 @@ and the timeline strip of the transcript view up to date.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
@@ -37,6 +36,7 @@ from minutes.text.chinese import has_han
 from minutes.ui.speaker_colors import speaker_colors
 from minutes.ui.timeline import TimelineStrip
 from minutes.ui.transcript_model import TEXT
+from minutes.ui.undo import Record
 from minutes.ui.workers import Job
 
 PREROLL_SECONDS = 1.0
@@ -120,7 +120,7 @@ class ReviewBar(QWidget):
 class Review(QObject):
     """Doubt, colours, timeline and review mode of one :class:`~minutes.ui.transcript_view.TranscriptView`.
 
-    ``announce(changes)`` tells the window about changes made outside the undo stack (the glossary).
+    ``record(result, text)`` keeps a workshop change (a term added to the glossary) as the window's undo step.
 
     Signals:
         mode_changed(bool): review mode was switched on or off.
@@ -128,10 +128,10 @@ class Review(QObject):
 
     mode_changed = Signal(bool)
 
-    def __init__(self, view, announce: Callable[[OpChanges], None], threshold: float) -> None:  # noqa: ANN001
+    def __init__(self, view, record: Record, threshold: float) -> None:  # noqa: ANN001
         super().__init__(view)
         self.view = view
-        self.announce = announce
+        self.record = record
         self.active = False
         self.place: Place | None = None
         self._places: list[Place] | None = None
@@ -413,7 +413,8 @@ class Review(QObject):
             if answer in (EVERYWHERE, EVERYWHERE_AND_GLOSSARY) and others:
                 editor.apply(others, self.tr("Correct “{0}” everywhere ({1})").format(wrong, len(others)))
             if answer == EVERYWHERE_AND_GLOSSARY:
-                self.announce(checking.add_to_glossary(editor.store, right))
+                self.record(checking.add_to_glossary(editor.store, right),
+                            self.tr("Add “{0}” to the glossary").format(right))
         return next(s for s in editor.model.segments() if s.id == fixed.id)
 
     @staticmethod

@@ -218,4 +218,4 @@ def edit_summary(window: MainWindow) -> None:
         return
     text = SummaryDialog.ask(store.workshop().summary, window)
     if text is not None:
-        window.announce(set_workshop_summary(store, text))
+        window.record(set_workshop_summary(store, text), translate("Secretariat", "Edit executive summary"))

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
 from minutes import editing
 from minutes.domain import Segment
@@ -18,6 +17,7 @@ from minutes.store import WorkshopStore
 from minutes.ui.commands import ReplaceSegments
 from minutes.ui.speaker_names import shown_names
 from minutes.ui.transcript_model import TranscriptModel
+from minutes.ui.undo import StampedUndoStack
 
 
 class SessionEditor(QObject):
@@ -29,7 +29,7 @@ class SessionEditor(QObject):
         super().__init__(parent)
         self.store = store
         self.session_id = session_id
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = StampedUndoStack(self)
         self.model = TranscriptModel(self)
         self.model.edit_text = self.edit_text
         # Asked before every edit: the window confirms editing an approved session (and reopens its review).

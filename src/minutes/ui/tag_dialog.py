@@ -2,7 +2,8 @@
 
 ``TagDialog`` only returns the choice; the caller turns it into undoable commands through the Tagger.
 ``TagSetDialog`` writes each change to the store at once (like every other edit in Minutes), so closing it
-never loses anything; tag-set edits are not undoable, which is why deleting a tag in use asks first.
+never loses anything; each change is an operation of :mod:`minutes.operations.tags`, kept as an undo step
+through ``record`` (Edit ▸ Undo takes it back once the dialog is closed).
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ from PySide6.QtWidgets import (
 
 from minutes.domain import Tag
 from minutes.errors import MinutesError
+from minutes.operations import tags as tag_ops
 from minutes.store import WorkshopStore
 from minutes.store.tagging import default_definition
 from minutes.ui.dialogs.common import accepted, show_error, use_traditional_chinese_fonts
 from minutes.ui.tagging import swatch_icon
+from minutes.ui.undo import Record, no_undo
 
 
 class TagChoice(NamedTuple):
@@ -183,9 +186,10 @@ class TagSetDialog(QDialog):
     ask_color: Callable[..., QColor] = staticmethod(QColorDialog.getColor)
     ask_yes_no: Callable[..., QMessageBox.StandardButton] = staticmethod(QMessageBox.question)
 
-    def __init__(self, store: WorkshopStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: WorkshopStore, parent: QWidget | None = None, record: Record = no_undo) -> None:
         super().__init__(parent)
         self.store = store
+        self.record = record
         self.changed = False
         self.setWindowTitle(self.tr("Tags of this workshop"))
         use_traditional_chinese_fonts(self)
@@ -267,16 +271,17 @@ class TagSetDialog(QDialog):
         used = {t.color.lower() for t in self.store.tags()}
         color = color or next((c for c in _NEW_COLOURS if c not in used), _NEW_COLOURS[0])
         try:
-            tag = self.store.add_tag(Tag(name=name, color=color))
+            done = tag_ops.add_tag(self.store, Tag(name=name, color=color))
         except MinutesError as exc:
             show_error(self, exc)
             return None
-        self._done(tag.id)
-        return tag
+        self.record(done, self.tr("Add tag"))
+        self._done(done.value.id)
+        return done.value
 
     def rename_tag(self, tag_id: int, name: str) -> bool:
         try:
-            self.store.rename_tag(tag_id, name)
+            self.record(tag_ops.rename_tag(self.store, tag_id, name), self.tr("Rename tag"))
         except MinutesError as exc:
             show_error(self, exc)
             return False
@@ -284,7 +289,7 @@ class TagSetDialog(QDialog):
         return True
 
     def recolour_tag(self, tag_id: int, color: str) -> None:
-        self.store.recolour_tag(tag_id, color)
+        self.record(tag_ops.recolour_tag(self.store, tag_id, color), self.tr("Change tag colour"))
         self._done(tag_id)
 
     def move_tag(self, tag_id: int, step: int) -> None:
@@ -293,11 +298,11 @@ class TagSetDialog(QDialog):
         target = min(max(row + step, 0), len(order) - 1)
         if target != row:
             order.insert(target, order.pop(row))
-            self.store.reorder_tags(order)
+            self.record(tag_ops.reorder_tags(self.store, order), self.tr("Move tag"))
             self._done(tag_id)
 
     def delete_tag(self, tag_id: int) -> None:
-        self.store.delete_tag(tag_id)
+        self.record(tag_ops.delete_tag(self.store, tag_id), self.tr("Delete tag"))
         self._done()
 
     # -- button slots --------------------------------------------------------------------------
@@ -340,9 +345,9 @@ class TagSetDialog(QDialog):
             self.delete_tag(tag.id)
 
     @classmethod
-    def ask(cls, store: WorkshopStore, parent: QWidget | None = None) -> bool:
-        """Show the dialog modally; True if the tag set was changed."""
-        dialog = cls(store, parent)
+    def ask(cls, store: WorkshopStore, parent: QWidget | None = None, record: Record = no_undo) -> bool:
+        """Show the dialog modally; True if the tag set was changed. Each change is kept through ``record``."""
+        dialog = cls(store, parent, record)
         try:
             dialog.exec()
             return dialog.changed

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from minutes.store import WorkshopStore
 from minutes.ui.tag_dialog import TagDialog, TagSetDialog
 from minutes.ui.tagging import Tagger, shortcut_actions
+from minutes.ui.undo import Record, no_undo
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,12 @@ class TagMenu(QObject):
 
     Signals:
         message(str): a sentence for the status bar (nothing to tag, or what was tagged).
-        tags_changed(): the tag set changed (names, colours, order), so tag lists must be redrawn.
+
+    Attributes:
+        record: keeps each change of the tag set as an undo step (the window's), which announces it.
     """
 
     message = Signal(str)
-    tags_changed = Signal()
 
     def __init__(self, menu: QMenu, target: Callable[[], Target | None], window: QWidget) -> None:
         super().__init__(window)
@@ -47,6 +49,7 @@ class TagMenu(QObject):
         self._window = window
         self.store: WorkshopStore | None = None
         self.tagger: Tagger | None = None
+        self.record: Record = no_undo
         self.dialog_action = self._action(self.tr("Tag with &comment…"), "Ctrl+Shift+T", self.tag_with_dialog,
                                           self.tr("Choose tags and write a comment for the selection"))
         self.confidential_action = self._action(self.tr("&Off the record"), "Ctrl+Shift+O", self.toggle_confidential,
@@ -142,6 +145,5 @@ class TagMenu(QObject):
         self.message.emit(self.tr("Marked off the record") if now else self.tr("Put back on the record"))
 
     def edit_tag_set(self) -> None:
-        if self.store is not None and TagSetDialog.ask(self.store, self._window):
-            self.rebuild()
-            self.tags_changed.emit()
+        if self.store is not None:
+            TagSetDialog.ask(self.store, self._window, self.record)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from minutes import __version__
 from minutes.errors import MinutesError
 from minutes.operations import sessions
-from minutes.operations.changes import OpChanges
 
 if TYPE_CHECKING:
     from minutes.ui.main_window import MainWindow
@@ -41,8 +40,7 @@ def edit_new_workshop(window: MainWindow) -> None:
     """The details of a workshop just created, its title taken from the folder, and its script explained."""
     from minutes.ui.dialogs import WorkshopDialog
 
-    WorkshopDialog.ask(window.store, window, new_workshop=window.new_workshop_script)
-    window.announce(OpChanges(workshop=True))
+    WorkshopDialog.ask(window.store, window, new_workshop=window.new_workshop_script, record=window.record)
 
 
 def recover_recordings(window: MainWindow) -> None:
@@ -91,28 +89,28 @@ def edit_glossary(window: MainWindow) -> None:
     from minutes.ui.dialogs.glossary_dialog import GlossaryDialog
 
     if window.store is not None:
-        GlossaryDialog.ask(window.store, window)
+        GlossaryDialog.ask(window.store, window, window.record)
 
 
 def edit_workshop(window: MainWindow) -> None:
     from minutes.ui.dialogs import WorkshopDialog
 
-    if window.store is not None and WorkshopDialog.ask(window.store, window) is not None:
-        window.announce(OpChanges(workshop=True))
+    if window.store is not None:
+        WorkshopDialog.ask(window.store, window, record=window.record)
 
 
 def edit_roster(window: MainWindow) -> None:
     from minutes.ui.dialogs import RosterDialog
 
-    if window.store is not None and RosterDialog.ask(window.store, window):
-        window.announce(OpChanges(participants=True))
+    if window.store is not None:
+        RosterDialog.ask(window.store, window, window.record)
 
 
 def new_session(window: MainWindow) -> None:
     from minutes.ui.dialogs import SessionDialog
 
     if window.store is not None:
-        session_id = SessionDialog.ask(window.store, None, window)
+        session_id = SessionDialog.ask(window.store, None, window, window.record)
         if session_id is not None:
             window.reload_sessions(select_id=session_id)
 
@@ -121,8 +119,8 @@ def edit_session(window: MainWindow) -> None:
     from minutes.ui.dialogs import SessionDialog
 
     session_id = window.current_session_id()
-    if window.store is not None and session_id is not None and SessionDialog.ask(window.store, session_id, window):
-        window.announce(OpChanges(sessions=True, session_id=session_id))
+    if window.store is not None and session_id is not None:
+        SessionDialog.ask(window.store, session_id, window, window.record)
 
 
 def delete_session(window: MainWindow) -> None:

@@ -4,7 +4,9 @@ Each dialog has a classmethod ``ask(...)`` that shows it modally and returns wha
 window calls one line and tests can monkeypatch it.
 """
 
-from minutes.ui.dialogs.roster_dialog import ParticipantDialog, RosterDialog, RosterModel
+from minutes.ui.dialogs.participant_dialog import ParticipantDialog
+from minutes.ui.dialogs.roster_dialog import RosterDialog
+from minutes.ui.dialogs.roster_model import RosterModel
 from minutes.ui.dialogs.session_dialog import SessionDialog
 from minutes.ui.dialogs.workshop_dialog import WorkshopDialog
 

@@ -7,17 +7,20 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from minutes.errors import MinutesError
+from minutes.operations.workshop import set_glossary
 from minutes.store import WorkshopStore
 from minutes.text.glossary import read_glossary_file, unique_terms
 from minutes.ui.dialogs.common import accepted, ok_cancel_buttons, show_error, use_traditional_chinese_fonts
+from minutes.ui.undo import Record, no_undo
 
 
 class GlossaryDialog(QDialog):
     """One term per line, most important first; OK stores the list (transcriptions from then on use it)."""
 
-    def __init__(self, store: WorkshopStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: WorkshopStore, parent: QWidget | None = None, record: Record = no_undo) -> None:
         super().__init__(parent)
         self.store = store
+        self.record = record
         self.setWindowTitle(self.tr("Workshop glossary"))
         use_traditional_chinese_fonts(self)
         intro = QLabel(self.tr(
@@ -64,13 +67,13 @@ class GlossaryDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.store.set_glossary(self.terms())
+            self.record(set_glossary(self.store, self.terms()), self.tr("Edit glossary"))
         except MinutesError as exc:
             show_error(self, exc)
             return
         super().accept()
 
     @classmethod
-    def ask(cls, store: WorkshopStore, parent: QWidget | None = None) -> bool:
-        """Show the dialog modally; True if the glossary was stored."""
-        return accepted(cls(store, parent))
+    def ask(cls, store: WorkshopStore, parent: QWidget | None = None, record: Record = no_undo) -> bool:
+        """Show the dialog modally; True if the glossary was stored (and kept through ``record``)."""
+        return accepted(cls(store, parent, record))

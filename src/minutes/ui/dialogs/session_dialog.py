@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from minutes.domain import Participant, Session
 from minutes.errors import MinutesError
+from minutes.operations.sessions import save_session
 from minutes.store import WorkshopStore
 from minutes.ui.dialogs.common import (
     AUTO,
@@ -32,7 +33,8 @@ from minutes.ui.dialogs.common import (
     show_error,
     use_traditional_chinese_fonts,
 )
-from minutes.ui.dialogs.roster_dialog import ParticipantDialog
+from minutes.ui.dialogs.participant_dialog import ParticipantDialog
+from minutes.ui.undo import Record, no_undo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,9 +57,11 @@ class SessionDialog(QDialog):
         speaker_ids: the checked participants in speaking order (the order they were ticked in).
     """
 
-    def __init__(self, store: WorkshopStore, session_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, store: WorkshopStore, session_id: int | None = None, parent: QWidget | None = None,
+                 record: Record = no_undo) -> None:
         super().__init__(parent)
         self.store = store
+        self.record = record
         self._session_id = session_id
         self._saved = False
         if session_id is None:
@@ -208,16 +212,18 @@ class SessionDialog(QDialog):
         self.resize(960, 560)
 
     @classmethod
-    def ask(cls, store: WorkshopStore, session_id: int | None = None, parent: QWidget | None = None) -> int | None:
+    def ask(cls, store: WorkshopStore, session_id: int | None = None, parent: QWidget | None = None,
+            record: Record = no_undo) -> int | None:
         """Show the dialog modally; the id of the session written after OK, or None if cancelled.
 
         Args:
             store: the workshop to write to.
             session_id: the session to edit, or None for a new one.
             parent: the window it belongs to.
+            record: keeps the change as an undo step.
         """
         try:
-            dialog = cls(store, session_id, parent)
+            dialog = cls(store, session_id, parent, record)
         except MinutesError as exc:  # e.g. the session was deleted since the list was drawn
             show_error(parent, exc)
             return None
@@ -274,7 +280,8 @@ class SessionDialog(QDialog):
 
     def add_participant(self) -> Participant | None:
         """Add someone to the roster (in the participant dialog) and tick them; the new person, or None."""
-        person = ParticipantDialog.ask(self.store, None, self, name=self.filter_edit.text().strip())
+        person = ParticipantDialog.ask(self.store, None, self, name=self.filter_edit.text().strip(),
+                                       record=self.record)
         if person is None:
             return None
         with QSignalBlocker(self.speaker_list):
@@ -359,16 +366,12 @@ class SessionDialog(QDialog):
             return
         fields = self.values()
         try:
-            with self.store.transaction():
-                if self._session_id is None:
-                    session_id = self.store.add_session(Session(**fields)).id
-                else:
-                    session_id = self._session_id
-                    self.store.update_session(session_id, **fields)
-                self.store.set_session_participants(session_id, self.speaker_ids)
+            done = save_session(self.store, self._session_id, fields, self.speaker_ids)
         except MinutesError as exc:
             show_error(self, exc)
             return
+        session_id = done.value
+        self.record(done, self.tr("Add session") if self._session_id is None else self.tr("Edit session"))
         self._session_id = session_id
         self._saved = True
         super().accept()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 
 from minutes.domain import Workshop
 from minutes.errors import MinutesError
+from minutes.operations.workshop import edit_workshop
 from minutes.store import WorkshopStore
 from minutes.text.chinese import TRADITIONAL, ScriptChoice
 from minutes.ui.dialogs.common import (
@@ -16,6 +17,7 @@ from minutes.ui.dialogs.common import (
     show_error,
     use_traditional_chinese_fonts,
 )
+from minutes.ui.undo import Record, no_undo
 
 
 class WorkshopDialog(QDialog):
@@ -26,9 +28,10 @@ class WorkshopDialog(QDialog):
     """
 
     def __init__(self, store: WorkshopStore, parent: QWidget | None = None, *,
-                 new_workshop: ScriptChoice | None = None) -> None:
+                 new_workshop: ScriptChoice | None = None, record: Record = no_undo) -> None:
         super().__init__(parent)
         self.store = store
+        self.record = record
         self.workshop: Workshop | None = None
         current = store.workshop()
         self.setWindowTitle(self.tr("New workshop") if new_workshop else self.tr("Workshop"))
@@ -94,10 +97,10 @@ class WorkshopDialog(QDialog):
 
     @classmethod
     def ask(cls, store: WorkshopStore, parent: QWidget | None = None, *,
-            new_workshop: ScriptChoice | None = None) -> Workshop | None:
+            new_workshop: ScriptChoice | None = None, record: Record = no_undo) -> Workshop | None:
         """Show the dialog modally; the stored workshop after OK, or None if cancelled. For a workshop just
         created, ``new_workshop`` is the script it was given, which the dialog explains."""
-        dialog = cls(store, parent, new_workshop=new_workshop)
+        dialog = cls(store, parent, new_workshop=new_workshop, record=record)
         dialog.exec()
         return dialog.workshop
 
@@ -136,7 +139,7 @@ class WorkshopDialog(QDialog):
         if not self.ok_button.isEnabled():  # Enter in a field reaches here even while OK is disabled
             return
         try:
-            self.store.update_workshop(**self.values())
+            self.record(edit_workshop(self.store, **self.values()), self.tr("Edit workshop details"))
             self.workshop = self.store.workshop()
         except MinutesError as exc:
             show_error(self, exc)
