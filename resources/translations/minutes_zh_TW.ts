@@ -215,6 +215,10 @@
         <translation>不在詞彙表中：{listing}。執行「minutes glossary --workshop 資料夾」可列出詞彙表。</translation>
     </message>
     <message>
+        <source>Participant {participant_id} is no longer on the roster.</source>
+        <translation>與會者 {participant_id} 已不在名冊中。</translation>
+    </message>
+    <message>
         <source>Segment {segment_id} no longer exists.</source>
         <translation>段落 {segment_id} 已不存在。</translation>
     </message>
@@ -225,6 +229,10 @@
     <message>
         <source>Speaker counts must be at least 1, with --min-speakers &lt;= --max-speakers.</source>
         <translation>講者人數至少須為 1，且 --min-speakers 不可大於 --max-speakers。</translation>
+    </message>
+    <message>
+        <source>Tag {tag_id} is no longer in the workshop&apos;s tag set.</source>
+        <translation>標籤 {tag_id} 已不在本研討會的標籤集中。</translation>
     </message>
     <message>
         <source>Tags {sorted(unknown)} do not exist in this workshop.</source>
@@ -291,16 +299,20 @@
         <translation>議程包已損毀（{exc}）。未匯入任何內容。</translation>
     </message>
     <message>
+        <source>The recording of &quot;{session.title}&quot; is missing from {self.audio_dir}. Restore the file and try again.</source>
+        <translation>「{session.title}」的錄音不在 {self.audio_dir} 中。請還原該檔案後再試一次。</translation>
+    </message>
+    <message>
         <source>The recording of &quot;{session.title}&quot; is missing from {store.audio_dir}; the package would have no audio. Restore the file and export again.</source>
-        <translation>{store.audio_dir} 中找不到「{session.title}」的錄音；議程包將沒有音訊。請還原該檔案後再匯出一次。</translation>
+        <translation type="vanished">{store.audio_dir} 中找不到「{session.title}」的錄音；議程包將沒有音訊。請還原該檔案後再匯出一次。</translation>
     </message>
     <message>
         <source>The recording of &quot;{session.title}&quot; is missing from {store.root / &apos;audio&apos;}, so it cannot be translated.</source>
-        <translation>{store.root / &apos;audio&apos;} 中找不到「{session.title}」的錄音，因此無法翻譯。</translation>
+        <translation type="vanished">{store.root / &apos;audio&apos;} 中找不到「{session.title}」的錄音，因此無法翻譯。</translation>
     </message>
     <message>
         <source>The recording of &quot;{session.title}&quot; is missing from {store.root / &apos;audio&apos;}.</source>
-        <translation>{store.root / &apos;audio&apos;} 中找不到「{session.title}」的錄音。</translation>
+        <translation type="vanished">{store.root / &apos;audio&apos;} 中找不到「{session.title}」的錄音。</translation>
     </message>
     <message>
         <source>The reviewer&apos;s name must be printable text of at most {MAX_NAME} characters.</source>
@@ -309,6 +321,10 @@
     <message>
         <source>The session &quot;{session.title}&quot; already has a recording or a transcript.</source>
         <translation>議程「{session.title}」已有錄音或逐字稿。</translation>
+    </message>
+    <message>
+        <source>The session &quot;{session.title}&quot; has a recording or a transcript now, so adding it is not undone. Delete it with Session ▸ Delete session if it should go.</source>
+        <translation>場次「{session.title}」現在已有錄音或逐字稿，因此不復原其新增。若要移除，請使用「場次 ▸ 刪除場次」。</translation>
     </message>
     <message>
         <source>The session &quot;{session.title}&quot; has no stored recording to take a voice from.</source>
@@ -1010,6 +1026,10 @@ Name them before the minutes are circulated?</source>
     <message>
         <source>Text files (*.txt *.csv);;All files (*)</source>
         <translation>文字檔 (*.txt *.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Edit glossary</source>
+        <translation>編輯詞彙表</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1733,10 @@ Each line becomes a paragraph in the Word minutes.</source>
         <source>&amp;Decisions and recommendations</source>
         <translation>決議與建議(&amp;D)</translation>
     </message>
+    <message>
+        <source>Edit notes</source>
+        <translation>編輯筆記</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantDialog</name>
@@ -1763,6 +1787,14 @@ Each line becomes a paragraph in the Word minutes.</source>
     <message>
         <source>{0} is already on the roster. Edit that entry instead, or give the organisation to tell namesakes apart.</source>
         <translation>{0} 已在名冊中。請改為編輯該筆資料，或填寫單位以區分同名的人。</translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation>新增 {0}</translation>
+    </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation>編輯 {0}</translation>
     </message>
 </context>
 <context>
@@ -2033,6 +2065,10 @@ Each line becomes a paragraph in the Word minutes.</source>
         <translation>全部更正「{0}」（{1}）</translation>
     </message>
     <message>
+        <source>Add “{0}” to the glossary</source>
+        <translation>將「{0}」加入詞彙表</translation>
+    </message>
+    <message>
         <source>Correct everywhere</source>
         <translation>全部更正</translation>
     </message>
@@ -2190,6 +2226,10 @@ Each line becomes a paragraph in the Word minutes.</source>
         <translation>報名表 (*.csv *.xlsx);;所有檔案 (*)</translation>
     </message>
     <message>
+        <source>Import {0}</source>
+        <translation>匯入 {0}</translation>
+    </message>
+    <message>
         <source>{0}: {1} added, {2} updated, {3} skipped (already on the roster or repeated).</source>
         <translation>{0}：新增 {1} 位，更新 {2} 位，略過 {3} 位（已在名冊中或重複）。</translation>
     </message>
@@ -2316,6 +2356,14 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <source>{0} keeps their name: a participant needs one.</source>
         <translation>{0} 的姓名不變：與會者必須有姓名。</translation>
     </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation>編輯 {0}</translation>
+    </message>
+    <message>
+        <source>Remove participants</source>
+        <translation>移除與會者</translation>
+    </message>
 </context>
 <context>
     <name>Secretariat</name>
@@ -2402,6 +2450,10 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>&amp;Executive summary</source>
         <translation>執行摘要(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit executive summary</source>
+        <translation>編輯執行摘要</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2601,10 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>The session must end after it starts.</source>
         <translation>議程的結束時間必須晚於開始時間。</translation>
+    </message>
+    <message>
+        <source>Add session</source>
+        <translation>新增場次</translation>
     </message>
 </context>
 <context>
@@ -2958,6 +3014,14 @@ Speakers named after them in transcripts become anonymous again, and they are ta
         <translation>新增標籤</translation>
     </message>
     <message>
+        <source>Change tag colour</source>
+        <translation>變更標籤顏色</translation>
+    </message>
+    <message>
+        <source>Move tag</source>
+        <translation>移動標籤</translation>
+    </message>
+    <message>
         <source>Name of the new tag:</source>
         <translation>新標籤的名稱：</translation>
     </message>
@@ -3316,6 +3380,10 @@ Speakers named after them in transcripts become anonymous again, and they are ta
     <message>
         <source>The workshop needs a title.</source>
         <translation>工作坊必須有名稱。</translation>
+    </message>
+    <message>
+        <source>Edit workshop details</source>
+        <translation>編輯研討會詳細資料</translation>
     </message>
 </context>
 </TS>

@@ -325,6 +325,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     from minutes.asr.pipeline import TranscribeOptions
     from minutes.audio import decode
     from minutes.export.transcript import txt_entry
+    from minutes.operations.transcribing import transcribe_with_speakers
     from minutes.text.glossary import read_glossary_file, session_hints
 
     if args.session is not None and args.workshop is None:
@@ -352,26 +353,21 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
             if stream:
                 for segment in store.segments(session.id):
                     print(txt_entry(segment), flush=True)
+            options = None  # the model and its options only when there is something left to transcribe
             if jobs.needs_transcription(session):
                 model = registry.load(source)
                 hints = session_hints(store, session, script, model=model, extra_terms=extra_terms)
                 options = TranscribeOptions(language=options_language, script=script, glossary=hints)
 
-                def echo(segments):  # noqa: ANN001, ANN202
-                    for segment in segments:
-                        print(txt_entry(segment), flush=True)
+            def echo(segments):  # noqa: ANN001, ANN202
+                for segment in segments:
+                    print(txt_entry(segment), flush=True)
 
-                progress = _progress_printer(args.file.name)
-                session = jobs.transcribe_session(store, session, model, options,
-                                                  on_segments=echo if stream else None, progress=progress,
-                                                  label_next=args.speakers is not None)
-                if progress is not None:
-                    print(file=sys.stderr)
-            if args.speakers is not None and session.status == SessionStatus.LABELLING:
-                from minutes.speaker_labelling import label_speakers
-
-                label_speakers(store, session, jobs.session_audio(store, session), args.speakers)
-                session = store.session(session.id)
+            progress = _progress_printer(args.file.name) if options is not None else None
+            session = transcribe_with_speakers(store, session, model, options, args.speakers,
+                                               on_segments=echo if stream else None, progress=progress)
+            if progress is not None:
+                print(file=sys.stderr)
             if args.translate:
                 _translate(store, session, model or registry.load(source), label=args.file.name)
             if not stream:

@@ -28,7 +28,7 @@ from minutes.asr.pipeline import ChunkCallback, Region, TranscribeOptions, find_
 from minutes.audio import decode
 from minutes.audio.source import ArraySource, AudioSource, FileSource, as_source
 from minutes.domain import Segment, Session, SessionStatus
-from minutes.errors import Cancelled, StoreError
+from minutes.errors import Cancelled
 from minutes.store import WorkshopStore
 from minutes.text.glossary import session_hints
 
@@ -168,9 +168,7 @@ def needs_transcription(session: Session) -> bool:
     return session.status not in TRANSCRIBED
 def session_audio(store: WorkshopStore, session: Session) -> AudioSource:
     """The session's recording in the workshop, read a window at a time (StoreError when it is missing)."""
-    path = store.audio_path(session)
-    if path is None or not path.is_file():
-        raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}.')
+    path = store.recording(session)
     try:
         return FileSource(path)
     except ValueError:  # not at 16 kHz (written by another program): decoded whole, as before

@@ -94,8 +94,7 @@ def test_store_cleans_every_write_path(tmp_path):
         store.update_participant(person.id, country=f"x\ty{BAD}")
         session = store.add_session(Session(title=f"S\t{BAD}\nT", summary=f"s{BAD}", recommendations=[f"r{BAD}"]))
         store.update_session(session.id, chair=f"c{BAD}", recommendations=[f"q{BAD}\nz"])
-        speaker = store.add_speaker(session.id, Speaker(f"L{BAD}"))
-        store.rename_speaker(speaker.id, f"M\n{BAD}")
+        speaker = store.add_speaker(session.id, Speaker(f"M\n{BAD}"))
         segment, = store.add_segments(session.id, [Segment(0, 1, f"x{BAD}\ty", speaker.id, translation=f"e{BAD}")])
         assert segment == store.segment(segment.id)  # an edit gets back what was stored, as the window shows it
         tag = store.add_tag(Tag(f"G{BAD}", "#AbCdEf"))

@@ -73,11 +73,7 @@ def translate_session(
             progress(1.0)
         return 0
     if audio is None:
-        path = store.audio_path(session)
-        if path is None or not path.is_file():
-            raise StoreError(f'The recording of "{session.title}" is missing from {store.root / "audio"}, '
-                             "so it cannot be translated.")
-        audio = FileSource(path)
+        audio = FileSource(store.recording(session))
     if store.session(session.id).status == SessionStatus.TRANSCRIBED:
         store.update_session(session.id, status=SessionStatus.TRANSLATING)
     done = 0

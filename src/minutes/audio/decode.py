@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -95,12 +96,8 @@ def copy_to_flac(path: Path, target: Path, *, cancelled: Callable[[], bool] | No
     Written block by block to a temporary file beside ``target`` that replaces it only when complete, so
     the copy is whole or absent (also after Ctrl-C or a cancel). InputError for a file with no audio.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".flac", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
     frames = 0
-    try:
+    with _flac_beside(target) as tmp:
         # Through a SoundSink, as write_flac: a full disk becomes an OSError here, not a cffi traceback.
         with SoundSink(tmp, "w+b") as sink:
             with sf.SoundFile(sink, mode="w", samplerate=SAMPLE_RATE, channels=1, format="FLAC",
@@ -114,15 +111,6 @@ def copy_to_flac(path: Path, target: Path, *, cancelled: Callable[[], bool] | No
             sink.sync()
         if frames == 0:
             raise InputError(f"{path} contains no audio (its duration is zero).")
-        set_mode(tmp, target)
-        os.replace(tmp, target)
-    except (OSError, sf.LibsndfileError) as exc:
-        tmp.unlink(missing_ok=True)
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise StoreError(f"Cannot write the recording to {target.parent}: {reason}.") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return frames / SAMPLE_RATE
 
 
@@ -163,21 +151,10 @@ def duration(audio: np.ndarray) -> float:
 
 def write_flac(audio: np.ndarray, target: Path) -> None:
     """Write 16 kHz mono samples to ``target`` atomically: the file is complete or absent."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".flac", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        # Through a SoundSink: a full disk becomes an OSError here, not a traceback printed by a callback.
-        with SoundSink(tmp) as sink:
-            sf.write(sink, audio, SAMPLE_RATE, format="FLAC", subtype="PCM_16")
-            sink.sync()
-        set_mode(tmp, target)
-        os.replace(tmp, target)
-    except (OSError, sf.LibsndfileError) as exc:
-        tmp.unlink(missing_ok=True)
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise StoreError(f"Cannot write the recording to {target.parent}: {reason}.") from exc
+    # Through a SoundSink: a full disk becomes an OSError here, not a traceback printed by a callback.
+    with _flac_beside(target) as tmp, SoundSink(tmp) as sink:
+        sf.write(sink, audio, SAMPLE_RATE, format="FLAC", subtype="PCM_16")
+        sink.sync()
 
 
 def read_flac(path: Path) -> np.ndarray:
@@ -187,3 +164,24 @@ def read_flac(path: Path) -> np.ndarray:
     if rate != SAMPLE_RATE:
         return decode(path)
     return mono
+
+
+@contextmanager
+def _flac_beside(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` to write the recording into; it replaces ``target`` when the block
+    finishes and is removed if the block fails, so the recording is whole or absent."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".flac", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        set_mode(tmp, target)
+        os.replace(tmp, target)
+    except (OSError, sf.LibsndfileError) as exc:
+        tmp.unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(f"Cannot write the recording to {target.parent}: {reason}.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

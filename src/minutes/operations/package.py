@@ -21,7 +21,7 @@ import soundfile as sf
 
 from minutes import __version__
 from minutes.domain import Session, SessionStatus
-from minutes.errors import InputError, StoreError
+from minutes.errors import InputError
 from minutes.export.interchange import export_session, import_session
 from minutes.export.json_fields import loads
 from minutes.fileio import atomic_write, safe_stem
@@ -53,11 +53,8 @@ def export_package(store: WorkshopStore, session: Session, output: Path) -> Path
     """Write ``session`` with its recording to the package ``output`` (replaced atomically)."""
     document = json.dumps(export_session(store, session), ensure_ascii=False, indent=1).encode("utf-8")
     members = [{"name": SESSION_MEMBER, "size": len(document), "sha256": hashlib.sha256(document).hexdigest()}]
-    audio = store.audio_path(session)
+    audio = store.recording(session) if session.audio_file else None
     if audio is not None:
-        if not audio.is_file():
-            raise StoreError(f'The recording of "{session.title}" is missing from {store.audio_dir}; '
-                             "the package would have no audio. Restore the file and export again.")
         digest = hashlib.sha256()
         with open(audio, "rb") as handle:
             while chunk := handle.read(1 << 20):

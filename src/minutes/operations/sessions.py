@@ -46,7 +46,8 @@ def attach_recording(store: WorkshopStore, session: Session, audio: np.ndarray |
 
 
 def session_for_file(store: WorkshopStore, title: str, audio: np.ndarray | Path, *, keep_audio: bool = True,
-                     language: str | None = None) -> OpResult[Session]:
+                     language: str | None = None, cancelled: Callable[[], bool] | None = None
+                     ) -> OpResult[Session]:
     """The session titled ``title`` to transcribe ``audio`` into: a new one, the agenda session of that title
     (the audio attached), or the one that already has this recording (to resume). A session with another
     recording is refused. ``audio`` is decoded samples or a media file, which is streamed into the workshop
@@ -55,13 +56,13 @@ def session_for_file(store: WorkshopStore, title: str, audio: np.ndarray | Path,
     if existing is None:
         session = Session(title=title, language=language or "auto")
         if keep_audio:
-            session = jobs.add_media_session(store, audio, session)
+            session = jobs.add_media_session(store, audio, session, cancelled=cancelled)
         else:
             session.duration = jobs.audio_duration(audio)
             session = store.add_session(session)
         return OpResult(session, OpChanges(sessions=True, session_id=session.id))
     if awaits_recording(store, existing):
-        return attach_recording(store, existing, audio, language)
+        return attach_recording(store, existing, audio, language, cancelled=cancelled)
     if not jobs.audio_matches(existing, jobs.audio_duration(audio)):
         raise StoreError(
             f'The workshop already has a session titled "{title}" with another recording. '

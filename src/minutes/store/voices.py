@@ -18,8 +18,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from minutes.store.clean import one_line
-
 if TYPE_CHECKING:
     import numpy as np
 
@@ -43,10 +41,6 @@ class VoiceOperations:
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         raise NotImplementedError
 
-    def rename_speaker(self, speaker_id: int, label: str) -> None:
-        with self.transaction() as conn:
-            conn.execute("UPDATE speakers SET label = ? WHERE id = ?", (one_line(label), speaker_id))
-
     def assign_participant(self, speaker_id: int, participant_id: int | None, *, learn_voice: bool = True) -> None:
         """Name a speaker after a participant (None: anonymous again); remember the voice if asked."""
         with self.transaction() as conn:
@@ -66,15 +60,6 @@ class VoiceOperations:
         with self.transaction() as conn:
             conn.execute("UPDATE segments SET speaker_id = ? WHERE speaker_id = ?", (keep_id, merge_id))
             conn.execute("DELETE FROM speakers WHERE id = ?", (merge_id,))
-
-    def move_speaker_from(self, from_speaker: int, to_speaker: int | None, from_time: float) -> int:
-        """Give ``to_speaker`` every segment of ``from_speaker`` starting at or after ``from_time``."""
-        with self.transaction() as conn:
-            cursor = conn.execute(
-                "UPDATE segments SET speaker_id = ? WHERE speaker_id = ? AND start_s >= ?",
-                (to_speaker, from_speaker, from_time),
-            )
-            return cursor.rowcount
 
     def set_speaker_voice(self, speaker_id: int, embedding: np.ndarray) -> None:
         with self.transaction() as conn:

@@ -274,6 +274,14 @@ class WorkshopStore(VoiceOperations, TagOperations, RowCopies):
         """The absolute path of a session's recording, or None if it has none."""
         return self.root / session.audio_file if session.audio_file else None
 
+    def recording(self, session: Session) -> Path:
+        """The path of a session's recording, which must be there (StoreError when it is missing)."""
+        path = self.audio_path(session)
+        if path is None or not path.is_file():
+            raise StoreError(f'The recording of "{session.title}" is missing from {self.audio_dir}. Restore the '
+                             "file and try again.")
+        return path
+
     # -- workshop ------------------------------------------------------------------------------
 
     def workshop(self) -> Workshop:

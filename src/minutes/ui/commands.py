@@ -17,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from minutes.domain import Segment
+from minutes.operations import transcript
 from minutes.operations.changes import OpChanges
 from minutes.store import WorkshopStore
 from minutes.store.voices import SpeakerState
@@ -37,11 +38,13 @@ class ReplaceSegments(QUndoCommand):
         self._notify = notify
 
     def redo(self) -> None:
-        self._after = self._store.replace_segments(self._session_id, [s.id for s in self._before], self._after)
+        self._after = transcript.replace_segments(self._store, self._session_id, [s.id for s in self._before],
+                                                  self._after).value
         self._notify([s.id for s in self._before], self._after)
 
     def undo(self) -> None:
-        self._before = self._store.replace_segments(self._session_id, [s.id for s in self._after], self._before)
+        self._before = transcript.replace_segments(self._store, self._session_id, [s.id for s in self._after],
+                                                   self._before).value
         self._notify([s.id for s in self._after], self._before)
 
     @property
@@ -67,9 +70,9 @@ class SpeakerOperation(QUndoCommand):
         if self._after is None:
             self._after = self._store.speaker_state(self._session_id)
         else:
-            self._store.restore_speaker_state(self._session_id, self._after)
+            transcript.put_back_speakers(self._store, self._session_id, self._after)
         self._notify(self._changes)
 
     def undo(self) -> None:
-        self._store.restore_speaker_state(self._session_id, self._before)
+        transcript.put_back_speakers(self._store, self._session_id, self._before)
         self._notify(self._changes)

@@ -5,6 +5,7 @@ the workshop report. Each handler takes the window, calls one operation and anno
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,18 +75,10 @@ def export_package(window: MainWindow) -> None:
     if store is None or session_id is None:
         return
     session = store.session(session_id)
-    name, _ = QFileDialog.getSaveFileName(window, translate("Secretariat", "Export session package"),
-                                          str(store.exports_dir / default_package_name(session)),
-                                          translate("Secretariat", "Session packages (*.minutes-session)"))
-    if not name:
-        return
-    target = Path(name) if name.endswith(".minutes-session") else Path(f"{name}.minutes-session")
-    try:
-        write(store, session, target)
-    except MinutesError as exc:
-        window.show_error(str(exc))
-        return
-    window.statusBar().showMessage(translate("Secretariat", "Package written: {0}").format(target), 8000)
+    _save(window, translate("Secretariat", "Export session package"),
+          store.exports_dir / default_package_name(session),
+          translate("Secretariat", "Session packages (*.minutes-session)"), ".minutes-session",
+          lambda target: write(store, session, target), translate("Secretariat", "Package written: {0}"))
 
 
 def export_report(window: MainWindow) -> None:
@@ -99,18 +92,25 @@ def export_report(window: MainWindow) -> None:
     choice = ExportDialog.ask(window, has_session=False)
     if choice is None:
         return
-    name, _ = QFileDialog.getSaveFileName(window, translate("Secretariat", "Export workshop report"),
-                                          str(default_report_output(store)),
-                                          translate("Secretariat", "Word documents (*.docx)"))
+    _save(window, translate("Secretariat", "Export workshop report"), default_report_output(store),
+          translate("Secretariat", "Word documents (*.docx)"), ".docx",
+          lambda target: write_report(store, target, choice.options),
+          translate("Secretariat", "Workshop report written: {0}"))
+
+
+def _save(window: MainWindow, caption: str, proposed: Path, kinds: str, suffix: str,
+          write: Callable[[Path], object], written: str) -> None:
+    """Ask where to save (the name given ``suffix`` if it lacks it), write there, and say so or why not."""
+    name, _ = QFileDialog.getSaveFileName(window, caption, str(proposed), kinds)
     if not name:
         return
-    target = Path(name) if name.lower().endswith(".docx") else Path(f"{name}.docx")
+    target = Path(name) if name.lower().endswith(suffix) else Path(f"{name}{suffix}")
     try:
-        write_report(store, target, choice.options)
+        write(target)
     except MinutesError as exc:
         window.show_error(str(exc))
         return
-    window.statusBar().showMessage(translate("Secretariat", "Workshop report written: {0}").format(target), 8000)
+    window.statusBar().showMessage(written.format(target), 8000)
 
 
 def merge_sessions(window: MainWindow) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signa
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QUndoCommand, QUndoStack
 
 from minutes.domain import Annotation, Tag
+from minutes.operations import transcript
 from minutes.store import WorkshopStore
 
 Notify = Callable[[int], None]
@@ -48,11 +49,11 @@ class AddAnnotation(QUndoCommand):
         self.anchor = anchor
 
     def redo(self) -> None:
-        self.anchor.id = self._store.add_annotation(self._session_id, self._annotation).id
+        self.anchor.id = transcript.add_annotation(self._store, self._session_id, self._annotation).value.id
         self._notify(self._session_id)
 
     def undo(self) -> None:
-        self._store.delete_annotation(self.anchor.id)
+        transcript.delete_annotation(self._store, self._session_id, self.anchor.id)
         self.anchor.id = None
         self._notify(self._session_id)
 
@@ -67,9 +68,7 @@ class UpdateAnnotation(QUndoCommand):
         self.anchor, self._old, self._new = anchor, old, new
 
     def _write(self, value: Annotation) -> None:
-        self._store.update_annotation(self.anchor.id, tag_ids=value.tag_ids, comment=value.comment,
-                                      confidential=value.confidential, owner=value.owner, due=value.due,
-                                      start=value.start, end=value.end)
+        transcript.update_annotation(self._store, self._session_id, self.anchor.id, value)
         self._notify(self._session_id)
 
     def redo(self) -> None:
@@ -89,12 +88,12 @@ class DeleteAnnotation(QUndoCommand):
         self.anchor, self._annotation = anchor, replace(annotation, id=None)
 
     def redo(self) -> None:
-        self._store.delete_annotation(self.anchor.id)
+        transcript.delete_annotation(self._store, self._session_id, self.anchor.id)
         self.anchor.id = None
         self._notify(self._session_id)
 
     def undo(self) -> None:
-        self.anchor.id = self._store.add_annotation(self._session_id, self._annotation).id
+        self.anchor.id = transcript.add_annotation(self._store, self._session_id, self._annotation).value.id
         self._notify(self._session_id)
 
 

@@ -19,11 +19,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread
 from minutes import jobs
 from minutes.asr import registry
 from minutes.asr.pipeline import TranscribeOptions
-from minutes.domain import Session
 from minutes.errors import Cancelled, MinutesError
 from minutes.export.transcript import clock
-from minutes.operations.sessions import attach_recording
-from minutes.speaker_labelling import SpeakerCount, label_speakers
+from minutes.operations.sessions import session_for_file
+from minutes.operations.transcribing import transcribe_with_speakers
+from minutes.speaker_labelling import SpeakerCount
 from minutes.store import WorkshopStore
 from minutes.ui.i18n import core_text
 
@@ -186,14 +186,11 @@ class TranscriptionJob(ModelJob):
     def work(self) -> int:
         if self._media is not None:
             self.progress.emit(0.0, self.tr("Reading {name}…").format(name=self._media.name))
-            # Streamed into the workshop's FLAC block by block: a 3-hour file is never held in memory.
-            if self.session_id is not None:  # an agenda session receives its recording
-                session = attach_recording(self._store, self._store.session(self.session_id), self._media,
-                                           self._options.language, cancelled=self.is_cancelled).value
-            else:
-                session = jobs.add_media_session(self._store, self._media,
-                                                 Session(title=self._title, language=self._options.language or "auto"),
-                                                 cancelled=self.is_cancelled)
+            # Streamed into the workshop's FLAC block by block: a 3-hour file is never held in memory. An agenda
+            # session (``session_id``) receives its recording; otherwise the file makes a new session.
+            title = self._store.session(self.session_id).title if self.session_id is not None else self._title
+            session = session_for_file(self._store, title, self._media, language=self._options.language,
+                                       cancelled=self.is_cancelled).value
             self.check()
             self.session_id = session.id
             self.session_created.emit(session.id)
@@ -203,35 +200,30 @@ class TranscriptionJob(ModelJob):
         path = self._store.audio_path(session)
         if path is None or not path.is_file():
             raise MinutesError(self.tr('The session "{0}" has no recording to transcribe.').format(session.title))
-        audio = jobs.session_audio(self._store, session)  # read a window at a time
+        # Phases, so the bar moves from the start: finding speech, each chunk and the audio done so far, the
+        # speakers.
         if jobs.needs_transcription(session):
-            # Phases, so the bar moves from the start: finding speech, then each chunk and the audio done so far.
             self.progress.emit(_READ, self.tr("Finding speech…"))
-            total = clock(audio.duration)[:8]
-            where = {"chunk": 1, "chunks": 1, "fraction": session.transcribed_until / max(audio.duration, 1e-9)}
+        total = clock(session.duration)[:8]
+        finding = self.tr("Finding who spoke when…")
+        where = {"chunk": 1, "chunks": 1, "fraction": session.transcribed_until / max(session.duration, 1e-9)}
 
-            def transcribed(fraction: float) -> None:
-                where["fraction"] = fraction
-                done = clock(fraction * audio.duration)[:8]
-                self.progress.emit(_READ + fraction * (_TEXT - _READ),
-                                   self.tr("Transcribing… chunk {0} of {1}, {2} of {3}").format(
-                                       where["chunk"], where["chunks"], done, total))
+        def transcribed(fraction: float) -> None:
+            where["fraction"] = fraction
+            done = clock(fraction * session.duration)[:8]
+            self.progress.emit(_READ + fraction * (_TEXT - _READ),
+                               self.tr("Transcribing… chunk {0} of {1}, {2} of {3}").format(
+                                   where["chunk"], where["chunks"], done, total))
 
-            def chunk_started(number: int, count: int) -> None:
-                where.update(chunk=number, chunks=count)
-                transcribed(where["fraction"])
+        def chunk_started(number: int, count: int) -> None:
+            where.update(chunk=number, chunks=count)
+            transcribed(where["fraction"])
 
-            session = jobs.transcribe_session(
-                self._store, session, model, self._options, audio=audio,
-                on_segments=self.segments_ready.emit, progress=transcribed, cancelled=self.is_cancelled,
-                label_next=self._speakers is not None, chunk_started=chunk_started,
-            )
-        if self._speakers is not None:
-            finding = self.tr("Finding who spoke when…")
-            self.progress.emit(_TEXT, finding)
-            label_speakers(self._store, session, audio, self._speakers,
-                           progress=lambda f: self.progress.emit(_TEXT + f * (1 - _TEXT), finding),
-                           cancelled=self.is_cancelled)
+        session = transcribe_with_speakers(
+            self._store, session, model, self._options, self._speakers, again=True,
+            on_segments=self.segments_ready.emit, progress=transcribed, chunk_started=chunk_started,
+            speakers_progress=lambda f: self.progress.emit(_TEXT + f * (1 - _TEXT), finding),
+            cancelled=self.is_cancelled)
         self.progress.emit(1.0, self.tr("Done"))
         return session.id
 

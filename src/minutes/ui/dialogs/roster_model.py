@@ -158,7 +158,7 @@ class RosterModel(QAbstractTableModel):
         Raises MinutesError (and leaves both unchanged) if the store cannot write.
         """
         done = delete_participants(self.store, participant_ids)
-        self.record(done, self.tr("Remove %n participant(s)", "", len(participant_ids)))
+        self.record(done, self.tr("Remove participants"))
         for participant_id in participant_ids:
             row = self.row_of(participant_id)
             if row >= 0:
