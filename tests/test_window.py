@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtWidgets import QListWidget, QMessageBox, QTableView
 
 from minutes.domain import Segment, Session
+from minutes.operations.sessions import save_session
+from minutes.operations.workshop import edit_workshop
 from minutes.store import WorkshopStore
 from minutes.ui.main_window import MainWindow
 from minutes.ui.transcript_model import TEXT
@@ -208,11 +210,13 @@ def test_agenda_dialogs_are_wired(window, tmp_path, monkeypatch):
     root = tmp_path / "W.minutes"
     assert window.open_workshop(root, create=True)
 
-    def new_session(cls, store, session_id=None, parent=None):  # noqa: ANN001, ANN202
-        return store.add_session(Session(title="Session 3: Forced labour")).id
+    def new_session(cls, store, session_id=None, parent=None, record=None):  # noqa: ANN001, ANN202
+        done = save_session(store, session_id, {"title": "Session 3: Forced labour"}, [])
+        record(done, "Add session")
+        return done.value
 
-    def rename(cls, store, parent=None):  # noqa: ANN001, ANN202
-        store.update_workshop(title="2024 Workshop on Combating Human Trafficking")
+    def rename(cls, store, parent=None, *, record=None):  # noqa: ANN001, ANN202
+        record(edit_workshop(store, title="2024 Workshop on Combating Human Trafficking"), "Edit workshop details")
         return store.workshop()
 
     monkeypatch.setattr(SessionDialog, "ask", classmethod(new_session))
