@@ -226,7 +226,6 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
             return False
         self.close_workshop()
-        self.workshop_undo.clear()
         self.recorder_dock.setVisible(self._recorder_wanted)
         self.store = self.sessions.store = store
         self.settings.add_recent_workshop(store.root)
