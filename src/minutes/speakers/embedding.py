@@ -2,8 +2,9 @@
 
 Windows start on the 10 ms fbank grid so that one fbank pass over a run of adjacent or overlapping windows can
 be sliced into the windows instead of recomputing features. Audio is read from the source one run of a batch
-at a time, so memory does not depend on the length of the session. Each window's features are
-mean-normalised on their own, as CAM++ was trained, and the embeddings are L2-normalised for cosine scoring.
+at a time, so memory does not depend on the length of the session; batches are scored by up to two threads
+(:mod:`.pipeline`). Each window's features are mean-normalised on their own, as CAM++ was trained, and the
+embeddings are L2-normalised for cosine scoring.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import numpy as np
 
 from minutes.audio.source import AudioSource
 
-from . import fbank, models
+from . import fbank, models, pipeline
 
-BATCH = 16  # onnxruntime keeps its peak working memory; 32 windows at once cost 70 MB more than 16
+BATCH = 8  # onnxruntime keeps the peak working memory of every run at once: two runs of 8 cost less than one of 16
 
 
 def _run_features(source: AudioSource, starts: np.ndarray, num_feat_frames: int) -> np.ndarray:
@@ -34,12 +35,14 @@ def _run_features(source: AudioSource, starts: np.ndarray, num_feat_frames: int)
     return out
 
 
-def _embed_batch(source: AudioSource, starts: np.ndarray, window_samples: int, num_feat_frames: int) -> np.ndarray:
+def _batch_features(source: AudioSource, starts: np.ndarray, window_samples: int, num_feat_frames: int) -> np.ndarray:
     # Windows more than a window apart (across a pause) are read separately, never the silence between them.
     breaks = np.flatnonzero(np.diff(starts) > window_samples) + 1
-    batch = np.concatenate([_run_features(source, run, num_feat_frames)
-                            for run in np.split(starts, breaks)])
-    emb = models.run_embedding(batch).astype(np.float32)
+    return np.concatenate([_run_features(source, run, num_feat_frames) for run in np.split(starts, breaks)])
+
+
+def _embed(feats: np.ndarray) -> np.ndarray:
+    emb = models.run_embedding(feats).astype(np.float32)
     return emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-8)
 
 
@@ -58,10 +61,10 @@ def embed_windows(
     starts = np.asarray(starts, dtype=np.int64)
     num_feat_frames = fbank.num_frames(window_samples)
     out = np.zeros((starts.shape[0], 192), dtype=np.float32)
-    for b in range(0, starts.shape[0], BATCH):
-        if cancelled is not None and cancelled():
-            raise InterruptedError("diarization cancelled")
-        out[b : b + BATCH] = _embed_batch(source, starts[b : b + BATCH], window_samples, num_feat_frames)
+    offsets = range(0, starts.shape[0], BATCH)
+    batches = (_batch_features(source, starts[b : b + BATCH], window_samples, num_feat_frames) for b in offsets)
+    for b, emb in zip(offsets, pipeline.ordered_map(_embed, batches, cancelled=cancelled), strict=True):
+        out[b : b + BATCH] = emb
         if progress is not None:
             progress(min(1.0, (b + BATCH) / starts.shape[0]))
     return out

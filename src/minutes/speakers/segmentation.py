@@ -2,9 +2,9 @@
 
 The model looks at 10 s chunks and outputs, per 16.875 ms frame, powerset probabilities over at most three
 local speakers with at most two at once: classes ``{}, {0}, {1}, {2}, {0,1}, {0,2}, {1,2}``. Chunks slide over
-the session (as pyannote does) and are read from the audio source and scored in small batches, so memory does
-not grow with session length beyond the per-frame result arrays. Overlapping chunk outputs are averaged with a
-Hamming weight because the model is least reliable at chunk edges.
+the session (as pyannote does) and are read from the audio source and scored in small batches, by up to two
+threads (:mod:`.pipeline`), so memory does not grow with session length beyond the per-frame result arrays.
+Overlapping chunk outputs are averaged with a Hamming weight because the model is least reliable at chunk edges.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ import numpy as np
 
 from minutes.audio.source import AudioSource
 
-from . import models
+from . import models, pipeline
 
 SAMPLE_RATE = 16000
 CHUNK_SAMPLES = 160_000  # the 10 s the model was trained on
 FRAME_STEP_SAMPLES = 270  # SincNet stride 10 x three max-pools of 3
 FRAME_STEP = FRAME_STEP_SAMPLES / SAMPLE_RATE
 FRAME_DURATION = 991 / SAMPLE_RATE  # receptive field of one output frame
-BATCH = 2  # onnxruntime keeps its peak working memory: 8 chunks at once cost 140 MB more than 2
+BATCH = 1  # onnxruntime keeps the peak working memory of every run at once: 8 chunks cost 140 MB more than 2
 
 # Powerset class -> which of the 3 local speakers are active.
 _POWERSET = np.array(
@@ -60,6 +60,20 @@ def _local_speaker_count(probs: np.ndarray, min_active_s: float) -> int:
     return int(np.sum(active_s >= min_active_s))
 
 
+def _chunks(source: AudioSource, batch_starts: list[int]) -> np.ndarray:
+    # One read per batch: its chunks overlap, so the span is a few chunks long, not BATCH of them.
+    span = source.read(batch_starts[0] / SAMPLE_RATE, (batch_starts[-1] + CHUNK_SAMPLES) / SAMPLE_RATE)
+    chunks = np.zeros((len(batch_starts), CHUNK_SAMPLES), dtype=np.float32)
+    for i, s in enumerate(batch_starts):
+        piece = span[s - batch_starts[0] : s - batch_starts[0] + CHUNK_SAMPLES]
+        chunks[i, : piece.shape[0]] = piece
+    return chunks
+
+
+def _probabilities(chunks: np.ndarray) -> np.ndarray:
+    return np.exp(models.run_segmentation(chunks).astype(np.float64))
+
+
 def segment(
     source: AudioSource,
     *,
@@ -82,17 +96,11 @@ def segment(
     max_count = 0
 
     starts = _chunk_starts(num_samples, int(step_s * SAMPLE_RATE))
-    for b in range(0, len(starts), BATCH):
-        if cancelled is not None and cancelled():
-            raise InterruptedError("diarization cancelled")
-        batch_starts = starts[b : b + BATCH]
-        # One read per batch: its chunks overlap, so the span is a few chunks long, not BATCH of them.
-        span = source.read(batch_starts[0] / SAMPLE_RATE, (batch_starts[-1] + CHUNK_SAMPLES) / SAMPLE_RATE)
-        chunks = np.zeros((len(batch_starts), CHUNK_SAMPLES), dtype=np.float32)
-        for i, s in enumerate(batch_starts):
-            piece = span[s - batch_starts[0] : s - batch_starts[0] + CHUNK_SAMPLES]
-            chunks[i, : piece.shape[0]] = piece
-        probs = np.exp(models.run_segmentation(chunks).astype(np.float64))
+    batches = [starts[b : b + BATCH] for b in range(0, len(starts), BATCH)]
+    chunked = (_chunks(source, batch_starts) for batch_starts in batches)
+    done = 0
+    for batch_starts, probs in zip(batches, pipeline.ordered_map(_probabilities, chunked, cancelled=cancelled),
+                                   strict=True):
         for i, s in enumerate(batch_starts):
             p = probs[i]
             first = int(round(s / FRAME_STEP_SAMPLES))
@@ -102,8 +110,9 @@ def segment(
             acc_weight[sl] += weight
             np.maximum(max_speech[sl], 1.0 - p[:, 0], out=max_speech[sl])
             max_count = max(max_count, _local_speaker_count(p, min_local_active_s))
+        done += len(batch_starts)
         if progress is not None:
-            progress(min(1.0, (b + len(batch_starts)) / len(starts)))
+            progress(min(1.0, done / len(starts)))
 
     acc_weight = np.maximum(acc_weight[:num_frames], 1e-9)
     mean_speech = acc_speech[:num_frames] / acc_weight
