@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal
@@ -266,13 +267,24 @@ class TranslationJob(ModelJob):
                                  cancelled=self.is_cancelled)
 
 
+# Jobs whose thread has not ended yet. The window's outcome slot runs on the GUI thread while the job's
+# ``run`` may still be returning from the emit on its own thread; if that slot dropped the last reference,
+# the job would be deleted under the running emit (a segfault seen once in the recorder tests).
+_RUNNING: set[QObject] = set()
+
+
 def start_in_thread(job: QObject, parent: QObject) -> QThread:
-    """Run ``job.run`` in a new QThread that ends (and is deleted) when the job reports an outcome."""
+    """Run ``job.run`` in a new QThread that ends (and is deleted) when the job reports an outcome.
+
+    The job is kept alive here until its thread has ended, whatever its callers keep.
+    """
     thread = QThread(parent)
     job.moveToThread(thread)
     thread.started.connect(job.run)
     for outcome in (job.finished, job.failed, job.cancelled):
         outcome.connect(thread.quit)
+    _RUNNING.add(job)
+    thread.finished.connect(partial(_RUNNING.discard, job))
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
