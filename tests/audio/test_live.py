@@ -144,7 +144,8 @@ def test_live_transcript_of_the_microphone(vmic, model, tmp_path) -> None:  # no
         player = vmic.play(SPEECH)
         assert player.wait(30) == 0
         played_until = recorder.elapsed
-        assert arrived.wait(8), "no live text within 8 s of the end of speech"
+        # Live text must come while the recording still runs; the bound only stops a hung test.
+        assert arrived.wait(60), "no live text while recording, 60 s after the end of speech"
     finally:
         duration = recorder.stop()
         live.stop(timeout=30)
