@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from minutes.domain import Segment, Session, Word
-from minutes.operations import checking
+from minutes.operations import checking, transcript
 from minutes.store import WorkshopStore
 
 
@@ -33,15 +33,19 @@ def test_checked_segments_are_stored_and_counted_by_duration(session):
     store, session_id = session
     first, second, third, fourth = store.segments(session_id)
     assert checking.checked_share(store.segments(session_id)) == 0.0
-    changes = checking.set_checked(store, session_id, [first.id, third.id])
-    assert changes.segments and changes.session_id == session_id
+    store_changes(store, session_id, checking.marked([first, third]))
     stored = store.segments(session_id)
     assert [s.checked for s in stored] == [True, False, True, False]
     durations = [s.end - s.start for s in stored]
     assert checking.checked_share(stored) == pytest.approx((durations[0] + durations[2]) / sum(durations))
-    checking.set_checked(store, session_id, [first.id], checked=False)
+    store_changes(store, session_id, checking.marked([stored[0]], checked=False))
     assert [s.checked for s in store.segments(session_id)] == [False, False, True, False]
-    assert not checking.set_checked(store, session_id, [third.id]).segments
+    assert checking.marked(store.segments(session_id)[2:3]) == []  # already checked: nothing to change
+
+
+def store_changes(store, session_id, changes) -> None:  # noqa: ANN001 - test helper
+    """Store (before, after) pairs as the review's undo step does."""
+    transcript.replace_segments(store, session_id, [b.id for b, _ in changes], [a for _, a in changes])
 
 
 def test_a_corrected_word_keeps_its_timing_and_becomes_certain(session):
@@ -67,7 +71,7 @@ def test_a_correction_reaches_every_occurrence_but_not_inside_other_words(sessio
     assert [w.text for w in after.words[:3]] == [" Mr.", " Wang", " Li"]
     assert after.words[1].start == second.words[1].start and after.words[2].end == second.words[2].end
     assert not checking.corrected_everywhere([third], "wrong", "wrong")
-    checking.store_changes(store, session_id, [(first, fixed), *changes])
+    store_changes(store, session_id, [(first, fixed), *changes])
     assert [s.text for s in store.segments(session_id)][:3] == [
         "Thank you, Mr. Wang Li.", "Mr. Wang Li spoke of Taipei.", "Nobody was wrong."]
 

@@ -69,6 +69,11 @@ class Session:
     reviewed_at: str = ""
     id: int | None = None
 
+    @property
+    def approved(self) -> bool:
+        """Approved minutes are final; any other review state prints DRAFT on them."""
+        return self.review_status == "approved"
+
 
 @dataclass
 class Speaker:

@@ -157,15 +157,6 @@ def write_flac(audio: np.ndarray, target: Path) -> None:
         sink.sync()
 
 
-def read_flac(path: Path) -> np.ndarray:
-    """Read a stored recording back as 16 kHz mono float32."""
-    audio, rate = sf.read(path, dtype="float32", always_2d=True)
-    mono = audio.mean(axis=1)
-    if rate != SAMPLE_RATE:
-        return decode(path)
-    return mono
-
-
 @contextmanager
 def _flac_beside(target: Path) -> Iterator[Path]:
     """A temporary file beside ``target`` to write the recording into; it replaces ``target`` when the block

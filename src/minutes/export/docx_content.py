@@ -233,7 +233,7 @@ def session_content(
         recommendation_entries=recommended,
         action_items=actions,
         transcript=transcript,
-        draft=session.review_status != "approved",
+        draft=not session.approved,
     )
 
 

@@ -77,7 +77,7 @@ def _render(store: WorkshopStore, session_ids: list[int], options: MinutesOption
     document = new_document(options.template)
     writer = MinutesWriter(document, options)
     workshop = store.workshop()
-    drafts = any(store.session(i).review_status != "approved" for i in session_ids)
+    drafts = not all(store.session(i).approved for i in session_ids)
     writer.header_footer(workshop.title, draft=drafts)
     single = len(session_ids) == 1
     if not single:

@@ -10,7 +10,7 @@ makes them certain (probability 1): a person has heard them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
 from minutes.domain import Segment, Word
@@ -37,21 +37,6 @@ def checked_share(segments: Iterable[Segment]) -> float:
 def marked(segments: Iterable[Segment], checked: bool = True) -> list[Change]:
     """(before, after) for each segment whose checked state changes."""
     return [(s, replace(s, checked=checked)) for s in segments if s.checked != checked]
-
-
-def store_changes(store: WorkshopStore, session_id: int, changes: Sequence[Change]) -> OpChanges:
-    """Store ``(before, after)`` pairs in one transaction."""
-    if changes:
-        store.replace_segments(session_id, [b.id for b, _ in changes], [a for _, a in changes])
-    return OpChanges(segments=bool(changes), session_id=session_id)
-
-
-def set_checked(store: WorkshopStore, session_id: int, segment_ids: Iterable[int], checked: bool = True
-                ) -> OpChanges:
-    """Mark the segments checked (or not) and store them."""
-    wanted = set(segment_ids)
-    return store_changes(store, session_id,
-                         marked((s for s in store.segments(session_id) if s.id in wanted), checked))
 
 
 def word_offsets(segment: Segment) -> list[tuple[int, int]] | None:

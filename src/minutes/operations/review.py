@@ -31,11 +31,7 @@ def set_review(store: WorkshopStore, session_id: int, status: str, by: str = "")
 
 def reopen_if_approved(store: WorkshopStore, session_id: int, by: str = "") -> OpChanges:
     """After an edit of an approved session: it goes back to ``reviewed``; nothing happens otherwise."""
-    if store.session(session_id).review_status != "approved":
+    if not store.session(session_id).approved:
         return OpChanges()
     return set_review(store, session_id, "reviewed", by).changes
 
-
-def is_draft(session: Session) -> bool:
-    """True when the session's minutes must say DRAFT."""
-    return session.review_status != "approved"

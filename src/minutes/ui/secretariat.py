@@ -55,7 +55,7 @@ def confirm_edit_of_approved(window: MainWindow, session_id: int) -> bool:
     from minutes.operations.review import reopen_if_approved
 
     store = window.store
-    if store is None or store.session(session_id).review_status != "approved":
+    if store is None or not store.session(session_id).approved:
         return True
     question = translate("Secretariat", "These minutes were approved. Edit them anyway? The session goes back "
                          "to \"reviewed\" and needs approving again.")
