@@ -10,20 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QPainter,
-    QPalette,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from minutes.domain import Segment
 from minutes.doubt import DEFAULT_THRESHOLD, Doubt, segment_doubt
 from minutes.operations.checking import word_offsets
+from minutes.ui.marked_text import draw_document, marked_document
 
 SHADE = QColor("#ffe3bf")
 UNDERLINE = QColor("#d9480f")
@@ -66,21 +59,12 @@ class DoubtDelegate(QStyledItemDelegate):
         document = self._documents.get(key)
         if document is not None:
             return document
-        document = QTextDocument()
-        document.setDocumentMargin(_PAD)
-        document.setDefaultFont(option.font)
-        document.setPlainText(option.text)
-        document.setTextWidth(max(width, 20.0))
         marked = QTextCharFormat()
         marked.setBackground(SHADE)
         marked.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         marked.setUnderlineColor(UNDERLINE)
         marked.setForeground(QColor("#1a1a1a"))  # readable on the shade in a selected row too
-        for first, last in spans:
-            cursor = QTextCursor(document)
-            cursor.setPosition(first)
-            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(marked)
+        document = marked_document(option.text, option.font, max(width, 20.0), spans, marked, margin=_PAD)
         if len(self._documents) >= _CACHED:
             self._documents.pop(next(iter(self._documents)))
         self._documents[key] = document
@@ -109,16 +93,8 @@ class DoubtDelegate(QStyledItemDelegate):
         if not spans:
             return
         document = self._document(opt, spans, rect.width() - MARGIN)
-        painter.save()
-        top = rect.top() + max((rect.height() - document.size().height()) / 2, 0)
-        painter.translate(rect.left() + MARGIN, top)
-        painter.setClipRect(QRectF(0, 0, rect.width() - MARGIN, rect.height()))
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        document.documentLayout().draw(painter, context)
-        painter.restore()
+        draw_document(painter, document, opt, QRectF(rect.left() + MARGIN, rect.top(), rect.width() - MARGIN,
+                                                     rect.height()))
 
     def paint_marks(self, painter: QPainter, rect: QRect, segment: Segment | None) -> None:
         """The speaker's colour on the left edge, then an orange dot if flagged or a green one if checked."""

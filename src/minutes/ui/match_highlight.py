@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QPainter,
-    QPalette,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import QModelIndex, QRectF
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from minutes.ui.marked_text import draw_document, marked_document
 
 MATCH = QColor("#ffe066")  # a highlighter yellow; black text on it reads at over 15:1
 CURRENT = QColor("#ffa94d")  # the match the find bar is on
@@ -40,28 +34,8 @@ def paint_matches(delegate: QStyledItemDelegate, painter: QPainter, option: QSty
     area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
     area.adjust(margin, 0, -margin, 0)  # the inset the style gives plain text, so marked rows line up
-    document = QTextDocument()
-    document.setDefaultFont(opt.font)
-    document.setDocumentMargin(0)
-    document.setPlainText(text)
-    document.setTextWidth(area.width())
     mark = QTextCharFormat()
     mark.setBackground(CURRENT if current else MATCH)
     mark.setForeground(QColor("black"))
-    cursor = QTextCursor(document)
-    for start, end in found:
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(mark)
-    context = QAbstractTextDocumentLayout.PaintContext()
-    selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-    context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-    # Placed as the style places plain text: centred in the cell when it is shorter than the cell.
-    top = area.top() + max(0.0, (area.height() - document.size().height()) / 2)
-    painter.save()
-    painter.translate(area.left(), top)
-    painter.setClipRect(area.translated(-area.left(), -int(top)))
-    document.documentLayout().draw(painter, context)
-    painter.restore()
+    draw_document(painter, marked_document(text, opt.font, area.width(), found, mark), opt, QRectF(area))
     return True
