@@ -69,6 +69,8 @@ def stored_time(value: object) -> float:
     """A time read back from the database, made usable whatever an older Minutes (which let ``Infinity`` in)
     or another tool wrote: nothing, a negative or a non-number reads as 0, anything beyond
     :data:`MAX_SECONDS` (infinity too) as :data:`MAX_SECONDS`."""
+    if type(value) is float and 0.0 <= value <= MAX_SECONDS:
+        return value  # the common case, quickly: every word of every segment passes here when a session opens
     if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:  # NaN fails >= too
         return 0.0
     return float(min(value, MAX_SECONDS))

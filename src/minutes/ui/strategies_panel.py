@@ -70,7 +70,7 @@ class Item:
 
 def session_items(store: WorkshopStore, session_id: int) -> list[Item]:
     """The session's annotations, each with the speakers and text of the segments under its span."""
-    segments = store.segments(session_id)
+    segments = store.segments(session_id, words=False)  # text and speakers are enough: no word timings to parse
     names = shown_names(store, session_id)
     within = segment_finder(segments)
     items = []
