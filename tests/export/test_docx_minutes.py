@@ -273,3 +273,14 @@ def test_unnamed_voices_quoted_in_the_minutes_are_found(store, sessions):
     anonymous = next(s for s in store.speakers(sessions[0]) if s.label == "Speaker 5")
     label_speaker(store, anonymous.id, "Ms. Nguyen Thi Lan")
     assert unnamed_speakers(store, sessions, annex=True) == {}
+
+
+def test_minutes_with_nothing_written_yet_say_so_instead_of_a_blank_page(store, sessions, tmp_path):
+    empty = store.add_session(Session(title="Not written yet", duration=10.0, status="transcribed"))
+    document, _ = export(store, [empty.id], tmp_path)
+    nothing = "No summary, key strategies, recommendations or action items have been written for this session yet."
+    assert nothing in body_text(document)
+    written, _ = export(store, sessions[:1], tmp_path, "written.docx")
+    assert nothing not in body_text(written)
+    chinese, _ = export(store, [empty.id], tmp_path, "zh.docx", labels="zh-TW")
+    assert "本場次尚未撰寫摘要、重點策略、建議事項或行動事項。" in body_text(chinese)

@@ -57,6 +57,8 @@ LABELS: dict[str, dict[str, str]] = {
         "speaker": "Speaker {0}",
         "draft": "DRAFT",
         "draft_note": "DRAFT: these minutes have not been approved yet.",
+        "nothing_yet": "No summary, key strategies, recommendations or action items have been written for this "
+                       "session yet.",
         "owner": "Owner: ",
         "due": "Due: ",
     },
@@ -90,6 +92,7 @@ LABELS: dict[str, dict[str, str]] = {
         "speaker": "講者 {0}",
         "draft": "草稿",
         "draft_note": "草稿：本紀錄尚未核定。",
+        "nothing_yet": "本場次尚未撰寫摘要、重點策略、建議事項或行動事項。",
         "owner": "負責：",
         "due": "期限：",
     },

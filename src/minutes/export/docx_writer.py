@@ -206,6 +206,10 @@ class MinutesWriter:
             self.heading(self.words["action_items"], top)
             for number, entry in enumerate(content.action_items, 1):
                 self.entry(entry, number=number)
+        written = (content.summary.strip() or content.strategies or content.recommendations
+                   or content.recommendation_entries or content.action_items)
+        if not written:  # a blank page would pass for minutes with nothing to say; say that nothing is written yet
+            self.paragraph(self.words["nothing_yet"], italic=True)
         if self.options.annex:
             self.page_break()
             self.heading(self.words["annex"], top)
