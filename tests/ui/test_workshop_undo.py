@@ -239,3 +239,42 @@ def test_ctrl_z_undoes_the_latest_change_of_the_workshop_or_the_transcript(qtbot
     window.redo_action.trigger()
     assert [p.id for p in window.store.participants() if p.name == "Dr. Chen Mei-ling"] == [person.id]
     window.close()
+
+
+def test_a_new_step_ends_what_either_history_could_redo(qtbot, tmp_path):
+    """Undo a roster edit and a transcript edit, then type a new edit: Redo must not bring back the roster edit
+    on top of it, as in any one history (the two stacks would each keep their own redo otherwise)."""
+    root = tmp_path / "W.minutes"
+    with WorkshopStore.open(root, create=True) as store:
+        session = store.add_session(Session(title="Opening"))
+        store.add_segments(session.id, [Segment(0.0, 1.0, "Welcome."), Segment(1.0, 2.0, "Thank you.")])
+        store.add_participant(Participant("Dr. Chen"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_workshop(root, create=False)
+    model = window.editor.model
+    model.setData(model.index(0, TEXT), "Welcome, everyone.")
+
+    def rename(dialog: RosterDialog) -> None:
+        dialog.model.setData(dialog.model.index(0, 0), "Dr. Chen Mei-ling")
+
+    original_exec = RosterDialog.exec
+    RosterDialog.exec = rename
+    try:
+        window.roster_action.trigger()
+    finally:
+        RosterDialog.exec = original_exec
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.redo_action.isEnabled()
+    model.setData(model.index(1, TEXT), "Thank you, chair.")  # a new step, on the session's stack
+    assert not window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    assert [p.name for p in window.store.participants()] == ["Dr. Chen"]
+    assert [s.text for s in window.store.segments(session.id)] == ["Welcome.", "Thank you, chair."]
+    window.undo_action.trigger()  # the new edit can still be undone and redone
+    assert window.store.segments(session.id)[1].text == "Thank you."
+    window.redo_action.trigger()
+    assert window.store.segments(session.id)[1].text == "Thank you, chair."
+    assert not window.redo_action.isEnabled()
+    window.close()

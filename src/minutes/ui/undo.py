@@ -5,7 +5,7 @@ session is shown. Changes to the workshop (roster, tag set, agenda sessions, det
 the window's :class:`WorkshopUndo` stack, which lasts as long as the workshop is open. Both are
 :class:`StampedUndoStack`\\ s: each step is stamped when it is made, so :class:`UndoHistory` can undo the
 latest step of either (Ctrl+Z after editing the roster undoes that edit, wherever the focus is) and redo in
-the reverse order.
+the reverse order. As in one history, a new step on either stack ends what either could redo.
 
 A workshop change is an operation of :mod:`minutes.operations` that has already run and returned its
 ``OpResult`` with ``undo``; :class:`OperationCommand` keeps the latest undo or redo function of it.
@@ -40,12 +40,19 @@ def no_undo(_done: OpResult[Any], _text: str, *, merge: int = -1) -> None:
 
 
 class StampedUndoStack(QUndoStack):
-    """A QUndoStack that knows when each of its steps was made (a macro is one step)."""
+    """A QUndoStack that knows when each of its steps was made (a macro is one step).
+
+    Signals:
+        stepped: a new step was made (not an undo or a redo).
+    """
+
+    stepped = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stamps: list[int] = []
         self._depth = 0
+        self._redo_end: int | None = None  # steps from here on may not be redone
 
     def push(self, command: QUndoCommand) -> None:  # noqa: D102 - QUndoStack's
         super().push(command)
@@ -65,10 +72,25 @@ class StampedUndoStack(QUndoStack):
     def clear(self) -> None:  # noqa: D102 - QUndoStack's
         super().clear()
         self._stamps = []
+        self._redo_end = None
 
     def _stamp(self) -> None:
         # The step just made is the last one (a step merged into the one before replaces its stamp).
         self._stamps = [*self._stamps[:self.count() - 1], next(_stamps)]
+        self._redo_end = None
+        self.stepped.emit()
+
+    def drop_redo(self) -> None:
+        """Make the steps Redo would make again unreachable: a later step was made on another stack.
+
+        QUndoStack discards them only on its own next push, so the limit is kept here.
+        """
+        if self.can_redo():
+            self._redo_end = self.index()
+
+    def can_redo(self) -> bool:
+        """Whether there is a step to redo that no later step has ended."""
+        return self.canRedo() and (self._redo_end is None or self.index() < self._redo_end)
 
     def undo_stamp(self) -> int | None:
         """When the step Undo would take back was made."""
@@ -76,7 +98,7 @@ class StampedUndoStack(QUndoStack):
 
     def redo_stamp(self) -> int | None:
         """When the step Redo would make again was first made."""
-        return self._stamp_of(self.index()) if self.canRedo() else None
+        return self._stamp_of(self.index()) if self.can_redo() else None
 
     def _stamp_of(self, index: int) -> int:
         # A step being made (the stack announces it before push or endMacro returns) is the newest.
@@ -158,13 +180,21 @@ class UndoHistory(QObject):
         self.workshop = workshop
         self.session: StampedUndoStack | None = None
         workshop.indexChanged.connect(self.changed)
+        workshop.stepped.connect(self._end_redo)
 
     def set_session_stack(self, stack: StampedUndoStack | None) -> None:
         if self.session is not None:
             self.session.indexChanged.disconnect(self.changed)
+            self.session.stepped.disconnect(self._end_redo)
         self.session = stack
         if stack is not None:
             stack.indexChanged.connect(self.changed)
+            stack.stepped.connect(self._end_redo)
+        self.changed.emit()
+
+    def _end_redo(self) -> None:
+        for stack in self._stacks():
+            stack.drop_redo()
         self.changed.emit()
 
     def _stacks(self) -> list[StampedUndoStack]:
@@ -175,7 +205,7 @@ class UndoHistory(QObject):
         return max(stamped, key=lambda pair: pair[0])[1] if stamped else None
 
     def _redo_stack(self) -> StampedUndoStack | None:
-        stamped = [(stack.redo_stamp(), stack) for stack in self._stacks() if stack.canRedo()]
+        stamped = [(stack.redo_stamp(), stack) for stack in self._stacks() if stack.can_redo()]
         return min(stamped, key=lambda pair: pair[0])[1] if stamped else None
 
     def undo(self) -> None:
