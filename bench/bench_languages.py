@@ -15,9 +15,12 @@ Table 2 speaks English sentences full of names and acronyms of the field with es
 many of them come out spelt right, and how many glossary terms appear that were never said (the hint
 leaking into the text). Table 3 runs longer audio, a mixed English/Mandarin compilation and a
 conversational AMI meeting, and counts segments, words and decoding time: what the glossary does to the
-rest of the transcript.
+rest of the transcript. Table 4 checks the language each segment is labelled with against the language
+spoken there (the clip's prefix, en_ or zh_; for the mixed compilation, the clip each stretch comes from):
+the share of the transcribed time, and of the segments, labelled right, for ``minutes auto`` (language per
+utterance) and ``plain auto`` (faster-whisper's one language for the whole recording).
 
-    python -m bench.bench_languages [--quick]
+    python -m bench.bench_languages [--quick] [--tables 1 2 3 4]
 
 ``--quick`` scores only the clips copied into tests/data, speaks three of the sentences and skips the
 meeting.
@@ -32,6 +35,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import soundfile as sf
 
 from bench.common import REPO, SPEECH
@@ -154,13 +158,26 @@ def glossary_table(model, hints: Hints, terms: list[str], sentences: list[tuple[
         print(f"{mode:16} {spelt[mode]:>12d} / {wanted:<3d} {leaked[mode]:>13d}")
 
 
+MIXED = ("en_librispeech_1995-1837-0001", "zh_aishell1_BAC009S0764W0121", "en_librivox_sense_and_sensibility_0870",
+         "zh_aishell1_BAC009S0764W0122", "en_librivox_sense_and_sensibility_0920", "zh_funasr_asr_example")
+Spoken = tuple[float, float, str]  # a stretch of the recording (start s, end s) and the language spoken there
+
+
+def mixed_compilation() -> tuple[np.ndarray, list[Spoken]]:
+    """The clips of ``MIXED`` joined with 1.5 s pauses, and where each one lies in its language."""
+    parts: list[np.ndarray] = []
+    spoken: list[Spoken] = []
+    start = 0.0
+    for clip in MIXED:
+        audio = speech.load(SPEECH / f"{clip}.wav")
+        spoken.append((start, start + len(audio) / speech.RATE, clip[:2]))
+        parts += [audio, speech.silence(1.5)]
+        start += (len(audio) + len(parts[-1])) / speech.RATE
+    return speech.join(*parts), spoken
+
+
 def long_audio_table(model, hints: Hints, quick: bool) -> None:  # noqa: ANN001
-    parts = []
-    for clip in ("en_librispeech_1995-1837-0001", "zh_aishell1_BAC009S0764W0121",
-                 "en_librivox_sense_and_sensibility_0870", "zh_aishell1_BAC009S0764W0122",
-                 "en_librivox_sense_and_sensibility_0920", "zh_funasr_asr_example"):
-        parts += [speech.load(SPEECH / f"{clip}.wav"), speech.silence(1.5)]
-    recordings = {"mixed en/zh, 45 s": speech.join(*parts)}
+    recordings = {"mixed en/zh, 45 s": mixed_compilation()[0]}
     if not quick:
         meeting, _rate = sf.read(SPEECH / "multi_en_ami_concat_3min.wav", dtype="float32")
         recordings["AMI meeting, 182 s"] = meeting
@@ -182,15 +199,93 @@ def long_audio_table(model, hints: Hints, quick: bool) -> None:  # noqa: ANN001
 
 
 def _texts(model, audio, options: TranscribeOptions) -> list[str]:  # noqa: ANN001
+    return [s.text for s in _segments(model, audio, options)]
+
+
+def _segments(model, audio, options: TranscribeOptions) -> list:  # noqa: ANN001
     found = []
     transcribe(model, audio, options, lambda segments, _until: found.extend(segments))
-    return [s.text for s in found]
+    return found
+
+
+def language_score(labelled: list[Spoken], spoken: list[Spoken]) -> tuple[float, float, float, float, int, int]:
+    """Segments ``labelled`` (start, end, language given) against the stretches ``spoken``: the transcribed
+    seconds that overlap speech and those labelled with the language spoken there; the seconds spoken and those
+    covered by a segment in their language (speech dropped counts against); the segments right (labelled with
+    the language of the stretch they overlap most) and all of them."""
+    transcribed = right = 0.0
+    right_segments = 0
+    for start, end, language in labelled:
+        overlaps: dict[str, float] = {}
+        for s_start, s_end, s_language in spoken:
+            overlaps[s_language] = overlaps.get(s_language, 0.0) + max(0.0, min(end, s_end) - max(start, s_start))
+        transcribed += sum(overlaps.values())
+        right += overlaps.get(language, 0.0)
+        right_segments += max(overlaps, key=overlaps.__getitem__) == language
+    said = sum(end - start for start, end, _ in spoken)
+    covered = sum(_covered(start, end, [(a, b) for a, b, lang in labelled if lang == language])
+                  for start, end, language in spoken)
+    return transcribed, right, said, covered, right_segments, len(labelled)
+
+
+def _covered(start: float, end: float, spans: list[tuple[float, float]]) -> float:
+    """Seconds of ``start``..``end`` inside the union of ``spans`` (segments may overlap one another)."""
+    total, reached = 0.0, start
+    for a, b in sorted(spans):
+        a, b = max(a, reached), min(b, end)
+        if b > a:
+            total += b - a
+            reached = b
+    return total
+
+
+def language_table(model, clips: list[Path], quick: bool) -> None:  # noqa: ANN001
+    recordings: dict[str, tuple[np.ndarray, list[Spoken]]] = {}
+    for clip in clips:
+        audio = speech.load(clip)
+        recordings[clip.stem] = audio, [(0.0, len(audio) / speech.RATE, clip.name[:2])]
+    recordings["mixed en/zh, 45 s (table 3)"] = mixed_compilation()
+    if not quick:
+        meeting, _rate = sf.read(SPEECH / "multi_en_ami_concat_3min.wav", dtype="float32")
+        recordings["AMI meeting, 182 s (en)"] = meeting, [(0.0, len(meeting) / speech.RATE, EN)]
+
+    def plain_auto(audio: np.ndarray) -> list[Spoken]:
+        pieces, info = model.transcribe(audio, language=None)
+        return [(p.start, p.end, info.language) for p in pieces]
+
+    systems: dict[str, Callable[[np.ndarray], list[Spoken]]] = {
+        "minutes auto": lambda audio: [(s.start, s.end, s.language) for s in _segments(
+            model, audio, TranscribeOptions(script="traditional", glossary=Hints()))],
+        "plain auto": plain_auto,
+    }
+    print(f"{'':42}" + "".join(f"{name:^31}" for name in systems))
+    print(f"{'recording':42}" + f"{'transcribed':>13} {'spoken':>8} {'segments':>9}" * len(systems))
+    totals = {name: (0.0, 0.0, 0.0, 0.0, 0, 0) for name in systems}
+    for name, (audio, spoken) in recordings.items():
+        cells = []
+        for system, run in systems.items():
+            score = language_score(run(audio), spoken)
+            totals[system] = tuple(a + b for a, b in zip(totals[system], score, strict=True))
+            cells.append(_language_cells(*score))
+        print(f"{name:42}" + "".join(cells))
+    print(f"{'all':42}" + "".join(_language_cells(*totals[system]) for system in systems))
+    print("\ntranscribed: % of the transcribed seconds labelled with the language spoken there; spoken: % of the "
+          "seconds of each clip (silence at its ends included) covered by a segment in its language; segments: "
+          "labelled right / all")
+
+
+def _language_cells(transcribed: float, right: float, said: float, covered: float, right_segments: int,
+                    segments: int) -> str:
+    share = f"{100 * right / transcribed:.1f} %" if transcribed else "-"
+    return f"{share:>13} {f'{100 * covered / said:.1f} %':>8} {f'{right_segments}/{segments}':>9}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the clips of tests/data and three sentences only")
-    quick = parser.parse_args().quick
+    parser.add_argument("--tables", type=int, nargs="+", default=[1, 2, 3, 4], help="which tables to print")
+    args = parser.parse_args()
+    quick, tables = args.quick, args.tables
     model = registry.load(registry.resolve(None))
     terms = rank_terms(GLOSSARY, ROSTER)
     hints = build_hints(terms, "traditional", count=model_token_counter(model))
@@ -200,12 +295,19 @@ def main() -> None:
     clips = sorted(p for p in SPEECH.glob("*.wav") if p.name.startswith(("zh_", "en_")))
     if quick:
         clips = [p for p in clips if (REPO / "tests" / "data" / p.name).exists()]
-    print("\nTable 1: error rates (lower is better), Whisper base int8, same model throughout\n")
-    accuracy_table(model, hints, clips)
-    print("\nTable 2: names of the field spoken by espeak-ng, language en\n")
-    glossary_table(model, hints, terms, SENTENCES[:3] if quick else SENTENCES)
-    print("\nTable 3: longer recordings, language detected (words: Latin words plus Han characters)\n")
-    long_audio_table(model, hints, quick)
+    if 1 in tables:
+        print("\nTable 1: error rates (lower is better), Whisper base int8, same model throughout\n")
+        accuracy_table(model, hints, clips)
+    if 2 in tables:
+        print("\nTable 2: names of the field spoken by espeak-ng, language en\n")
+        glossary_table(model, hints, terms, SENTENCES[:3] if quick else SENTENCES)
+    if 3 in tables:
+        print("\nTable 3: longer recordings, language detected (words: Latin words plus Han characters)\n")
+        long_audio_table(model, hints, quick)
+    if 4 in tables:
+        print("\nTable 4: language labels against the language spoken (share of the transcribed seconds, and of "
+              "the segments, labelled right)\n")
+        language_table(model, clips, quick)
 
 
 if __name__ == "__main__":
