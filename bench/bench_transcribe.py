@@ -90,22 +90,26 @@ def recorded(minutes: float, cache: Path) -> Path:
     return target
 
 
-HEADER = f"{'':30} {'wall s':>8} {'x real time':>12} {'CPU s':>8} {'peak RSS MB':>12} {'wall / first':>13}"
+HEADER = (f"{'':30} {'wall s':>8} {'x real time':>12} {'CPU s':>8} {'CPU s / s audio':>16} {'peak RSS MB':>12} "
+          f"{'wall / plain':>13} {'CPU / plain':>12}  load 1/5/15 min at the end")
 
 
-def row(name: str, run: Run, seconds: float, first: Run) -> str:
-    """One line of the table; the ratio is to the first run (the plain faster-whisper baseline)."""
+def row(name: str, run: Run, seconds: float, plain: Run | None) -> str:
+    """One line of the table; the ratios are to the plain faster-whisper baseline when it ran."""
+    ratios = (f"{run.seconds / plain.seconds:13.2f} {run.cpu_seconds / plain.cpu_seconds:12.2f}" if plain
+              else f"{'-':>13} {'-':>12}")
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{name:30} {run.seconds:8.1f} {run.seconds / seconds:12.3f} {run.cpu_seconds:8.1f} "
-            f"{run.peak_rss_mb:12.0f} {run.seconds / first.seconds:13.2f}")
+            f"{run.cpu_seconds / seconds:16.3f} {run.peak_rss_mb:12.0f} {ratios}  {load}")
 
 
-def run_all(commands: dict[str, list[str]], repeat: int, seconds: float) -> dict[str, Run]:
+def run_all(commands: dict[str, list[str]], repeat: int, seconds: float, plain: str) -> dict[str, Run]:
     """Run each command (best of ``repeat``), printing its row as soon as it is done."""
     print(HEADER, flush=True)
     results: dict[str, Run] = {}
     for name, command in commands.items():
         results[name] = best(command, repeat)
-        print(row(name, results[name], seconds, next(iter(results.values()))), flush=True)
+        print(row(name, results[name], seconds, results.get(plain)), flush=True)
     return results
 
 
@@ -135,7 +139,7 @@ def session_mode(minutes: float, repeat: int, cache: Path, runs: list[str] | Non
     }
     if runs:
         commands = {name: command for name, command in commands.items() if any(r in name for r in runs)}
-    results = run_all(commands, repeat, seconds)
+    results = run_all(commands, repeat, seconds, plain)
     for name in ("final pass after recording", "final pass, all decoded again"):
         if name in results:
             print(f"  {name}: {results[name].stdout.strip()}", flush=True)
@@ -162,7 +166,7 @@ def english_mode(path: Path | None, language: str, repeat: int) -> None:
             "minutes + speakers": [*minutes_cmd, "--language", language],
         }
         print(f"audio: {seconds:.1f} s ({path.name if path else 'shared/speech English clips joined'})")
-        results = run_all(commands, repeat, seconds)
+        results = run_all(commands, repeat, seconds, "plain faster-whisper")
     given = results["minutes transcribe"]
     print(f"minutes transcribe / plain: {given.seconds / results['plain faster-whisper'].seconds:.2f} (aim < 1.15); "
           f"auto / given language: {results['minutes auto'].seconds / given.seconds:.2f} (aim <= 1.15)")
