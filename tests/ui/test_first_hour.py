@@ -8,8 +8,8 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from minutes.domain import Participant, Segment, Session, Speaker
 from minutes.store import WorkshopStore
@@ -262,6 +262,30 @@ def test_rows_show_tag_chips_a_comment_marker_and_the_lock_beside_the_tags(windo
     colours = {QColor(secret.toImage().pixel(x, y)).name() for x in range(secret.width())
                for y in range(secret.height())}
     assert tags["Protection"].color in colours and "#8a1c1c" in colours  # the chip and the padlock
+
+
+def test_many_tags_wrap_onto_lines_so_the_text_keeps_its_width(window):
+    """A row with four tags shows them on several lines above its time: side by side they made the Time
+    column wider than the text on a 1366-pixel laptop at 125 %."""
+    select(window, "Session 1")
+    tags = window.store.tags()[:4]
+    window.tagger.tag_span(window.current_session_id(), 0.0, 4.0, [t.id for t in tags], "see annex",
+                           confidential=True)
+    model = window.editor.model
+    marks = model.index(0, TIME).data(Qt.ItemDataRole.DecorationRole)
+    one_line = model.index(1, TIME).data(Qt.ItemDataRole.DecorationRole)
+    assert one_line is None
+    side_by_side = sum(window.fontMetrics().horizontalAdvance(t.name) for t in tags) * 0.85
+    assert marks.width() < side_by_side and marks.height() > 2 * QFontMetrics(window.font()).height()
+    colours = {QColor(marks.toImage().pixel(x, y)).name() for x in range(marks.width())
+               for y in range(marks.height())}
+    assert {t.color for t in tags} <= colours and "#8a1c1c" in colours  # every chip and the padlock drawn
+    window.resize(1093, 614)  # 1366 x 768 at 125 %
+    window.table.resizeRowsToContents()
+    QApplication.processEvents()
+    header = window.table.horizontalHeader()
+    assert header.sectionSize(TEXT) > header.sectionSize(TIME)
+    assert header.sectionSize(TEXT) >= window.table.viewport().width() * 0.3
 
 
 # -- exports -------------------------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self._first_layout()
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -170,6 +170,19 @@ class MainWindow(QMainWindow):
         self.runner = JobRunner(self.statusBar(), self)
         self.runner.busy_changed.connect(self.update_actions)
         self.cancel_button = self.runner.cancel_button
+
+    def _first_layout(self) -> None:
+        """Size the window to the screen the first time, the transcript taking what the side panes leave.
+
+        A laptop of 1366 x 768 pixels at 125 % scaling shows 1093 x 614 points: the panes at their usual widths
+        would leave the transcript's text a column a few words wide.
+        """
+        screen = self.screen().availableGeometry()
+        width, height = min(1280, screen.width()), min(800, screen.height())
+        self.resize(width, height)
+        if self.settings.splitter() is None:
+            self.splitter.setSizes([min(260, width // 5), width])
+        self.resizeDocks([self.speakers_dock], [min(420, int(width * 0.3))], Qt.Orientation.Horizontal)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -16,7 +16,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
@@ -70,10 +70,10 @@ class SpeakersPanel(QWidget):
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.forget_button.clicked.connect(self.forget_selected)
-        buttons = QHBoxLayout()
-        for button in (self.name_button, self.confirm_button, self.merge_button, self.forget_button,
-                       self.enrol_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two rows, so the dock fits beside the transcript on a small screen
+        for place, button in enumerate((self.name_button, self.confirm_button, self.merge_button,
+                                        self.forget_button, self.enrol_button)):
+            buttons.addWidget(button, place // 3, place % 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list)

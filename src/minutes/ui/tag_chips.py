@@ -2,8 +2,10 @@
 name on its colour, and a speech bubble when a comment is attached.
 
 A coloured square alone made readers learn eight colours; the chip says the tag's name. The padlock comes
-first and never replaces the tags, so a tagged remark that is off the record shows both. Pictures are
-cached by what they show, so thousands of rows repaint cheaply.
+first and never replaces the tags, so a tagged remark that is off the record shows both. Chips that would
+make the picture wider than a line of about twenty characters go on the next line, so that marks do not
+squeeze the transcript's text on a small screen. Pictures are cached by what they show, so thousands of rows
+repaint cheaply.
 """
 
 from __future__ import annotations
@@ -40,27 +42,34 @@ def _draw(chips: tuple[tuple[str, str], ...], confidential: bool, commented: boo
     font = _chip_font()
     metrics = QFontMetrics(font)
     height = max(metrics.height() + 4, _ICON)
-    widths = [metrics.horizontalAdvance(name) + 10 for name, _ in chips]
-    total = sum(widths) + _GAP * len(chips) + (_ICON + _GAP) * (confidential + commented)
-    pixmap = QPixmap(max(total - _GAP, 1), height)
+    # (kind, tag name, colour, width) in drawing order
+    marks = ([("lock", "", "", _ICON)] * confidential
+             + [("chip", name, color, metrics.horizontalAdvance(name) + 10) for name, color in chips]
+             + [("bubble", "", "", _ICON)] * commented)
+    line_width = max(metrics.averageCharWidth() * 20, *(width for *_, width in marks))
+    places, x, line = [], 0, 0
+    for kind, name, color, width in marks:
+        if x and x + width > line_width:
+            x, line = 0, line + 1
+        places.append((kind, name, color, QRectF(x, line * (height + _GAP) + 0.5, width, height - 1)))
+        x += width + _GAP
+    pixmap = QPixmap(int(max(rect.right() for *_, rect in places)) + 1, (line + 1) * (height + _GAP) - _GAP)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(font)
-    x = 0.0
-    if confidential:
-        painter.drawPixmap(int(x), (height - _ICON) // 2, lock_icon(_ICON).pixmap(_ICON, _ICON))
-        x += _ICON + _GAP
-    for (name, color), width in zip(chips, widths, strict=True):
-        rect = QRectF(x, 0.5, width, height - 1)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(color))
-        painter.drawRoundedRect(rect, height / 2 - 1, height / 2 - 1)
-        painter.setPen(QColor("white"))  # every default tag colour reaches 4.5:1 against white
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
-        x += width + _GAP
-    if commented:
-        _bubble(painter, x, (height - _ICON) / 2)
+    for kind, name, color, rect in places:
+        icon_y = rect.top() + (height - _ICON) / 2
+        if kind == "lock":
+            painter.drawPixmap(int(rect.left()), int(icon_y), lock_icon(_ICON).pixmap(_ICON, _ICON))
+        elif kind == "bubble":
+            _bubble(painter, rect.left(), icon_y)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color))
+            painter.drawRoundedRect(rect, height / 2 - 1, height / 2 - 1)
+            painter.setPen(QColor("white"))  # every default tag colour reaches 4.5:1 against white
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
     painter.end()
     return pixmap
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -72,6 +73,16 @@ class _TextDelegate(DoubtDelegate):
         self.editor, self.editing_row = None, -1
 
 
+class _TimeDelegate(QStyledItemDelegate):
+    """The time under the row's marks, not beside them, so tags do not widen the column."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's
+        super().initStyleOption(option, index)
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+        option.decorationAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
 class TranscriptView(QWidget):
     """Player above the transcript table, find bar below.
 
@@ -98,6 +109,7 @@ class TranscriptView(QWidget):
         self.row_heights = VisibleRowHeights(self.table)
         self.text_delegate = _TextDelegate(self.table)
         self.table.setItemDelegateForColumn(TEXT, self.text_delegate)
+        self.table.setItemDelegateForColumn(TIME, _TimeDelegate(self.table))
         self.table.doubleClicked.connect(self._double_clicked)
         self.find_bar = FindBar()
         self.find_bar.hide()
