@@ -205,11 +205,12 @@ def test_details_glossary_and_notes_are_undone_and_redone(qtbot, store, undo):
     assert panel.summary.toPlainText() == "" and panel.recommendation_lines() == []
 
 
-def test_ctrl_z_undoes_the_latest_change_of_the_workshop_or_the_transcript(qtbot, tmp_path):
-    root = tmp_path / "W.minutes"
+def edit_transcript_then_roster(qtbot, root: Path, texts: list[str]) -> tuple[MainWindow, Session, Participant]:
+    """A window on a new workshop whose session holds ``texts``: the first is edited in the transcript, then
+    Dr. Chen is renamed in the roster dialog."""
     with WorkshopStore.open(root, create=True) as store:
         session = store.add_session(Session(title="Opening"))
-        store.add_segments(session.id, [Segment(0.0, 1.0, "Welcome.")])
+        store.add_segments(session.id, [Segment(float(i), i + 1.0, text) for i, text in enumerate(texts)])
         person = store.add_participant(Participant("Dr. Chen"))
     window = MainWindow()
     qtbot.addWidget(window)
@@ -226,6 +227,11 @@ def test_ctrl_z_undoes_the_latest_change_of_the_workshop_or_the_transcript(qtbot
         window.roster_action.trigger()
     finally:
         RosterDialog.exec = original_exec
+    return window, session, person
+
+
+def test_ctrl_z_undoes_the_latest_change_of_the_workshop_or_the_transcript(qtbot, tmp_path):
+    window, session, person = edit_transcript_then_roster(qtbot, tmp_path / "W.minutes", ["Welcome."])
     assert window.undo_action.text() == "&Undo Edit Dr. Chen"
     window.undo_action.trigger()  # the roster edit, the latest change
     assert [p.name for p in window.store.participants()] == ["Dr. Chen"]
@@ -244,26 +250,8 @@ def test_ctrl_z_undoes_the_latest_change_of_the_workshop_or_the_transcript(qtbot
 def test_a_new_step_ends_what_either_history_could_redo(qtbot, tmp_path):
     """Undo a roster edit and a transcript edit, then type a new edit: Redo must not bring back the roster edit
     on top of it, as in any one history (the two stacks would each keep their own redo otherwise)."""
-    root = tmp_path / "W.minutes"
-    with WorkshopStore.open(root, create=True) as store:
-        session = store.add_session(Session(title="Opening"))
-        store.add_segments(session.id, [Segment(0.0, 1.0, "Welcome."), Segment(1.0, 2.0, "Thank you.")])
-        store.add_participant(Participant("Dr. Chen"))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_workshop(root, create=False)
+    window, session, _ = edit_transcript_then_roster(qtbot, tmp_path / "W.minutes", ["Welcome.", "Thank you."])
     model = window.editor.model
-    model.setData(model.index(0, TEXT), "Welcome, everyone.")
-
-    def rename(dialog: RosterDialog) -> None:
-        dialog.model.setData(dialog.model.index(0, 0), "Dr. Chen Mei-ling")
-
-    original_exec = RosterDialog.exec
-    RosterDialog.exec = rename
-    try:
-        window.roster_action.trigger()
-    finally:
-        RosterDialog.exec = original_exec
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert window.redo_action.isEnabled()
