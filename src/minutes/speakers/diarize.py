@@ -4,7 +4,8 @@ Pipeline (see the "Speakers" notes for why each piece is there):
 
 1. pyannote segmentation-3.0 over sliding 10 s chunks gives speech probability, overlap probability and the
    largest number of speakers any chunk saw. Speech detection matters most on far-field meetings.
-2. Speech regions are cut into 1.0 s windows side by side and embedded with CAM++.
+2. Speech regions are cut into 1.0 s windows side by side and embedded with CAM++; inside long stretches
+   of one voice, every other window copies its neighbour instead (see sparse.py).
 3. Average-linkage clustering with a calibrated similarity threshold (see clustering.py) counts the voices;
    a voice needs a few seconds of speech to count as a speaker, the segmentation's local count is a lower
    bound so that several quiet speakers do not collapse into one, and every window finally joins its
@@ -28,7 +29,7 @@ import numpy as np
 
 from minutes.audio.source import ArraySource, AudioSource
 
-from . import clustering, segmentation
+from . import clustering, segmentation, sparse
 from . import enrolled as enrolled_voices
 from .embedding import embed_windows
 from .segmentation import FRAME_STEP, FRAME_STEP_SAMPLES
@@ -88,6 +89,13 @@ class Settings:
     # holds), so the speech probability blends the chunk average with the most confident chunk.
     speech_max_weight: float = 0.5  # 0 = Hamming-weighted mean over chunks, 1 = most confident chunk
     min_local_active_s: float = 1.0  # a chunk's local speaker counts towards the lower bound above this
+    # Inside a stretch of one voice this long (windows at most sparse_gap_s apart, no change of speaker heard
+    # by the segmentation), every other window copies its neighbour when the windows around it agree this
+    # much (same voice: 0.45-0.75, see clustering.py). Shorter stretches, as in a lively meeting, are
+    # embedded in full: there one window more or less can decide whether a voice counts as a speaker.
+    sparse_stretch_s: float = 10.0
+    sparse_gap_s: float = 3.0
+    sparse_agreement: float = 0.5
     linkage_threshold: float = 0.46  # average window similarity above which two clusters are one voice
     min_speaker_s: float = 4.0  # less speech than this is not counted as a speaker of its own
     merge_turn_gap_s: float = 0.3
@@ -272,7 +280,11 @@ def diarize(
         return Diarization()
 
     starts, win = _window_starts(regions, num_samples, settings)
-    emb = embed_windows(source, starts, win, progress=lambda f: report(0.5 + 0.45 * f), cancelled=cancelled)
+    emb, _ = sparse.embed_sparse(
+        source, starts, win, seg.change,
+        min_stretch=settings.sparse_stretch_s * SAMPLE_RATE, max_gap=settings.sparse_gap_s * SAMPLE_RATE,
+        agreement=settings.sparse_agreement, progress=lambda f: report(0.5 + 0.45 * f), cancelled=cancelled,
+    )
 
     profiles = np.zeros((0, emb.shape[1]), dtype=np.float32) if enrolled is None else np.asarray(enrolled)
     owner, similarity = enrolled_voices.match(emb, _contiguous(starts, settings), profiles, settings.hop_s)

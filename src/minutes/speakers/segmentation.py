@@ -36,12 +36,15 @@ class SegmentationResult:
     """Frame-level output on the global grid of ``FRAME_STEP`` seconds.
 
     ``speech``: probability that anyone speaks; ``overlap``: probability that two speak at once;
-    ``max_local_speakers``: the most distinct speakers any one chunk saw (a lower bound for clustering).
+    ``max_local_speakers``: the most distinct speakers any one chunk saw (a lower bound for clustering);
+    ``change``: True on frames where some chunk heard a voice other than the one it heard last (a turn
+    starting, across a pause too) or two voices at once. Between such frames every chunk heard one voice.
     """
 
     speech: np.ndarray
     overlap: np.ndarray
     max_local_speakers: int
+    change: np.ndarray
 
 
 def _chunk_starts(num_samples: int, step_samples: int) -> list[int]:
@@ -58,6 +61,18 @@ def _local_speaker_count(probs: np.ndarray, min_active_s: float) -> int:
     best = _POWERSET[np.argmax(probs, axis=-1)]  # (frames, 3)
     active_s = best.sum(axis=0) * FRAME_STEP
     return int(np.sum(active_s >= min_active_s))
+
+
+def _changes(probs: np.ndarray) -> np.ndarray:
+    """Frames of one chunk where its most likely local speaker differs from the last one it heard, or where
+    it hears two at once."""
+    best = np.argmax(probs, axis=-1)
+    changed = best >= 4
+    single = np.flatnonzero((best >= 1) & (best <= 3))
+    if single.size > 1:
+        turn = best[single[1:]] != best[single[:-1]]
+        changed[single[1:][turn]] = True
+    return changed
 
 
 def _chunks(source: AudioSource, batch_starts: list[int]) -> np.ndarray:
@@ -93,6 +108,7 @@ def segment(
     acc_overlap = np.zeros_like(acc_speech)
     acc_weight = np.zeros_like(acc_speech)
     max_speech = np.zeros_like(acc_speech)
+    change = np.zeros(acc_speech.shape, dtype=bool)
     max_count = 0
 
     starts = _chunk_starts(num_samples, int(step_s * SAMPLE_RATE))
@@ -109,6 +125,7 @@ def segment(
             acc_overlap[sl] += weight * p[:, 4:].sum(axis=1)
             acc_weight[sl] += weight
             np.maximum(max_speech[sl], 1.0 - p[:, 0], out=max_speech[sl])
+            change[sl] |= _changes(p)
             max_count = max(max_count, _local_speaker_count(p, min_local_active_s))
         done += len(batch_starts)
         if progress is not None:
@@ -121,4 +138,5 @@ def segment(
         speech=speech.astype(np.float32),
         overlap=(acc_overlap[:num_frames] / acc_weight).astype(np.float32),
         max_local_speakers=max_count,
+        change=change[:num_frames],
     )
