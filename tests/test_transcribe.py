@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from minutes import jobs
+from minutes.asr import detection
 from minutes.asr.detection import LanguageTrack
 from minutes.asr.pipeline import TranscribeOptions, transcribe
 from minutes.domain import Segment, Session
@@ -69,6 +70,57 @@ def test_no_segment_spans_an_utterance_in_the_other_language(model, data):
     check_times(segments, sum(len(p) for p in parts) / speech.RATE)
     english = [s for s in segments if s.language == "en"]
     assert "young man" in english[0].text and "selfish" in english[-1].text
+
+
+ENGLISH = ["en_librispeech_1995-1837-0001", "en_librivox_sense_and_sensibility_0870",
+           "en_librivox_sense_and_sensibility_0880", "en_librivox_sense_and_sensibility_0890"]
+
+
+def read_speech(data, clips: list[str]) -> np.ndarray:
+    """The clips in turn, with the short pauses of a conversation between them."""
+    pauses = [0.6, 1.2, 0.8, 2.0]
+    return speech.join(*[part for i, clip in enumerate(clips)
+                         for part in (speech.load(data / f"{clip}.wav"), speech.silence(pauses[i % len(pauses)]))])
+
+
+def encoder_passes(model, monkeypatch) -> list[int]:
+    """The encoder passes made from now on (one entry each), counted where the model's encoder is called."""
+    encoder = detection.reusable_encoder(model)
+    passes: list[int] = []
+    real = encoder._encode
+    monkeypatch.setattr(encoder, "_encode", lambda features: passes.append(1) or real(features))
+    return passes
+
+
+def test_automatic_language_on_english_costs_the_encoder_passes_of_english_given(model, data, monkeypatch):
+    # About 80 s of English speech, a few Whisper windows. Each utterance's language is read from the encoder
+    # output of the window that decodes it, the language never changes, so the block is decoded exactly as
+    # with the language given (cut into windows of at most 30 s, the auto path needed 5 passes to 3).
+    audio = read_speech(data, (ENGLISH * 3)[:-1])
+    passes = encoder_passes(model, monkeypatch)
+    given = run(model, audio, language="en")
+    given_passes = len(passes)
+    passes.clear()
+    automatic = run(model, audio, language=None)
+    assert given_passes >= 2 and len(passes) == given_passes
+    assert [(s.text, s.language) for s in automatic] == [(s.text, s.language) for s in given]
+
+
+def test_mandarin_met_inside_an_english_block_is_decoded_in_mandarin(model, data):
+    # Over 30 s of English, then a Mandarin answer, then English: the Mandarin lies in a later Whisper window
+    # of the block, so it is found from that window's encoder output as the English is decoded.
+    english = read_speech(data, ENGLISH + ENGLISH[:2])
+    mandarin = read_speech(data, ["zh_aishell1_BAC009S0764W0121", "zh_aishell1_BAC009S0764W0122"])
+    after = read_speech(data, ENGLISH[3:])
+    segments = run(model, speech.join(english, mandarin, after), language=None, script="simplified")
+    runs = [s.language for i, s in enumerate(segments) if i == 0 or segments[i - 1].language != s.language]
+    assert runs == ["en", "zh", "en"], [(s.start, s.language, s.text) for s in segments]
+    heard = "".join(s.text for s in segments if s.language == "zh")
+    reference = "".join((data / f"{clip}.txt").read_text().strip()
+                        for clip in ["zh_aishell1_BAC009S0764W0121", "zh_aishell1_BAC009S0764W0122"])
+    assert cer_zh(reference, heard) <= 0.35, heard
+    assert "selfish" in segments[-1].text
+    check_times(segments, (len(english) + len(mandarin) + len(after)) / speech.RATE)
 
 
 def test_language_changes_only_on_a_sure_detection_or_to_a_language_already_sure():

@@ -3,11 +3,17 @@
 Whisper decodes one window in one language, so a window holding English and Mandarin loses the Mandarin;
 Minutes therefore decides the language per utterance. Asking ``WhisperModel.detect_language`` for each
 utterance costs one encoder pass over a padded 30-second window per utterance, which made automatic
-language nearly twice as slow as a given one. Here the utterances of a window are joined as they will be
-decoded, the window is encoded once, and each utterance's language is read from its own stretch of the
-encoder output (50 frames a second): one decoder step per utterance. When the window turns out to hold one
-language, that same encoder output is handed to the decoding (:class:`ReusableEncoder`), so a window costs
-one encoder pass, as with plain faster-whisper.
+language nearly twice as slow as a given one. Here each utterance's language is read from its own stretch
+of the encoder output of a window that holds it (50 frames a second): one decoder step per utterance.
+
+- :func:`window_languages` (the live transcriber): the utterances are joined as they will be decoded, the
+  window is encoded once, and when it holds one language that output is handed to the decoding
+  (:class:`ReusableEncoder`), so a window costs one encoder pass, as with plain faster-whisper.
+- :class:`BlockLanguages` (a file): a block of utterances is decoded in one language as with a given
+  language, Whisper's windows falling where its decoding puts them; each window's encoder output is shown
+  to the block on its way to the decoder, and when it holds an utterance in another language the decoding
+  stops there (:class:`LanguageChange`) and the caller decodes that window per language. English-only audio
+  costs what ``--language en`` costs.
 
 On short or far-field utterances Whisper is unsure and names a wrong language now and then (Welsh for a
 mumbled English aside in a meeting). Decoding such an utterance in that language garbles it and is costly:
@@ -19,8 +25,9 @@ of a change, or names a language the session has already been sure of.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -32,11 +39,16 @@ if TYPE_CHECKING:
 MIN_DETECT_SECONDS = 1.0  # shorter utterances take their neighbour's language
 MIN_PROBABILITY = 0.5
 SURE_PROBABILITY = 0.9  # a change of language to one not yet heard needs this much
+SAMPLES_PER_FEATURE_FRAME = 160  # the 10 ms mel hop: faster-whisper's seek counts these
 _SAMPLES_PER_ENCODER_FRAME = 320  # 10 ms mel hop, halved by the encoder's stride
+
+T = TypeVar("T")
+Watch = Callable[[np.ndarray, object], None]
 
 
 class ReusableEncoder:
-    """Stands in for ``model.encode``: an input just encoded for detection is not encoded a second time.
+    """Stands in for ``model.encode``: an input just encoded for detection is not encoded a second time, and
+    while this thread watches (:meth:`watching`) every encoder output is shown to the watch before decoding.
 
     faster-whisper encodes the first window of a decode with ``self.encode(features)``; when those are the
     features this thread has just encoded, the kept output is returned. Anything else (other windows, other
@@ -51,8 +63,13 @@ class ReusableEncoder:
         kept = getattr(self._local, "kept", None)
         if kept is not None and kept[0].shape == features.shape and np.array_equal(kept[0], features):
             self._local.kept = None
-            return kept[1]
-        return self._encode(features)
+            output = kept[1]
+        else:
+            output = self._encode(features)
+        watch = getattr(self._local, "watch", None)
+        if watch is not None:
+            watch(features, output)
+        return output
 
     def encode_and_keep(self, features: np.ndarray):  # noqa: ANN201
         output = self._encode(features)
@@ -62,6 +79,14 @@ class ReusableEncoder:
     def forget(self) -> None:
         self._local.kept = None
 
+    @contextmanager
+    def watching(self, watch: Watch) -> Iterator[None]:
+        self._local.watch = watch
+        try:
+            yield
+        finally:
+            self._local.watch = None
+
 
 def reusable_encoder(model: WhisperModel) -> ReusableEncoder:
     """The model's :class:`ReusableEncoder`, installed on first use."""
@@ -70,6 +95,40 @@ def reusable_encoder(model: WhisperModel) -> ReusableEncoder:
         encoder = ReusableEncoder(model.encode)
         model.encode = encoder
     return encoder
+
+
+class ReusableFeatures:
+    """Stands in for ``model.feature_extractor``: the features of a block, computed to read its languages,
+    are handed to faster-whisper when it is given that same block to decode instead of being computed again
+    (and its windows are then slices of them that :class:`BlockLanguages` can find)."""
+
+    def __init__(self, extractor) -> None:  # noqa: ANN001 - faster-whisper's FeatureExtractor
+        self._extractor = extractor
+        self._local = threading.local()
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - sampling_rate, nb_max_frames, ... of the extractor
+        return getattr(self._extractor, name)
+
+    def __call__(self, audio: np.ndarray, *args, **kwargs) -> np.ndarray:  # noqa: ANN002, ANN003
+        kept = getattr(self._local, "kept", None)
+        if kept is not None and kept[0] is audio and not args and kwargs.get("chunk_length") is None:
+            return kept[1]
+        return self._extractor(audio, *args, **kwargs)
+
+    def compute_and_keep(self, audio: np.ndarray) -> np.ndarray:
+        features = self._extractor(audio)
+        self._local.kept = (audio, features)
+        return features
+
+    def forget(self) -> None:
+        self._local.kept = None
+
+
+def reusable_features(model: WhisperModel) -> ReusableFeatures:
+    """The model's :class:`ReusableFeatures`, installed on first use."""
+    if not isinstance(model.feature_extractor, ReusableFeatures):
+        model.feature_extractor = ReusableFeatures(model.feature_extractor)
+    return model.feature_extractor
 
 
 Detection = tuple[str, float] | None
@@ -115,25 +174,150 @@ def window_languages(model: WhisperModel, speech: np.ndarray, lengths: Sequence[
     order), with its probability; None for an utterance too short to tell. The encoder output of the window
     is kept for the decoding that follows (see :class:`ReusableEncoder`).
     """
-    import ctranslate2
-    from faster_whisper.audio import pad_or_trim
-
     if not model.model.is_multilingual:
         return [("en", 1.0)] * len(lengths)
     features = model.feature_extractor(speech)
-    # What WhisperModel.generate_segments encodes first: up to 30 s of the content frames, padded.
-    first = pad_or_trim(features[:, : min(model.feature_extractor.nb_max_frames, features.shape[-1] - 1)])
-    frames = np.asarray(reusable_encoder(model).encode_and_keep(first))
+    frames = np.asarray(reusable_encoder(model).encode_and_keep(_first_window(model, features, 0)))
+    ends = np.cumsum(lengths).tolist()
+    return _read_languages(model, frames, list(zip([0, *ends[:-1]], ends, strict=True)))
+
+
+def _first_window(model: WhisperModel, features: np.ndarray, seek: int) -> np.ndarray:
+    """What ``WhisperModel.generate_segments`` encodes from ``seek``: up to 30 s of the content frames, padded."""
+    from faster_whisper.audio import pad_or_trim
+
+    content = features.shape[-1] - 1
+    return pad_or_trim(features[:, seek : seek + min(model.feature_extractor.nb_max_frames, content - seek)])
+
+
+def _read_languages(model: WhisperModel, frames: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[Detection]:
+    """The language of each span (samples from the window's start) of a window's encoder output ``frames``."""
+    import ctranslate2
+
+    if not model.model.is_multilingual:
+        return [("en", 1.0)] * len(spans)
     languages: list[Detection] = []
-    at = 0
-    for length in lengths:
-        begin = at // _SAMPLES_PER_ENCODER_FRAME
-        end = min((at + length) // _SAMPLES_PER_ENCODER_FRAME, frames.shape[1])
-        at += length
-        if length < MIN_DETECT_SECONDS * SAMPLE_RATE or end - begin < 1:
+    for first, last in spans:
+        begin = first // _SAMPLES_PER_ENCODER_FRAME
+        end = min(last // _SAMPLES_PER_ENCODER_FRAME, frames.shape[1])
+        if last - first < MIN_DETECT_SECONDS * SAMPLE_RATE or end - begin < 1:
             languages.append(None)
             continue
         stretch = ctranslate2.StorageView.from_array(np.ascontiguousarray(frames[:, begin:end]))
         token, probability = model.model.detect_language(stretch)[0][0]
         languages.append((token[2:-2], probability))
     return languages
+
+
+class LanguageChange(Exception):  # noqa: N818 - a signal to the caller, not an error
+    """The window about to be decoded holds an utterance in another language than the block's decoding (or
+    none can be told): ``seek`` is the feature frame of the block where that window begins."""
+
+    def __init__(self, seek: int) -> None:
+        super().__init__(seek)
+        self.seek = seek
+
+
+class BlockLanguages:
+    """The language of each utterance of a block of speech, read from the encoder output of each Whisper
+    window as the block is decoded (see the module docstring).
+
+    ``speech`` is the block's utterances joined (``lengths`` in samples, in order), exactly as it is handed
+    to ``model.transcribe``. Each utterance is read once, from the first window that shows all of it or at
+    least :data:`MIN_DETECT_SECONDS` of it, and decided by ``track``; :attr:`languages` holds the decisions.
+    """
+
+    def __init__(self, model: WhisperModel, speech: np.ndarray, lengths: Sequence[int], track: LanguageTrack
+                 ) -> None:
+        self._model = model
+        self._track = track
+        self.features = reusable_features(model).compute_and_keep(speech)
+        self._content = self.features.shape[-1] - 1
+        self.ends = np.cumsum(lengths).tolist()
+        self.starts = [0, *self.ends[:-1]]
+        self.languages: list[str | None] = [None] * len(lengths)
+        self._read = [False] * len(lengths)
+        self._after = 0
+        self.language: str | None = None
+        """The language the block is being decoded in."""
+
+    def seek(self, utterance: int) -> int:
+        """The first feature frame that lies wholly in ``utterance`` (not in the one before)."""
+        return -(-self.starts[utterance] // SAMPLES_PER_FEATURE_FRAME)
+
+    def window(self, seek: int) -> list[int]:
+        """The utterances the window beginning at feature frame ``seek`` shows."""
+        first, last = self._span(seek)
+        return [i for i, (a, b) in enumerate(zip(self.starts, self.ends, strict=True)) if a < last and b > first]
+
+    def start(self, utterance: int) -> str:
+        """Begin decoding at ``utterance`` in the language before; with none, read the first window ahead (its
+        encoder output kept for the decoding) and take its language. Raises :class:`LanguageChange` when
+        that window holds two languages or none can be told."""
+        self.language = self._track.current
+        if self.language is None:
+            seek = self.seek(utterance)
+            frames = reusable_encoder(self._model).encode_and_keep(_first_window(self._model, self.features, seek))
+            heard = {language for language in self._hear(seek, frames) if language is not None}
+            if len(heard) != 1:
+                raise LanguageChange(seek)
+            self.language = heard.pop()
+        return self.language
+
+    def decoding(self, segments: Iterator[T]) -> Iterator[T]:
+        """``segments`` of the block's decoding, every window it encodes read on the way (only while a segment
+        is being produced: the caller's own decoding in between is not watched)."""
+        encoder = reusable_encoder(self._model)
+        end = object()
+        while True:
+            with encoder.watching(self._watch):
+                segment = next(segments, end)
+            if segment is end:
+                return
+            yield segment
+
+    def forget(self) -> None:
+        reusable_features(self._model).forget()
+        reusable_encoder(self._model).forget()
+
+    def _watch(self, features: np.ndarray, output: object) -> None:
+        seek = self._locate(features)
+        if seek is None:
+            return  # not a window of this block's decoding
+        if any(language not in (None, self.language) for language in self._hear(seek, output)):
+            raise LanguageChange(seek)
+
+    def _locate(self, window: np.ndarray) -> int | None:
+        """The feature frame where ``window`` (a slice of the block's features, padded to 30 s) begins."""
+        window = window.reshape(window.shape[-2:])
+        column = window[:, :1]
+        candidates = np.flatnonzero((self.features[:, self._after : self._content] == column).all(axis=0))
+        for seek in (int(c) + self._after for c in candidates):
+            size = min(window.shape[-1], self._content - seek)
+            if np.array_equal(self.features[:, seek : seek + size], window[:, :size]):
+                self._after = seek + 1
+                return seek
+        return None
+
+    def _span(self, seek: int) -> tuple[int, int]:
+        """The samples of the block that the window beginning at ``seek`` holds (its padding left out)."""
+        size = min(self._model.feature_extractor.nb_max_frames, self._content - seek)
+        return seek * SAMPLES_PER_FEATURE_FRAME, (seek + size) * SAMPLES_PER_FEATURE_FRAME
+
+    def _hear(self, seek: int, output: object) -> list[str | None]:
+        """Decide the utterances the window at ``seek`` shows for the first time (one cut off at its end with
+        less than :data:`MIN_DETECT_SECONDS` shown waits for the next window); their decisions in order."""
+        first, last = self._span(seek)
+        picked, spans = [], []
+        for i in self.window(seek):
+            shown = (max(self.starts[i], first) - first, min(self.ends[i], last) - first)
+            if self._read[i] or (self.ends[i] > last and shown[1] - shown[0] < MIN_DETECT_SECONDS * SAMPLE_RATE):
+                continue
+            picked.append(i)
+            spans.append(shown)
+        if not picked:
+            return []
+        decided = self._track.follow(_read_languages(self._model, np.asarray(output), spans))
+        for i, language in zip(picked, decided, strict=True):
+            self._read[i], self.languages[i] = True, language
+        return decided

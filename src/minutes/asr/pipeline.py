@@ -3,15 +3,18 @@
 The recording is an :class:`~minutes.audio.source.AudioSource` read a stretch at a time, so memory is
 bounded by the chunk and not by the session: Silero VAD runs over it in blocks
 (:func:`minutes.audio.vad.speech_regions`), and only the speech of the chunk being decoded is in memory.
-With a given language the speech is decoded in blocks of a few minutes, packed into Whisper windows as
-plain faster-whisper packs them. With automatic detection it is cut at pauses into chunks of at most
-~30 s (one Whisper window), each transcribed in the language detected for its utterances (a Mandarin
-answer between English questions stays Mandarin). Chinese is written in the session's script, and with a
-workshop glossary the terms Whisper misheard are spelt in (:mod:`minutes.asr.spelling`). Finished
-segments are handed to ``on_chunk`` at least every ~30 s of audio, together with the time up to which
-the audio is done, so the caller can store them in one transaction: a crash keeps the finished part,
-and a rerun resumes from ``start_at``. Progress is reported after every segment and cancellation is
-checked as often; ``chunk_started`` hears the number and count of each block or window as it begins.
+The speech is decoded in blocks of a few minutes, packed into Whisper windows as plain faster-whisper
+packs them. With automatic detection each utterance's language is read from the encoder output of the
+window that decodes it (:class:`~minutes.asr.detection.BlockLanguages`): a block is decoded in the
+language of the utterances before, and where a window holds an utterance in another language, that
+window's utterances are decoded per language, each from its own (a Mandarin answer between English
+questions stays Mandarin), and the block goes on in the language it ends in; English-only audio costs
+what it costs with the language given. Chinese is written in the session's script, and with a workshop
+glossary the terms Whisper misheard are spelt in (:mod:`minutes.asr.spelling`). Finished segments are
+handed to ``on_chunk`` at least every ~30 s of audio, together with the time up to which the audio is
+done, so the caller can store them in one transaction: a crash keeps the finished part, and a rerun
+resumes from ``start_at``. Progress is reported after every segment and cancellation is checked as often;
+``chunk_started`` hears the number and count of each block as it begins.
 """
 
 from __future__ import annotations
@@ -22,7 +25,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from minutes.asr.detection import LanguageTrack, reusable_encoder, window_languages
+from minutes.asr.detection import (
+    SAMPLES_PER_FEATURE_FRAME,
+    BlockLanguages,
+    LanguageChange,
+    LanguageTrack,
+    reusable_encoder,
+)
 from minutes.asr.guards import FLAG_LOOP, FLAG_PHANTOM, RepeatFilter, collapse_repeats, is_phantom
 from minutes.asr.spelling import respell
 from minutes.audio.source import SAMPLE_RATE, AudioSource, as_source
@@ -37,7 +46,7 @@ if TYPE_CHECKING:
 
 CHUNK_SECONDS = 30.0
 BLOCK_SPEECH_SECONDS = 300.0
-"""Speech decoded per Whisper call in one language: the windows are packed as plain faster-whisper packs
+"""Speech decoded per Whisper call: the windows are packed as plain faster-whisper packs
 them, at the cost of one part-filled window per block, and memory stays bounded by the block."""
 SPELLING_PAD_SECONDS = 0.3
 LEAD_IN_SECONDS = 1.0
@@ -91,19 +100,10 @@ def find_speech(source: AudioSource, options: TranscribeOptions, *, start_at: fl
     return [(at, min(at + limit, last)) for first, last in found for at in range(first, last, limit)]
 
 
-def plan_blocks(regions: list[Region], language: str) -> list[Chunk]:
-    """Consecutive regions grouped into blocks of at most :data:`BLOCK_SPEECH_SECONDS` of speech."""
-    return [Chunk(block, language) for block in _pack(regions, BLOCK_SPEECH_SECONDS)]
-
-
-def plan_windows(regions: list[Region]) -> list[tuple[Region, ...]]:
-    """Consecutive regions packed into Whisper windows of at most :data:`CHUNK_SECONDS` of speech."""
-    return _pack(regions, CHUNK_SECONDS)
-
-
-def _pack(regions: list[Region], seconds: float) -> list[tuple[Region, ...]]:
-    """Consecutive regions in groups holding at most ``seconds`` of speech (a longer region stands alone)."""
-    limit = int(seconds * SAMPLE_RATE)
+def plan_blocks(regions: list[Region], language: str | None) -> list[Chunk]:
+    """Consecutive regions grouped into blocks of at most :data:`BLOCK_SPEECH_SECONDS` of speech (a longer
+    region stands alone)."""
+    limit = int(BLOCK_SPEECH_SECONDS * SAMPLE_RATE)
     groups: list[list[Region]] = []
     speech = 0
     for region in regions:
@@ -113,7 +113,7 @@ def _pack(regions: list[Region], seconds: float) -> list[tuple[Region, ...]]:
             speech = 0
         groups[-1].append(region)
         speech += length
-    return [tuple(group) for group in groups]
+    return [Chunk(tuple(group), language) for group in groups]
 
 
 def _fill_gaps(languages: list[str | None], before: str | None) -> list[str | None]:
@@ -136,31 +136,65 @@ def _one_language(model: WhisperModel, source: AudioSource, blocks: list[Chunk],
         yield chunk.last, _transcribe_chunk(model, source, chunk, options)
 
 
-def _each_in_its_language(model: WhisperModel, source: AudioSource, windows: list[tuple[Region, ...]],
-                          options: TranscribeOptions, cancelled: Callable[[], bool] | None) -> Work:
-    """Window by window: each utterance's language read from the window's encoder output
-    (:mod:`minutes.asr.detection`), then the window decoded in its language, reusing that encoder output;
-    a window holding two languages is decoded once per language, each from its own utterances, and a
-    segment is cut where it would span an utterance of the other language."""
-    previous: str | None = None
+def _each_in_its_language(model: WhisperModel, source: AudioSource, blocks: list[Chunk],
+                          options: TranscribeOptions) -> Work:
     track = LanguageTrack()
-    for window in windows:
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        parts = [source.read(first / SAMPLE_RATE, last / SAMPLE_RATE) for first, last in window]
-        speech = np.concatenate(parts)
-        languages = _fill_gaps(track.follow(window_languages(model, speech, [len(p) for p in parts])), previous)
-        previous = languages[-1]
-        groups: dict[str | None, list[int]] = {}
-        for index, language in enumerate(languages):
-            groups.setdefault(language, []).append(index)
-        if len(groups) == 1:
-            yield window[-1][1], _transcribe_chunk(model, source, Chunk(window, languages[0]), options, speech)
-            continue
-        reusable_encoder(model).forget()
-        found = [segment for language, group in groups.items()
-                 for segment in _transcribe_chunk(model, source, _group(window, group, language), options)]
-        yield window[-1][1], sorted(found, key=lambda segment: segment.start)
+    for chunk in blocks:
+        yield chunk.last, _in_their_languages(model, source, chunk.regions, track, options)
+
+
+def _in_their_languages(model: WhisperModel, source: AudioSource, regions: tuple[Region, ...], track: LanguageTrack,
+                        options: TranscribeOptions) -> Iterator[Segment]:
+    """A block decoded in the language of the utterances before, each window's utterances read from its
+    encoder output (:mod:`minutes.asr.detection`); a window holding another language is decoded once per
+    language, each from its own utterances, a segment cut where it would span one of the other language;
+    then the block goes on, after that window's utterances, in the language they end in."""
+    parts = [source.read(first / SAMPLE_RATE, last / SAMPLE_RATE) for first, last in regions]
+    speech = np.concatenate(parts)
+    reading = BlockLanguages(model, speech, [len(p) for p in parts], track)
+    at = 0
+    try:
+        while at < len(regions):
+            try:
+                chunk = Chunk(regions, reading.start(at))
+                begin = reading.seek(at) * SAMPLES_PER_FEATURE_FRAME / SAMPLE_RATE
+                yield from reading.decoding(_transcribe_chunk(model, source, chunk, options, speech, begin=begin))
+                return
+            except LanguageChange as change:
+                window = reading.window(change.seek)
+                yield from _per_language(model, source, reading, window, change.seek, regions, options)
+                at = window[-1] + 1
+    finally:
+        reading.forget()
+
+
+def _per_language(model: WhisperModel, source: AudioSource, reading: BlockLanguages, window: list[int], seek: int,
+                  regions: tuple[Region, ...], options: TranscribeOptions) -> list[Segment]:
+    """The block's utterances at ``window`` (the first from feature frame ``seek`` on) decoded per language.
+
+    Whisper now and then ends a window after the first of the utterances joined in it, as if the rest were
+    silence: an utterance whose language was told (so it is speech) but that got no word is decoded alone.
+    """
+    reusable_encoder(model).forget()
+    first = window[0]
+    clipped = (regions[first][0] + max(0, seek * SAMPLES_PER_FEATURE_FRAME - reading.starts[first]), regions[first][1])
+    shown = (clipped, *(regions[i] for i in window[1:]))
+    languages = _fill_gaps([reading.languages[i] for i in window], reading.language)
+    groups: dict[str | None, list[int]] = {}
+    for index, language in enumerate(languages):
+        groups.setdefault(language, []).append(index)
+    found = [segment for language, group in groups.items()
+             for segment in _transcribe_chunk(model, source, _group(shown, group, language), options)]
+    for index, region in enumerate(shown):
+        if reading.languages[window[index]] is not None and not _heard(region, found):
+            found += _transcribe_chunk(model, source, Chunk((region,), languages[index]), options)
+    return sorted(found, key=lambda segment: segment.start)
+
+
+def _heard(region: Region, segments: list[Segment]) -> bool:
+    """Whether a word of ``segments`` lies in ``region``."""
+    first, last = region[0] / SAMPLE_RATE, region[1] / SAMPLE_RATE
+    return any(word.start < last and word.end > first for segment in segments for word in segment.words)
 
 
 def _group(window: tuple[Region, ...], indices: list[int], language: str | None) -> Chunk:
@@ -194,12 +228,11 @@ def transcribe(
     total = source.duration
     if regions is None:
         regions = find_speech(source, options, start_at=start_at, cancelled=cancelled)
+    pieces = plan_blocks(regions, options.language)
     if options.language:
-        pieces: list[Chunk] | list[tuple[Region, ...]] = plan_blocks(regions, options.language)
         work = _one_language(model, source, pieces, options)
     else:
-        pieces = plan_windows(regions)
-        work = _each_in_its_language(model, source, pieces, options, cancelled)
+        work = _each_in_its_language(model, source, pieces, options)
     repeats = RepeatFilter()
     for number, (end, found) in enumerate(work, 1):
         if chunk_started is not None:
@@ -249,11 +282,11 @@ def _runs(segments: list[Segment]) -> list[list[Segment]]:
 
 
 def _transcribe_chunk(model: WhisperModel, source: AudioSource, chunk: Chunk, options: TranscribeOptions,
-                      speech: np.ndarray | None = None) -> Iterator[Segment]:
+                      speech: np.ndarray | None = None, *, begin: float = 0.0) -> Iterator[Segment]:
     """Yield the chunk's segments with times on the recording's clock.
 
-    The chunk's speech regions are joined and decoded without the pauses between them, then the times are
-    put back, as faster-whisper's own VAD filter does.
+    The chunk's speech regions are joined and decoded without the pauses between them (from ``begin``
+    seconds of the joined speech on), then the times are put back, as faster-whisper's own VAD filter does.
     """
     from faster_whisper.transcribe import restore_speech_timestamps
 
@@ -269,6 +302,7 @@ def _transcribe_chunk(model: WhisperModel, source: AudioSource, chunk: Chunk, op
         condition_on_previous_text=False,
         initial_prompt=options.initial_prompt,
         hallucination_silence_threshold=2.0,
+        clip_timestamps=[begin],
     )
     restored = restore_speech_timestamps(pieces, [{"start": a, "end": b} for a, b in chunk.regions], SAMPLE_RATE)
     for segment in to_segments(restored, lambda t: t, chunk.language or info.language, options.script):
