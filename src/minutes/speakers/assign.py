@@ -10,8 +10,10 @@ should listen to.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 TurnLike = tuple[float, float, int]
 
@@ -45,23 +47,58 @@ def _as_word(w: Word | tuple[float, float, str]) -> Word:
     return w if isinstance(w, Word) else Word(float(w[0]), float(w[1]), str(w[2]))
 
 
-def speaker_for(start: float, end: float, turns: Sequence[TurnLike]) -> int | None:
+class _TurnIndex:
+    """Turns in order of start, with the latest end reached so far: the turns a word may overlap, or the nearest
+    ones, are found by bisection instead of a scan of every turn (a 90-minute session has thousands of turns and
+    tens of thousands of words)."""
+
+    def __init__(self, turns: Iterable[TurnLike]) -> None:
+        self.turns = sorted((float(a), float(b), int(s)) for a, b, s in turns)
+        self.starts = [t[0] for t in self.turns]
+        self.reach = list(accumulate((t[1] for t in self.turns), max))
+
+    def speaker_for(self, start: float, end: float) -> int | None:
+        turns, reach = self.turns, self.reach
+        if not turns:
+            return None
+        later = bisect_left(self.starts, end)  # turns before this index start before the word ends
+        overlap: dict[int, float] = {}
+        j = later - 1
+        while j >= 0 and reach[j] > start:
+            t_start, t_end, spk = turns[j]
+            ov = min(end, t_end) - max(start, t_start)
+            if ov > 0:
+                overlap[spk] = overlap.get(spk, 0.0) + ov
+            j -= 1
+        if overlap:
+            # Ties go to the lower speaker id so the result does not depend on turn order.
+            return max(sorted(overlap), key=lambda s: overlap[s])
+        # The nearest turns: those ending last among the earlier ones, and those starting first among the later.
+        nearest: list[TurnLike] = []
+        if later:
+            reached = min(reach[later - 1], start) - _EPSILON
+            j = later - 1
+            while j >= 0 and reach[j] >= reached:
+                if turns[j][1] >= reached:
+                    nearest.append(turns[j])
+                j -= 1
+        j = later
+        while j < len(turns) and turns[j][0] <= turns[later][0] + _EPSILON:
+            nearest.append(turns[j])
+            j += 1
+
+        def distance(turn: TurnLike) -> float:
+            return max(turn[0] - end, start - turn[1], 0.0)
+
+        return min(nearest, key=lambda t: (distance(t), t[2]))[2]
+
+
+_EPSILON = 1e-6  # seconds: a margin so that rounding never leaves a nearest turn out of the candidates
+
+
+def speaker_for(start: float, end: float, turns: Iterable[TurnLike]) -> int | None:
     """Speaker overlapping ``[start, end]`` the longest; else the nearest turn's; None without turns."""
-    if not turns:
-        return None
-    overlap: dict[int, float] = {}
-    for t_start, t_end, spk in turns:
-        ov = min(end, t_end) - max(start, t_start)
-        if ov > 0:
-            overlap[spk] = overlap.get(spk, 0.0) + ov
-    if overlap:
-        # Ties go to the lower speaker id so the result does not depend on turn order.
-        return max(sorted(overlap), key=lambda s: overlap[s])
-
-    def distance(turn: TurnLike) -> float:
-        return max(turn[0] - end, start - turn[1], 0.0)
-
-    return min(turns, key=lambda t: (distance(t), t[2]))[2]
+    return _TurnIndex(turns).speaker_for(start, end)
 
 
 def _cut_points(text: str, words: Sequence[Word]) -> list[int] | None:
@@ -119,14 +156,14 @@ def assign_speakers(
     ``turns`` are ``(start, end, speaker)`` (e.g. ``Diarization.turns``). Segments without words take the
     speaker that overlaps them most. With no turns at all, speakers stay None.
     """
-    turn_list = [(float(a), float(b), int(s)) for a, b, s in turns]
+    index = _TurnIndex(turns)
     out: list[Segment] = []
     for seg in segments:
         words = [_as_word(w) for w in seg.words]
         if not words:
-            out.append(replace(seg, words=[], speaker=speaker_for(seg.start, seg.end, turn_list)))
+            out.append(replace(seg, words=[], speaker=index.speaker_for(seg.start, seg.end)))
             continue
-        words = [replace(w, speaker=speaker_for(w.start, w.end, turn_list)) for w in words]
+        words = [replace(w, speaker=index.speaker_for(w.start, w.end)) for w in words]
         out.extend(_split(seg, words))
     return out
 
