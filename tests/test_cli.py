@@ -89,7 +89,8 @@ def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     sf.write(zero, speech.silence(0), speech.RATE)
     return {
         "missing": (tmp_path / "nowhere.wav", "no such file"),
-        "not audio": (text, "is not an audio or video file"),
+        # The decoder's exception name is no help to the user: the sentence goes straight on to what to do.
+        "not audio": (text, "is not an audio or video file that Minutes can read. Use a common format"),
         "empty": (empty, "is empty"),
         "zero length": (zero, "contains no audio"),
     }

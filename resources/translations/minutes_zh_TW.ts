@@ -303,6 +303,10 @@
         <translation>「{session.title}」的錄音不在 {self.audio_dir} 中。請還原該檔案後再試一次。</translation>
     </message>
     <message>
+        <source>{path} is not an audio or video file that Minutes can read. Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4.</source>
+        <translation>{path} 不是 Minutes 能讀取的音訊或影片檔。請使用常見格式，例如 WAV、MP3、M4A、FLAC、OGG 或 MP4。</translation>
+    </message>
+    <message>
         <source>The recording of &quot;{session.title}&quot; is missing from {store.audio_dir}; the package would have no audio. Restore the file and export again.</source>
         <translation type="vanished">{store.audio_dir} 中找不到「{session.title}」的錄音；議程包將沒有音訊。請還原該檔案後再匯出一次。</translation>
     </message>
@@ -600,7 +604,7 @@
     </message>
     <message>
         <source>{path} is not an audio or video file that Minutes can read ({type(exc).__name__}). Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4.</source>
-        <translation>{path} 不是 Minutes 能讀取的音訊或影片檔（{type(exc).__name__}）。請使用常見格式，例如 WAV、MP3、M4A、FLAC、OGG 或 MP4。</translation>
+        <translation type="vanished">{path} 不是 Minutes 能讀取的音訊或影片檔（{type(exc).__name__}）。請使用常見格式，例如 WAV、MP3、M4A、FLAC、OGG 或 MP4。</translation>
     </message>
     <message>
         <source>{path} is not {what}: it is not UTF-8 text.</source>

@@ -9,6 +9,7 @@ The samples are those faster-whisper's own decoder gives (16-bit, resampled by F
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -21,6 +22,8 @@ import soundfile as sf
 from minutes.audio.sink import SoundSink
 from minutes.errors import Cancelled, InputError, StoreError
 from minutes.fileio import set_mode
+
+log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 16_000
 
@@ -45,8 +48,10 @@ def _not_media(path: Path, exc: BaseException) -> InputError:
     if _is_media_without_sound(path):
         return InputError(f"{path} has no audio track (it holds only video or images); there is nothing to "
                           "transcribe. Choose a recording with sound.")
+    # The decoder's own words name its internals, not what the user can do: they go to the log.
+    log.info("%s not decoded: %s: %s", path, type(exc).__name__, exc)
     return InputError(
-        f"{path} is not an audio or video file that Minutes can read ({type(exc).__name__}). "
+        f"{path} is not an audio or video file that Minutes can read. "
         "Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4."
     )
 
