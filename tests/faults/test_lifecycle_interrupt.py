@@ -137,3 +137,24 @@ def test_record_run_again_finishes_a_final_pass_that_was_cut_short(cli, transcri
     assert "Resuming" in result.stderr
     assert_finished(workshop, speakers=True)
     assert len(list((workshop / "audio").iterdir())) == 1
+
+
+def test_kill_9_inside_one_language_block_keeps_what_was_handed_over_and_resumes_there(start, cli, data, tmp_path):
+    # Automatic language decodes a whole block of one language (here the 2-minute English meeting) in one
+    # Whisper call; its segments must still be stored every ~30 s, and a rerun must resume inside the block.
+    clip = data / "multi_en_ami_concat_es2004a_tst.flac"
+    workshop = tmp_path / "new.minutes"
+    args = ("transcribe", clip, "--workshop", workshop, "--session", "S", "--speakers", "none")
+    process = start(*args)
+    wait_until(process, lambda: bool(segment_rows(workshop)))
+    interrupt(process, signal.SIGKILL)
+    before = segment_rows(workshop)
+    cli(*args, check=True)
+    after = segment_rows(workshop)
+    assert 0 < len(before) < len(after), "the block was not stored a part at a time"
+    assert after[: len(before)] == before, "finished segments changed or were lost"
+    assert len({(row[0], row[1]) for row in after}) == len(after), "a segment was stored twice"
+    assert {"en"} == {row[0] for row in query(workshop / "workshop.sqlite", "SELECT language FROM segments")}
+    assert after[-1][1] > 110, "the rerun did not reach the end of the meeting"
+    assert session_status(workshop) == "transcribed"
+    assert_sound(workshop)
