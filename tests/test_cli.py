@@ -105,6 +105,19 @@ def test_bad_files_fail_cleanly_and_leave_the_store_alone(cli, data, tmp_path, c
     assert not workshop.exists()
 
 
+def test_a_recording_without_speech_says_so_instead_of_printing_nothing(cli, data, tmp_path):
+    quiet = tmp_path / "microphone off.wav"
+    sf.write(quiet, speech.silence(20), speech.RATE)
+    transcript = cli("transcribe", quiet, "--workshop", tmp_path / "W.minutes", "--session", "S", check=True)
+    assert transcript.stdout == ""
+    assert f"minutes: warning: no speech was found in {quiet}; the transcript is empty." in transcript.stderr
+    rttm = cli("diarize", quiet, check=True)
+    assert rttm.stdout == ""
+    assert f"minutes: warning: no speech was found in {quiet}; the RTTM is empty." in rttm.stderr
+    spoken = cli("transcribe", data / "en_librispeech_1995-1837-0001.wav", "--speakers", "none", check=True)
+    assert "no speech" not in spoken.stderr
+
+
 def test_unknown_language_fails_before_any_work(cli, data, tmp_path):
     result = cli("transcribe", data / "en_librispeech_1995-1837-0001.wav", "--language", "klingon",
                  "--workshop", tmp_path / "W.minutes")

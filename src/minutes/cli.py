@@ -368,6 +368,8 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
                                                on_segments=echo if stream else None, progress=progress)
             if progress is not None:
                 print(file=sys.stderr)
+            if not store.segments(session.id):
+                _warn_no_speech(args.file, "transcript")
             if args.translate:
                 _translate(store, session, model or registry.load(source), label=args.file.name)
             if not stream:
@@ -381,6 +383,12 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
             if args.workshop is not None and store.created and args.script is None:
                 _say_default_script(store, session)
     return 0
+
+
+def _warn_no_speech(media: Path, what: str) -> None:
+    """An empty result with status 0 would look like a fault of Minutes: say that the file held no speech."""
+    print(f"minutes: warning: no speech was found in {media}; the {what} is empty. Check that the recording has "
+          "sound (the microphone was on, the right track was chosen).", file=sys.stderr)
 
 
 def _say_default_script(store, session) -> None:  # noqa: ANN001
@@ -468,6 +476,8 @@ def _cmd_diarize(args: argparse.Namespace) -> int:
         raise InputError("Speaker counts must be at least 1, with --min-speakers <= --max-speakers.")
     _check_output(args.output, reads=[args.file])
     result = diarize(_audio_source(args.file), num_speakers=args.speakers, min_speakers=low, max_speakers=high)
+    if not result.turns:
+        _warn_no_speech(args.file, "RTTM")
     text = format_rttm(result.turns, file_id="_".join(args.file.stem.split()) or "audio")
     if args.output is None:
         sys.stdout.write(text)
