@@ -99,6 +99,17 @@ def test_a_taken_title_is_refused_before_recording(qtbot, vmic, store, panel) ->
     assert "already exists" in panel.status_label.text() and not panel.is_recording()
 
 
+def test_a_long_agenda_title_is_shown_from_its_beginning(qtbot, store, panel) -> None:  # noqa: ANN001
+    title = "Session 2: Preventing transnational trafficking through cooperation between source and destination"
+    agenda = store.add_session(Session(title=title, language="en"))
+    panel.set_workshop(store)
+    panel.resize(320, panel.height())
+    panel.propose_session(agenda)
+    edit = panel.title_edit
+    assert edit.text() == title
+    assert edit.cursorPosition() == 0 and edit.cursorRect().left() < edit.fontMetrics().horizontalAdvance("Se")
+
+
 def test_the_title_proposes_the_selected_agenda_session_and_records_into_it(qtbot, vmic, store, panel) -> None:  # noqa: ANN001
     agenda = store.add_session(Session(title="Opening ceremony", chair="Ms. Santos", language="en"))
     done = store.add_session(Session(title="Session 1", audio_file="audio/x.flac", duration=5.0))

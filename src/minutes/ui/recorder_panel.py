@@ -182,6 +182,7 @@ class RecorderPanel(QWidget):
 
     def _propose(self, title: str) -> None:
         self.title_edit.setText(title)
+        self.title_edit.setCursorPosition(0)  # a long agenda title shows its beginning, not its last words
         self._proposed = title
 
     def is_recording(self) -> bool:
