@@ -81,6 +81,29 @@ def test_enrolled_on_the_command_line_then_proposed_in_a_later_session(cli, data
         assert store.enrolled_voices() == [("Dr. Chen", "NIA", 2)]
 
 
+def test_a_voice_enrolled_on_a_laptop_travels_in_the_package_and_is_proposed_at_the_secretariat(cli, data,
+                                                                                                  tmp_path):
+    laptop, secretariat = tmp_path / "laptop.minutes", tmp_path / "secretariat.minutes"
+    with WorkshopStore.open(laptop, create=True) as store:
+        store.add_participant(Participant("Dr. Chen", organisation="NIA"))
+        morning, at = add_session(store, data, "Morning", 0)
+        label_speakers(store, morning, speech.load(store.audio_path(morning)), SpeakerCount())
+    cli("voices", "--workshop", laptop, "--enrol", "Dr. Chen", "--from-session", "Morning", "--at", at, check=True)
+    package = cli("export", "--workshop", laptop, "--session", "Morning", "--format", "package",
+                  "-o", tmp_path / "morning.minutes-session", check=True).stdout.strip()
+
+    cli("import", package, "--workshop", secretariat, check=True)
+    assert cli("voices", "--workshop", secretariat, check=True).stdout.startswith("Dr. Chen\tNIA\t")
+    with WorkshopStore.open(secretariat) as store:
+        chen = store.find_participant("Dr. Chen", "NIA")
+        imported = store.find_session("Morning")
+        assert all(store.speaker_voice(s.id) is not None for s in store.speakers(imported.id))
+        afternoon, at2 = add_session(store, data, "Afternoon", 1)
+        label_speakers(store, afternoon, jobs_source(store, afternoon), SpeakerCount())
+        person, score = store.proposals(afternoon.id)[mandarin_speaker(store, afternoon, at2)]
+        assert person == chen.id and 0.6 <= score <= 1.0
+
+
 def jobs_source(store: WorkshopStore, session: Session):
     """The session's stored FLAC, read in windows (as the final pass does)."""
     from minutes.audio.source import FileSource

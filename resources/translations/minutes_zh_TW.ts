@@ -303,6 +303,10 @@
         <translation>「{session.title}」的錄音不在 {self.audio_dir} 中。請還原該檔案後再試一次。</translation>
     </message>
     <message>
+        <source>The voices in {source} come from another speaker model than this workshop&apos;s (their length differs). Nothing was changed.</source>
+        <translation>{source} 中的聲音來自與本研討會不同的說話者模型（長度不同）。未變更任何內容。</translation>
+    </message>
+    <message>
         <source>{path} is not an audio or video file that Minutes can read. Use a common format such as WAV, MP3, M4A, FLAC, OGG or MP4.</source>
         <translation>{path} 不是 Minutes 能讀取的音訊或影片檔。請使用常見格式，例如 WAV、MP3、M4A、FLAC、OGG 或 MP4。</translation>
     </message>
@@ -669,6 +673,10 @@
     <message>
         <source>{self.path}: {SESSION_MEMBER} is not a JSON file ({exc}). Nothing was imported.</source>
         <translation>{self.path}：{SESSION_MEMBER} 不是 JSON 檔案（{exc}）。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{self.path}: {VOICES_MEMBER} {problem}; it is not what Minutes writes. Nothing was imported.</source>
+        <translation>{self.path}：{VOICES_MEMBER} {problem}；這不是 Minutes 寫出的內容。未匯入任何內容。</translation>
     </message>
     <message>
         <source>{self.path}: {name} does not match its SHA-256 in the manifest: the package was changed or damaged after it was written. Nothing was imported.</source>

@@ -6,9 +6,11 @@ import hashlib
 import json
 import zipfile
 
+import numpy as np
 import pytest
 import soundfile as sf
 
+from minutes.domain import Participant
 from minutes.errors import InputError
 from minutes.operations.package import export_package, import_package, read_package
 from minutes.store import WorkshopStore
@@ -37,11 +39,11 @@ def rewrite(source, target, change):
 def test_package_is_a_plain_zip_with_a_manifest(package):
     path, original = package
     with zipfile.ZipFile(path) as archive:
-        assert sorted(archive.namelist()) == ["manifest.json", "recording.flac", "session.json"]
+        assert sorted(archive.namelist()) == ["manifest.json", "recording.flac", "session.json", "voices.json"]
         manifest = json.loads(archive.read("manifest.json"))
         assert manifest["format"] == "minutes.session-package" and manifest["version"] == 1
         hashes = {m["name"]: m["sha256"] for m in manifest["members"]}
-        for name in ("session.json", "recording.flac"):
+        for name in ("session.json", "recording.flac", "voices.json"):
             assert hashes[name] == hashlib.sha256(archive.read(name)).hexdigest()
         assert archive.read("recording.flac") == original
         document = json.loads(archive.read("session.json"))
@@ -158,3 +160,79 @@ def test_command_line_package_round_trip_and_tampering(package, tmp_path, cli):
     assert result.returncode == 1 and result.stderr.startswith("minutes: error:")
     assert len(result.stderr.strip().splitlines()) == 1 and "SHA-256" in result.stderr
     assert not fresh.exists()
+
+
+def test_the_voices_travel_with_the_session(tmp_path):
+    """The speaker's voice and the roster's remembered voices reach the secretariat; a voice already
+    remembered there is kept."""
+    with WorkshopStore.open(tmp_path / "laptop.minutes", create=True) as store:
+        session = add_recorded_session(store, "Session 2: Forced labour", CLIP_EN)
+        chen = store.participants()[0]
+        santos = store.add_participant(Participant("Ms. Maria Santos", organisation="DOJ"))
+        store.adopt_voice_profile(chen.id, np.full(192, 0.5, dtype=np.float32))
+        store.adopt_voice_profile(santos.id, np.linspace(1.0, 2.0, 192, dtype=np.float32))
+        speaker_voice = store.speaker_voice(store.speakers(session.id)[0].id)
+        path = export_package(store, session, tmp_path / "s2.minutes-session")
+    with WorkshopStore.open(tmp_path / "secretariat.minutes", create=True) as store:
+        santos_here = store.add_participant(Participant("Ms. Maria Santos", organisation="DOJ"))
+        own = np.linspace(-2.0, 1.0, 192, dtype=np.float32)
+        store.adopt_voice_profile(santos_here.id, own)
+        session = import_package(store, read_package(path)).value
+        voice = store.speaker_voice(store.speakers(session.id)[0].id)
+        assert cosine(voice, speaker_voice) > 0.9999
+        names = {p.id: p.name for p in store.participants()}
+        profiles = {names[pid]: v for pid, v in store.voice_profiles()}
+        assert cosine(profiles["Dr. Chen Mei-ling"], np.ones(192)) > 0.9999
+        assert cosine(profiles["Ms. Maria Santos"], own) > 0.9999  # what the secretariat knew stays
+
+
+def cosine(a, b) -> float:
+    return float(np.dot(a, b) / np.linalg.norm(a) / np.linalg.norm(b))
+
+
+def with_voices(document):
+    """A change for :func:`rewrite` that puts ``document`` in voices.json and its hash in the manifest, so that
+    only the reading of voices.json can refuse it."""
+    data = json.dumps(document).encode()
+
+    def change(name, old):
+        if name == "voices.json":
+            return data
+        if name != "manifest.json":
+            return old
+        manifest = json.loads(old)
+        for member in manifest["members"]:
+            if member["name"] == "voices.json":
+                member["size"], member["sha256"] = len(data), hashlib.sha256(data).hexdigest()
+        return json.dumps(manifest).encode()
+
+    return change
+
+
+@pytest.mark.parametrize("document, problem", [
+    ([1, 2], "needs a"),
+    ({"speakers": [[0.1] * 192], "profiles": "all"}, "needs a"),
+    ({"speakers": [["loud"] * 192], "profiles": []}, "not a list of 16"),
+    ({"speakers": [[0.0] * 192], "profiles": []}, "not a list of 16"),
+    ({"speakers": [[1e999] * 192], "profiles": []}, "not a list of 16"),
+    ({"speakers": [[0.1] * 3], "profiles": []}, "not a list of 16"),
+    ({"speakers": [], "profiles": [{"name": "", "voice": [0.1] * 192}]}, "without a name"),
+    ({"speakers": [[0.1] * 192], "profiles": [{"name": "X", "voice": [0.1] * 256}]}, "different lengths"),
+])
+def test_hostile_voices_are_refused_whole(package, tmp_path, document, problem):
+    hostile = rewrite(package[0], tmp_path / "hostile.minutes-session", with_voices(document))
+    with WorkshopStore.open(tmp_path / "target.minutes", create=True) as store:
+        with pytest.raises(InputError, match=problem):
+            import_package(store, read_package(hostile))
+        assert store.sessions() == [] and audio_files(store.root) == []
+
+
+def test_voices_of_another_speaker_model_are_refused(package, tmp_path):
+    other = rewrite(package[0], tmp_path / "other.minutes-session",
+                    with_voices({"speakers": [[0.1] * 512], "profiles": []}))
+    with WorkshopStore.open(tmp_path / "target.minutes", create=True) as store:
+        chen = store.add_participant(Participant("Dr. Chen Mei-ling", organisation="NIA"))
+        store.adopt_voice_profile(chen.id, np.ones(192, dtype=np.float32))
+        with pytest.raises(InputError, match="another speaker model"):
+            import_package(store, read_package(other))
+        assert store.sessions() == [] and audio_files(store.root) == []

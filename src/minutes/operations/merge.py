@@ -35,7 +35,7 @@ from minutes.errors import InputError
 from minutes.export.interchange import export_session, import_session
 from minutes.operations.changes import OpChanges, OpResult
 from minutes.operations.incoming import Incoming, check_free_space, file_sha256, incoming_audio
-from minutes.operations.package import Package, is_package, read_package
+from minutes.operations.package import Package, check_voice_length, is_package, read_package
 from minutes.operations.workshop import adopt_workshop_details
 from minutes.store import WorkshopStore, is_workshop
 from minutes.store.workshop_store import DB_NAME
@@ -161,6 +161,8 @@ def merge(store: WorkshopStore, plan: MergePlan, *, adopt_details: bool = False)
             "Nothing was merged.")
     items = {item.title: item for item in plan.source.sessions}
     incoming_items = [items[t] for t in plan.added + plan.filled]
+    check_voice_length(store, [v for item in incoming_items for v in item.voices if v is not None]
+                       + [v for _, v in plan.source.voice_profiles], plan.source.name)
     check_free_space(store, sum(item.audio_size or 0 for item in incoming_items))
     with incoming_audio(store) as incoming:
         audio = {item.title: item.stage(incoming) for item in incoming_items if item.audio_size is not None}
@@ -231,11 +233,12 @@ def _package_source(package: Package) -> Source:
     title = meta.get("title") if isinstance(meta.get("title"), str) else ""
     if not title.strip():
         raise InputError(f"{package.path}: the session has no title. Nothing was merged.")
-    item = SourceSession(title.strip(), data)
+    voices = package.voices()
+    item = SourceSession(title.strip(), data, voices=voices.speakers)
     if package.has_audio:
         entry = package.members["recording.flac"]
         item.audio_size, item._package, item._sha256 = entry["size"], package, entry["sha256"]
-    return Source(str(package.path), data.get("workshop") or {}, [], [], [], [item])
+    return Source(str(package.path), data.get("workshop") or {}, [], [], voices.profiles, [item])
 
 
 # -- comparing and writing sessions -------------------------------------------------------------
