@@ -1132,6 +1132,10 @@ Name them before the minutes are circulated?</source>
         <translation>重點策略</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
         <source>Summary and recommendations</source>
         <translation>摘要與建議</translation>
     </message>
