@@ -17,19 +17,7 @@ from minutes.ui.main_window import MainWindow
 from minutes.ui.match_highlight import CURRENT, MATCH
 from minutes.ui.transcript_model import TEXT, TIME
 from minutes.ui.workers import ModelProvider
-
-
-class CountingModels(ModelProvider):
-    """The test session's model, noting the threads that asked for it."""
-
-    def __init__(self, model) -> None:  # noqa: ANN001 - WhisperModel
-        super().__init__()
-        self.model = model
-        self.threads: list[threading.Thread] = []
-
-    def get(self, spec):  # noqa: ANN001, ANN201
-        self.threads.append(threading.current_thread())
-        return self.model
+from tests.ui.models import SeededModels
 
 
 @pytest.fixture
@@ -51,7 +39,7 @@ def workshop(tmp_path):
 
 @pytest.fixture
 def models(model):
-    return CountingModels(model)
+    return SeededModels(model)
 
 
 @pytest.fixture

@@ -270,14 +270,14 @@ def test_window_title_and_anonymous_speakers_in_chinese(qtbot, tmp_path, model):
     from minutes.domain import Speaker
     from minutes.store import WorkshopStore
     from minutes.ui.main_window import MainWindow
-    from tests.ui.test_first_hour import CountingModels
+    from tests.ui.models import SeededModels
 
     root = tmp_path / "Taipei.minutes"
     with WorkshopStore.open(root, create=True) as store:
         session = store.add_session(Session(title="開幕"))
         voice = store.add_speaker(session.id, Speaker("Speaker 3"))
         store.add_segments(session.id, [Segment(0.0, 2.0, "歡迎各位。", voice.id, "zh")])
-    window = MainWindow(CountingModels(model))
+    window = MainWindow(SeededModels(model))
     qtbot.addWidget(window)
     assert window.windowTitle() == "會議紀錄"
     assert window.open_workshop(root, create=False)

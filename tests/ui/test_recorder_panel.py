@@ -11,9 +11,10 @@ import soundfile as sf
 from minutes.domain import Session
 from minutes.ui.recorder_panel import RecorderPanel
 from minutes.ui.settings import Settings
-from minutes.ui.workers import FinalPassJob, ModelProvider, start_in_thread
+from minutes.ui.workers import FinalPassJob, start_in_thread
 from tests.audio import conftest as audio_fixtures
 from tests.audio.conftest import DEVICE, SPEECH, SPEECH_WORDS
+from tests.ui.models import SeededModels
 
 vmic = audio_fixtures.vmic  # restarts the server below if a test killed it
 
@@ -27,19 +28,6 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[audio_fixtures.P
     """
     with audio_fixtures.running_pulse(tmp_path_factory) as server:
         yield server
-
-
-class SeededModels(ModelProvider):
-    """The session's already-loaded model, noting the thread each ``get`` ran on."""
-
-    def __init__(self, model) -> None:  # noqa: ANN001 - WhisperModel
-        super().__init__()
-        self.model = model
-        self.threads: list[threading.Thread] = []
-
-    def get(self, spec):  # noqa: ANN001, ANN201
-        self.threads.append(threading.current_thread())
-        return self.model
 
 
 @pytest.fixture
