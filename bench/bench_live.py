@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,7 @@ sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
 from tests.audio.conftest import DEVICE, PulseServer, wait_until  # noqa: E402
 
-from minutes.asr.live import FLAG_LIVE_SURE, LiveTranscriber  # noqa: E402
+from minutes.asr.live import FLAG_LIVE_SURE, LiveTranscriber, Utterance  # noqa: E402
 from minutes.audio.capture import Recorder  # noqa: E402
 
 SPEECH_DIR = REPO.parent / "shared" / "speech" / "audio"
@@ -83,6 +84,9 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float, interval: floa
         fed.append((at + len(block) / 16000, time.monotonic()))
         live.feed(block, at)
 
+    emitted: dict[int, float] = {}  # id of an utterance -> wall time the VAD closed it
+    calls: list[tuple[float, float, float, float, float, bool, int]] = []  # Whisper calls, see _timed
+    _timed(live, emitted, calls)
     recorder = Recorder(workdir / "live.flac", DEVICE, tap=tap)
     live.start()
     recorder.start()
@@ -116,6 +120,7 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float, interval: floa
         p50, p95 = np.percentile(values, [50, 95])
         print(f"live lag ({name}): p50 {p50:.2f} s, p95 {p95:.2f} s, max {values.max():.2f} s")
     print(f"dropped blocks: recorder {recorder.dropped_blocks}, live transcriber {live.dropped_blocks}")
+    _decomposition(arrivals, lags, bursts, calls, clock, wall)
     ends = np.array([end for end, _, _ in arrivals])
     burst_ends = np.array([arrivals[i][0] for i in range(len(arrivals))
                            if i + 1 == len(arrivals) or arrivals[i + 1][1] - arrivals[i][1] > 0.05])
@@ -133,6 +138,68 @@ def bench_lag(server: PulseServer, workdir: Path, minutes: float, interval: floa
               f"{np.percentile(np.array(bursts)[burst_inside], 95) if burst_inside.any() else float('nan'):22.2f} "
               f"{np.percentile(lags[inside], 95):14.2f} {(rss[-1] if rss else 0) / 1024:8.1f} "
               f"{np.mean(load) if load else float('nan'):6.1f}")
+
+
+def _timed(live: LiveTranscriber, emitted: dict[int, float],
+           calls: list[tuple[float, float, float, float, float, bool, int]]) -> None:
+    """Wrap the transcriber so that each Whisper call is logged as (wall when the VAD closed its last utterance,
+    wall at the start, wall at the end, process CPU s during it, audio s, hurried, page faults of the process
+    during it)."""
+    segmenter, transcribe = live._segmenter, live._transcribe  # noqa: SLF001 - the bench looks inside
+    emit = segmenter._emit  # noqa: SLF001
+
+    def closed(utterance: Utterance) -> None:
+        emitted[id(utterance)] = time.monotonic()
+        emit(utterance)
+
+    def timed(batch: list[Utterance], hurried: bool = False) -> None:
+        began, cpu = time.monotonic(), time.process_time()
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        transcribe(batch, hurried)
+        calls.append((emitted.pop(id(batch[-1]), began), began, time.monotonic(), time.process_time() - cpu,
+                      sum(len(u.audio) for u in batch) / 16000, hurried,
+                      resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults))
+        for utterance in batch[:-1]:
+            emitted.pop(id(utterance), None)
+
+    segmenter._emit = closed  # noqa: SLF001
+    live._transcribe = timed  # noqa: SLF001
+
+
+def _decomposition(arrivals: list[tuple[float, float, int]], lags: np.ndarray, bursts: list[float],
+                   calls: list[tuple[float, float, float, float, float, bool, int]], clock: np.ndarray,
+                   wall: np.ndarray) -> None:
+    """Print where the end-of-utterance lag goes: the VAD's wait for silence (from the end of the segment's
+    text to the closing of its utterance), the wait in the queue, and the Whisper call."""
+    print(f"page faults per Whisper call: p50 {np.median([c[6] for c in calls]):.0f}, "
+          f"first call {calls[0][6] if calls else 0}")
+    rows = []  # (lag, VAD wait, queue, call wall, call CPU, audio s, hurried, recording clock)
+    for i, (end, arrived, _) in enumerate(arrivals):
+        if i + 1 < len(arrivals) and arrivals[i + 1][1] - arrivals[i][1] <= 0.05:
+            continue
+        call = next((c for c in calls if c[1] <= arrived <= c[2] + 0.05), None)
+        if call is None:
+            continue
+        spoken = float(np.interp(end, clock, wall))
+        rows.append((lags[i], call[0] - spoken, call[1] - call[0], arrived - call[1], call[3], call[4], call[5],
+                     end))
+    if not rows:
+        return
+    table = np.array([r[:6] for r in rows])
+    print(f"end-of-utterance lag, {len(rows)} of {len(bursts)} Whisper calls: "
+          f"VAD wait p50 {np.median(table[:, 1]):.2f} s, p95 {np.percentile(table[:, 1], 95):.2f} s; "
+          f"queue p50 {np.median(table[:, 2]):.2f} s, p95 {np.percentile(table[:, 2], 95):.2f} s; "
+          f"call p50 {np.median(table[:, 3]):.2f} s, p95 {np.percentile(table[:, 3], 95):.2f} s "
+          f"(CPU p50 {np.median(table[:, 4]):.2f} s, p95 {np.percentile(table[:, 4], 95):.2f} s)")
+    for low, high in ((0, 3), (3, 8), (8, 15), (15, 30)):
+        inside = (table[:, 5] >= low) & (table[:, 5] < high)
+        if inside.any():
+            print(f"  calls on {low}-{high} s of audio: {int(inside.sum())}, wall p50 "
+                  f"{np.median(table[inside, 3]):.2f} s, CPU p50 {np.median(table[inside, 4]):.2f} s")
+    worst = sorted(rows, reverse=True)[: max(3, len(rows) // 20)]
+    print("  worst:  " + "; ".join(f"{r[0]:.1f} s at {r[7] / 60:.1f} min = VAD {r[1]:.2f} + queue {r[2]:.2f} + "
+                                   f"call {r[3]:.2f} ({r[5]:.0f} s audio{', hurried' if r[6] else ''})"
+                                   for r in worst))
 
 
 def _rss_kib(pid: int) -> tuple[int, int]:
