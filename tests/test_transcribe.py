@@ -92,6 +92,27 @@ def encoder_passes(model, monkeypatch) -> list[int]:
     return passes
 
 
+class _CountedDecoder:
+    """The model's CTranslate2 Whisper, each decoder call (``generate``) counted."""
+
+    def __init__(self, whisper, calls: list[int]) -> None:  # noqa: ANN001
+        self._whisper, self._calls = whisper, calls
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        return getattr(self._whisper, name)
+
+    def generate(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        self._calls.append(1)
+        return self._whisper.generate(*args, **kwargs)
+
+
+def decoder_calls(model, monkeypatch) -> list[int]:
+    """The decoder calls made from now on (one entry each, temperature fallbacks included)."""
+    calls: list[int] = []
+    monkeypatch.setattr(model, "model", _CountedDecoder(model.model, calls))
+    return calls
+
+
 def test_automatic_language_on_english_costs_the_encoder_passes_of_english_given(model, data, monkeypatch):
     # About 80 s of English speech, a few Whisper windows. Each utterance's language is read from the encoder
     # output of the window that decodes it, the language never changes, so the block is decoded exactly as
@@ -121,6 +142,36 @@ def test_mandarin_met_inside_an_english_block_is_decoded_in_mandarin(model, data
     assert cer_zh(reference, heard) <= 0.35, heard
     assert "selfish" in segments[-1].text
     check_times(segments, (len(english) + len(mandarin) + len(after)) / speech.RATE)
+
+
+TURNS = ["en_librispeech_1995-1837-0001", "zh_aishell1_BAC009S0764W0121", "en_librivox_sense_and_sensibility_0870",
+         "zh_aishell1_BAC009S0764W0122", "en_librivox_sense_and_sensibility_0890", "zh_aishell1_BAC009S0764W0121",
+         "en_librivox_sense_and_sensibility_0880", "zh_aishell1_BAC009S0764W0122", "en_librispeech_1995-1837-0001",
+         "zh_aishell1_BAC009S0764W0121", "en_librivox_sense_and_sensibility_0890", "zh_aishell1_BAC009S0764W0122"]
+
+
+def test_a_language_change_at_every_turn_costs_two_passes_a_window(model, data, monkeypatch):
+    # About 75 s of questions and answers, the language changing at every turn, so every Whisper window holds
+    # both. Each window is read once, then each language's utterances are decoded together as they fill a
+    # window: 7 encoder passes and 5 decoder calls (decoding each window's utterances per language made 7 and
+    # 10, and ran two turns of one language together).
+    audio = read_speech(data, TURNS)
+    passes = encoder_passes(model, monkeypatch)
+    calls = decoder_calls(model, monkeypatch)
+    segments = run(model, audio, language=None, script="simplified")
+    assert len(passes) <= 7 and len(calls) <= 5, (len(passes), len(calls))
+    turns: list[list[Segment]] = []
+    for segment in segments:
+        if turns and turns[-1][-1].language == segment.language:
+            turns[-1].append(segment)
+        else:
+            turns.append([segment])
+    assert [turn[0].language for turn in turns] == ["en", "zh"] * 6, [(s.start, s.language, s.text) for s in segments]
+    check_times(segments, len(audio) / speech.RATE)
+    for clip, turn in zip(TURNS, turns, strict=True):
+        if (data / f"{clip}.txt").exists():
+            said, reference = " ".join(s.text for s in turn), (data / f"{clip}.txt").read_text()
+            assert (cer_zh if clip.startswith("zh") else wer)(reference, said) <= 0.35, (clip, said)
 
 
 def test_language_changes_only_on_a_sure_detection_or_to_a_language_already_sure():

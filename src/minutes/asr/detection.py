@@ -256,13 +256,30 @@ class BlockLanguages:
         that window holds two languages or none can be told."""
         self.language = self._track.current
         if self.language is None:
-            seek = self.seek(utterance)
-            frames = reusable_encoder(self._model).encode_and_keep(_first_window(self._model, self.features, seek))
-            heard = {language for language in self._hear(seek, frames) if language is not None}
+            heard = {language for language in self._read_ahead(utterance) if language is not None}
             if len(heard) != 1:
-                raise LanguageChange(seek)
+                raise LanguageChange(self.seek(utterance))
             self.language = heard.pop()
         return self.language
+
+    def read_ahead(self, utterance: int) -> list[int]:
+        """Read the window that begins at ``utterance`` before decoding it (its encoder output kept, so a
+        decoding that begins there costs no second pass); the utterances it :meth:`shown`."""
+        self._read_ahead(utterance)
+        return self.shown(self.seek(utterance))
+
+    def shown(self, seek: int) -> list[int]:
+        """The utterances the window beginning at feature frame ``seek`` shows, but for those at its end that
+        it cut off too early to read (the next window reads them)."""
+        shown = self.window(seek)
+        while len(shown) > 1 and not self._read[shown[-1]]:
+            shown.pop()
+        return shown
+
+    def _read_ahead(self, utterance: int) -> list[str | None]:
+        seek = self.seek(utterance)
+        frames = reusable_encoder(self._model).encode_and_keep(_first_window(self._model, self.features, seek))
+        return self._hear(seek, frames)
 
     def decoding(self, segments: Iterator[T]) -> Iterator[T]:
         """``segments`` of the block's decoding, every window it encodes read on the way (only while a segment

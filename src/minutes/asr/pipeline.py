@@ -30,7 +30,6 @@ from minutes.asr.detection import (
     BlockLanguages,
     LanguageChange,
     LanguageTrack,
-    reusable_encoder,
 )
 from minutes.asr.guards import FLAG_LOOP, FLAG_PHANTOM, RepeatFilter, collapse_repeats, is_phantom
 from minutes.asr.spelling import respell
@@ -146,62 +145,122 @@ def _each_in_its_language(model: WhisperModel, source: AudioSource, blocks: list
 def _in_their_languages(model: WhisperModel, source: AudioSource, regions: tuple[Region, ...], track: LanguageTrack,
                         options: TranscribeOptions) -> Iterator[Segment]:
     """A block decoded in the language of the utterances before, each window's utterances read from its
-    encoder output (:mod:`minutes.asr.detection`); a window holding another language is decoded once per
-    language, each from its own utterances, a segment cut where it would span one of the other language;
-    then the block goes on, after that window's utterances, in the language they end in."""
+    encoder output (:mod:`minutes.asr.detection`). From a window holding another language on, each window is
+    read before it is decoded: the utterances of windows holding two languages wait in a :class:`_Mixed`
+    stretch, decoded once per language when either language has a window's worth, a segment cut where it
+    would span one of the other language; a window in one language ends the stretch, and the block goes
+    on from it in that language, its encoder output reused."""
     parts = [source.read(first / SAMPLE_RATE, last / SAMPLE_RATE) for first, last in regions]
     speech = np.concatenate(parts)
     reading = BlockLanguages(model, speech, [len(p) for p in parts], track)
+    mixed = _Mixed()
     at = 0
     try:
         while at < len(regions):
+            if mixed.waiting:
+                window = reading.read_ahead(at)
+                if len({reading.languages[i] for i in window} - {None}) > 1:
+                    yield from mixed.add(model, source, [regions[i] for i in window],
+                                         [reading.languages[i] for i in window], options)
+                    at = window[-1] + 1
+                    continue
+                yield from mixed.decode(model, source, options)
             try:
                 chunk = Chunk(regions, reading.start(at))
                 begin = reading.seek(at) * SAMPLES_PER_FEATURE_FRAME / SAMPLE_RATE
                 yield from reading.decoding(_transcribe_chunk(model, source, chunk, options, speech, begin=begin))
-                return
+                at = len(regions)
             except LanguageChange as change:
-                window = reading.window(change.seek)
-                yield from _per_language(model, source, reading, window, change.seek, regions, options)
+                window = reading.shown(change.seek)
+                first = window[0]
+                clipped = (regions[first][0] + max(0, change.seek * SAMPLES_PER_FEATURE_FRAME - reading.starts[first]),
+                           regions[first][1])
+                yield from mixed.add(model, source, [clipped, *(regions[i] for i in window[1:])],
+                                     [reading.languages[i] for i in window], options, reading.language)
                 at = window[-1] + 1
+        yield from mixed.decode(model, source, options)
     finally:
         reading.forget()
 
 
-def _per_language(model: WhisperModel, source: AudioSource, reading: BlockLanguages, window: list[int], seek: int,
-                  regions: tuple[Region, ...], options: TranscribeOptions) -> list[Segment]:
-    """The block's utterances at ``window`` (the first from feature frame ``seek`` on) decoded per language.
+class _Mixed:
+    """Consecutive utterances of windows that hold two languages, decoded per language: each language's
+    utterances are joined and decoded when they fill a Whisper window, so English answers between Mandarin
+    questions cost the windows their speech fills and not one per turn. Decoded segments are held until
+    no utterance before them is waiting, so they are handed on in time order."""
 
-    Whisper now and then ends a window after the first of the utterances joined in it, as if the rest were
-    silence: an utterance whose language was told (so it is speech) but that got no word is decoded alone.
-    """
-    reusable_encoder(model).forget()
-    first = window[0]
-    clipped = (regions[first][0] + max(0, seek * SAMPLES_PER_FEATURE_FRAME - reading.starts[first]), regions[first][1])
-    shown = (clipped, *(regions[i] for i in window[1:]))
-    languages = _fill_gaps([reading.languages[i] for i in window], reading.language)
-    groups: dict[str | None, list[int]] = {}
-    for index, language in enumerate(languages):
-        groups.setdefault(language, []).append(index)
-    found = [segment for language, group in groups.items()
-             for segment in _transcribe_chunk(model, source, _group(shown, group, language), options)]
-    for index, region in enumerate(shown):
-        if reading.languages[window[index]] is not None and not _heard(region, found):
-            found += _transcribe_chunk(model, source, Chunk((region,), languages[index]), options)
-    return sorted(found, key=lambda segment: segment.start)
+    def __init__(self) -> None:
+        self.regions: list[Region] = []
+        self.languages: list[str | None] = []
+        self._told: list[bool] = []
+        self._places: list[int] = []  # each utterance's place in the stretch: a gap in them is a break
+        self._held: list[Segment] = []
+        self._added = 0
+
+    @property
+    def waiting(self) -> bool:
+        return bool(self.regions or self._held)
+
+    def add(self, model: WhisperModel, source: AudioSource, regions: list[Region], told: list[str | None],
+            options: TranscribeOptions, before: str | None = None) -> list[Segment]:
+        """Queue a window's utterances with their languages as read (None: not told); a language whose
+        waiting speech would go over a Whisper window is decoded first. The segments no waiting utterance
+        precedes any more."""
+        languages = _fill_gaps(told, self.languages[-1] if self.languages else before)
+        for language in dict.fromkeys(languages):
+            waiting = self._speech(language)
+            coming = sum(b - a for (a, b), other in zip(regions, languages, strict=True) if other == language)
+            if waiting and waiting + coming > CHUNK_SECONDS * SAMPLE_RATE:
+                self._decode(model, source, options, language)
+        self.regions += regions
+        self.languages += languages
+        self._told += [language is not None for language in told]
+        self._places += range(self._added, self._added + len(regions))
+        self._added += len(regions)
+        first = self.regions[0][0] / SAMPLE_RATE if self.regions else float("inf")
+        ready = [segment for segment in self._held if segment.start < first]
+        self._held = [segment for segment in self._held if segment.start >= first]
+        return sorted(ready, key=lambda segment: segment.start)
+
+    def decode(self, model: WhisperModel, source: AudioSource, options: TranscribeOptions) -> list[Segment]:
+        """All that waits decoded, once per language, and handed on in time order."""
+        for language in dict.fromkeys(self.languages):
+            self._decode(model, source, options, language)
+        found, self._held = self._held, []
+        return sorted(found, key=lambda segment: segment.start)
+
+    def _decode(self, model: WhisperModel, source: AudioSource, options: TranscribeOptions, language: str | None
+                ) -> None:
+        """The waiting utterances in ``language`` decoded together, a segment cut where it would span one of
+        the others; taken off the queue.
+
+        Whisper now and then ends a window after the first of the utterances joined in it, as if the rest
+        were silence: an utterance whose language was told (so it is speech) but that got no word is decoded
+        alone.
+        """
+        group = [i for i, other in enumerate(self.languages) if other == language]
+        breaks = tuple((self.regions[a][1] / SAMPLE_RATE, self.regions[b][0] / SAMPLE_RATE)
+                       for a, b in zip(group, group[1:], strict=False) if self._places[b] != self._places[a] + 1)
+        chunk = Chunk(tuple(self.regions[i] for i in group), language, breaks)
+        found = list(_transcribe_chunk(model, source, chunk, options))
+        for i in group:
+            if self._told[i] and not _heard(self.regions[i], found):
+                found += _transcribe_chunk(model, source, Chunk((self.regions[i],), language), options)
+        self._held += found
+        kept = [i for i, other in enumerate(self.languages) if other != language]
+        self.regions = [self.regions[i] for i in kept]
+        self.languages = [self.languages[i] for i in kept]
+        self._told = [self._told[i] for i in kept]
+        self._places = [self._places[i] for i in kept]
+
+    def _speech(self, language: str | None) -> int:
+        return sum(b - a for (a, b), other in zip(self.regions, self.languages, strict=True) if other == language)
 
 
 def _heard(region: Region, segments: list[Segment]) -> bool:
     """Whether a word of ``segments`` lies in ``region``."""
     first, last = region[0] / SAMPLE_RATE, region[1] / SAMPLE_RATE
     return any(word.start < last and word.end > first for segment in segments for word in segment.words)
-
-
-def _group(window: tuple[Region, ...], indices: list[int], language: str | None) -> Chunk:
-    """The chunk of the window's regions at ``indices``, with a break wherever it skips one of the others."""
-    breaks = tuple((window[a][1] / SAMPLE_RATE, window[b][0] / SAMPLE_RATE)
-                   for a, b in zip(indices, indices[1:], strict=False) if b != a + 1)
-    return Chunk(tuple(window[i] for i in indices), language, breaks)
 
 
 def transcribe(
