@@ -12,7 +12,8 @@ of the encoder output of a window that holds it (50 frames a second): one decode
 - :class:`BlockLanguages` (a file): a block of utterances is decoded in one language as with a given
   language, Whisper's windows falling where its decoding puts them; each window's encoder output is shown
   to the block on its way to the decoder, and when it holds an utterance in another language the decoding
-  stops there (:class:`LanguageChange`) and the caller decodes that window per language. English-only audio
+  stops there (:class:`LanguageChange`) and the caller decodes that window's utterances per language; from
+  there it reads each window before decoding it (:meth:`BlockLanguages.read_ahead`). English-only audio
   costs what ``--language en`` costs.
 
 On short or far-field utterances Whisper is unsure and names a wrong language now and then (Welsh for a

@@ -6,15 +6,17 @@ bounded by the chunk and not by the session: Silero VAD runs over it in blocks
 The speech is decoded in blocks of a few minutes, packed into Whisper windows as plain faster-whisper
 packs them. With automatic detection each utterance's language is read from the encoder output of the
 window that decodes it (:class:`~minutes.asr.detection.BlockLanguages`): a block is decoded in the
-language of the utterances before, and where a window holds an utterance in another language, that
-window's utterances are decoded per language, each from its own (a Mandarin answer between English
-questions stays Mandarin), and the block goes on in the language it ends in; English-only audio costs
-what it costs with the language given. Chinese is written in the session's script, and with a workshop
-glossary the terms Whisper misheard are spelt in (:mod:`minutes.asr.spelling`). Finished segments are
-handed to ``on_chunk`` at least every ~30 s of audio, together with the time up to which the audio is
-done, so the caller can store them in one transaction: a crash keeps the finished part, and a rerun
-resumes from ``start_at``. Progress is reported after every segment and cancellation is checked as often;
-``chunk_started`` hears the number and count of each block as it begins.
+language of the utterances before, so English-only audio costs what it costs with the language given.
+From a window holding an utterance in another language on, each window is read before it is decoded; the
+utterances of windows holding two languages are decoded per language (a Mandarin answer between English
+questions stays Mandarin), each language's utterances joined until they fill a window, so where the
+language changes at every turn a stretch of speech costs a reading and a decoding pass, not a window per
+turn; a window in one language goes back to block decoding. Chinese is written in the session's script,
+and with a workshop glossary the terms Whisper misheard are spelt in (:mod:`minutes.asr.spelling`).
+Finished segments are handed to ``on_chunk`` at least every ~30 s of audio, together with the time up to
+which the audio is done, so the caller can store them in one transaction: a crash keeps the finished
+part, and a rerun resumes from ``start_at``. Progress is reported after every segment and cancellation is
+checked as often; ``chunk_started`` hears the number and count of each block as it begins.
 """
 
 from __future__ import annotations
