@@ -154,7 +154,7 @@ def test_a_language_change_at_every_turn_costs_two_passes_a_window(model, data, 
     # About 75 s of questions and answers, the language changing at every turn, so every Whisper window holds
     # both. Each window is read once, then each language's utterances are decoded together as they fill a
     # window: 7 encoder passes and 5 decoder calls (decoding each window's utterances per language made 7 and
-    # 10, and ran two turns of one language together).
+    # 10, and its turns did not come out en, zh, en, zh ... order).
     audio = read_speech(data, TURNS)
     passes = encoder_passes(model, monkeypatch)
     calls = decoder_calls(model, monkeypatch)
