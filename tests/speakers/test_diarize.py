@@ -1,16 +1,20 @@
 """Diarization quality and contract on real speech: AMI meetings, a clean two-voice clip, one voice, silence.
 
 DER is scored like pyannote.metrics ``DiarizationErrorRate(collar=0.5, skip_overlap=False)`` (see der.py).
-Per-clip bounds sit a little above what the engine measured (bench/bench_diarize.py: dev00 6.8 %,
-dev01 26.0 %, trn07 35.5 %, trn08 43.1 %, mean 27.9 %; two-voice 0.0 %).
+Per-clip bounds sit a little above what the engine measured (bench/bench_diarize.py: dev00 8.6 %,
+dev01 25.4 %, trn07 35.5 %, trn08 36.0 %, mean 26.4 %; two-voice 0.0 %).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from minutes.speakers import Diarization, Turn, diarize
+from minutes.audio.source import ArraySource
+from minutes.speakers import Diarization, Turn, diarize, segmentation
+from minutes.speakers.diarize import DEFAULT_SETTINGS, _track_share
 from tests.speakers.conftest import AMI, ami_clip, ami_result
 from tests.speakers.der import der
 
@@ -18,7 +22,7 @@ AMI_BOUNDS = {
     "multi_en_ami_debug_dev00": 0.10,
     "multi_en_ami_debug_dev01": 0.27,
     "multi_en_ami_debug_trn07": 0.40,
-    "multi_en_ami_debug_trn08": 0.50,
+    "multi_en_ami_debug_trn08": 0.42,
 }
 
 
@@ -44,7 +48,33 @@ def test_ami_clip_der(name):
 
 def test_ami_mean_der_within_target():
     scores = [der(ami_clip(n)[1], ami_result(n).turns) for n in AMI]
-    assert float(np.mean(scores)) <= 0.30, scores
+    assert float(np.mean(scores)) <= 0.27, scores
+
+
+def test_local_speaker_tracks_find_the_second_voice_in_overlap():
+    # trn08 is a four-person meeting with much crosstalk: without the segmentation's local speaker tracks the
+    # second voice of an overlap is the runner-up of 1 s windows that the louder voice dominates (43.1 %).
+    audio, ref = ami_clip("multi_en_ami_debug_trn08")
+    without = diarize(audio, settings=replace(DEFAULT_SETTINGS, track_weight=0.0))
+    assert der(ref, ami_result("multi_en_ami_debug_trn08").turns) <= der(ref, without.turns) - 0.02
+
+
+def test_track_share_is_a_share_of_the_local_speakers(two_voice):
+    audio, _ = two_voice
+    seg = segmentation.segment(ArraySource(audio), step_s=DEFAULT_SETTINGS.segmentation_step_s)
+    speech = seg.speech > DEFAULT_SETTINGS.speech_threshold
+    # Two speakers whose frame scores follow the reference: the English reader first, then the Mandarin one.
+    scores = np.zeros((speech.shape[0], 2), dtype=np.float32)
+    result = diarize(audio)
+    for t in result.turns:
+        scores[int(t.start / segmentation.FRAME_STEP) : int(t.end / segmentation.FRAME_STEP), t.speaker] = 1.0
+    share = _track_share(seg, scores, speech, DEFAULT_SETTINGS.min_track_s)
+    heard = share.sum(axis=1) > 0
+    np.testing.assert_allclose(share[heard].sum(axis=1), 1.0, rtol=1e-5)
+    assert heard[speech].mean() > 0.9
+    # Each chunk's local speaker is matched to the speaker whose turns it follows.
+    agree = np.argmax(share[heard & speech], axis=1) == np.argmax(scores[heard & speech], axis=1)
+    assert agree.mean() > 0.95
 
 
 def test_clean_two_voices(two_voice):

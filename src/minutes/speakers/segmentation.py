@@ -10,7 +10,7 @@ Overlapping chunk outputs are averaged with a Hamming weight because the model i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -26,7 +26,7 @@ FRAME_DURATION = 991 / SAMPLE_RATE  # receptive field of one output frame
 BATCH = 1  # onnxruntime keeps the peak working memory of every run at once: 8 chunks cost 140 MB more than 2
 
 # Powerset class -> which of the 3 local speakers are active.
-_POWERSET = np.array(
+POWERSET = np.array(
     [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [1, 0, 1], [0, 1, 1]], dtype=np.float32
 )
 
@@ -39,12 +39,16 @@ class SegmentationResult:
     ``max_local_speakers``: the most distinct speakers any one chunk saw (a lower bound for clustering);
     ``change``: True on frames where some chunk heard a voice other than the one it heard last (a turn
     starting, across a pause too) or two voices at once. Between such frames every chunk heard one voice.
+    ``local[c]`` is chunk ``c``'s most likely powerset class on each of its frames (which of its three local
+    speakers speak), and ``chunk_frames[c]`` the global frame its first frame falls on.
     """
 
     speech: np.ndarray
     overlap: np.ndarray
     max_local_speakers: int
     change: np.ndarray
+    local: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.uint8))
+    chunk_frames: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 def _chunk_starts(num_samples: int, step_samples: int) -> list[int]:
@@ -58,7 +62,7 @@ def _chunk_starts(num_samples: int, step_samples: int) -> list[int]:
 
 def _local_speaker_count(probs: np.ndarray, min_active_s: float) -> int:
     """Local speakers whose most likely frames add up to at least ``min_active_s`` in this chunk."""
-    best = _POWERSET[np.argmax(probs, axis=-1)]  # (frames, 3)
+    best = POWERSET[np.argmax(probs, axis=-1)]  # (frames, 3)
     active_s = best.sum(axis=0) * FRAME_STEP
     return int(np.sum(active_s >= min_active_s))
 
@@ -110,6 +114,8 @@ def segment(
     max_speech = np.zeros_like(acc_speech)
     change = np.zeros(acc_speech.shape, dtype=bool)
     max_count = 0
+    local: list[np.ndarray] = []
+    chunk_frames: list[int] = []
 
     starts = _chunk_starts(num_samples, int(step_s * SAMPLE_RATE))
     batches = [starts[b : b + BATCH] for b in range(0, len(starts), BATCH)]
@@ -127,6 +133,8 @@ def segment(
             np.maximum(max_speech[sl], 1.0 - p[:, 0], out=max_speech[sl])
             change[sl] |= _changes(p)
             max_count = max(max_count, _local_speaker_count(p, min_local_active_s))
+            local.append(np.argmax(p, axis=-1).astype(np.uint8))
+            chunk_frames.append(first)
         done += len(batch_starts)
         if progress is not None:
             progress(min(1.0, done / len(starts)))
@@ -139,4 +147,6 @@ def segment(
         overlap=(acc_overlap[:num_frames] / acc_weight).astype(np.float32),
         max_local_speakers=max_count,
         change=change[:num_frames],
+        local=np.stack(local),
+        chunk_frames=np.asarray(chunk_frames, dtype=np.int64),
     )
