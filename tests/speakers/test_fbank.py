@@ -42,3 +42,9 @@ def test_frame_count_and_short_input():
 def test_cmn_zero_mean():
     feats = fbank.cmn(fbank.fbank(np.load(HERE / "fbank_ref_input.npy")))
     np.testing.assert_allclose(feats.mean(axis=0), 0.0, atol=1e-4)
+
+
+def test_sparse_mel_filters_equal_the_dense_ones():
+    wave = np.load(HERE / "fbank_ref_input.npy")
+    power = np.abs(np.fft.rfft(wave[: 98 * 160].reshape(98, 160), n=fbank.N_FFT, axis=1)).astype(np.float32) ** 2
+    np.testing.assert_allclose(fbank._mel_energies(power), power @ fbank._mel_banks(), rtol=1e-5, atol=1e-6)
