@@ -20,7 +20,11 @@ On short or far-field utterances Whisper is unsure and names a wrong language no
 mumbled English aside in a meeting). Decoding such an utterance in that language garbles it and is costly:
 the garbled text fails the compression and log-probability checks, and every temperature is tried in turn.
 :class:`LanguageTrack` therefore keeps the language of the utterances around unless the detection is sure
-of a change, or names a language the session has already been sure of.
+of a change, or names a language the session has already been sure of. A stretch of a joined window's
+encoder output can be sure of a language the utterance read on its own is not (an English aside in a meeting
+read as Welsh at 0.95 from its stretch, 0.53 on its own): a language not heard before in the session is
+therefore taken only when the utterance, encoded on its own, is sure of it too (:class:`BlockLanguages`;
+one encoder pass each time a new language is met, so a bilingual session pays it once).
 """
 
 from __future__ import annotations
@@ -71,6 +75,10 @@ class ReusableEncoder:
         if watch is not None:
             watch(features, output)
         return output
+
+    def encode_aside(self, features: np.ndarray):  # noqa: ANN201
+        """Encode ``features`` for a look of one's own: neither watched nor kept, nor disturbing what is kept."""
+        return self._encode(features)
 
     def encode_and_keep(self, features: np.ndarray):  # noqa: ANN201
         output = self._encode(features)
@@ -148,14 +156,24 @@ class LanguageTrack:
         self.current: str | None = None
         self.sure: set[str] = set()
 
-    def follow(self, detections: Sequence[Detection]) -> list[str | None]:
+    def follow(self, detections: Sequence[Detection], confirm: Callable[[int], Detection] | None = None
+               ) -> list[str | None]:
+        """The decision for each detection in turn. ``confirm(i)`` (when given) reads the i-th utterance again
+        on its own; it is asked when a detection would bring in a language the session has not been sure of
+        while it is sure of the language before, and its answer is decided instead."""
         decided = []
-        for detection in detections:
+        for i, detection in enumerate(detections):
+            if confirm is not None and self._new_language(detection):
+                detection = confirm(i)
             language = self._decide(detection)
             if language is not None:
                 self.current = language
             decided.append(language)
         return decided
+
+    def _new_language(self, detection: Detection) -> bool:
+        return (detection is not None and detection[1] >= SURE_PROBABILITY and detection[0] not in self.sure
+                and self.current in self.sure)
 
     def _decide(self, detection: Detection) -> str | None:
         if detection is None:
@@ -317,6 +335,20 @@ class BlockLanguages:
                 return seek
         return None
 
+    def _alone(self, utterance: int) -> Detection:
+        """The language of ``utterance`` encoded on its own (its first 30 s), as Whisper detects a window's.
+
+        This runs while a window of the block's decoding is being watched: the encoding is set aside, so that
+        window's kept output stays what the decoding gets."""
+        from faster_whisper.audio import pad_or_trim
+
+        first = self.starts[utterance] // SAMPLES_PER_FEATURE_FRAME
+        last = min(-(-self.ends[utterance] // SAMPLES_PER_FEATURE_FRAME), self._content,
+                   first + self._model.feature_extractor.nb_max_frames)
+        output = reusable_encoder(self._model).encode_aside(pad_or_trim(self.features[:, first:last]))
+        token, probability = self._model.model.detect_language(output)[0][0]
+        return token[2:-2], probability
+
     def _span(self, seek: int) -> tuple[int, int]:
         """The samples of the block that the window beginning at ``seek`` holds (its padding left out)."""
         size = min(self._model.feature_extractor.nb_max_frames, self._content - seek)
@@ -335,7 +367,8 @@ class BlockLanguages:
             spans.append(shown)
         if not picked:
             return []
-        decided = self._track.follow(_read_languages(self._model, np.asarray(output), spans))
+        decided = self._track.follow(_read_languages(self._model, np.asarray(output), spans),
+                                     confirm=lambda k: self._alone(picked[k]))
         for i, language in zip(picked, decided, strict=True):
             self._read[i], self.languages[i] = True, language
         return decided
